@@ -1,0 +1,29 @@
+namespace DeliverabilityBot.Core.Diagnosis;
+
+/// <summary>Counts for a window, broken down several ways.</summary>
+public sealed class StatsReport
+{
+    /// <summary>The receiver filter, or null for all.</summary>
+    public string? Receiver { get; init; }
+
+    /// <summary>The window the numbers cover.</summary>
+    public required TimeWindow Window { get; init; }
+
+    /// <summary>Totals over the window.</summary>
+    public required StatsRow Total { get; init; }
+
+    /// <summary>By receiver.</summary>
+    public IReadOnlyList<StatsRow> ByReceiver { get; init; } = [];
+
+    /// <summary>By reason (failed and deferred only).</summary>
+    public IReadOnlyList<StatsRow> ByReason { get; init; } = [];
+
+    /// <summary>By sending IP.</summary>
+    public IReadOnlyList<StatsRow> BySendingIp { get; init; } = [];
+
+    /// <summary>By hour (key is ISO hour, UTC).</summary>
+    public IReadOnlyList<StatsRow> ByHour { get; init; } = [];
+}
+
+/// <summary>One breakdown row.</summary>
+public sealed record StatsRow(string Key, long Attempts, long Delivered, long Deferred, long Bounced);

@@ -1,0 +1,70 @@
+using DeliverabilityBot.Core.Smtp;
+
+namespace DeliverabilityBot.Core.Tests;
+
+public class SmtpReplyParserTests
+{
+    [Fact]
+    public void Parse_BareICloudReply_ReadsCodeStatusAndText()
+    {
+        var r = SmtpReply.Parse("554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137");
+        Assert.Equal(554, r.Code);
+        Assert.Equal("5.7.1", r.Status?.ToString());
+        Assert.StartsWith("[CS01] Message rejected", r.Text);
+    }
+
+    [Fact]
+    public void Parse_MultiLineGmailReply_JoinsLinesWithoutRepeatedPrefixes()
+    {
+        var r = SmtpReply.Parse("550-5.7.26 This mail is unauthenticated, which poses a security\n550-5.7.26 risk to the sender and Gmail users.\n550 5.7.26  https://support.google.com/mail/answer/81126 - gsmtp");
+        Assert.Equal(550, r.Code);
+        Assert.Equal("5.7.26", r.Status?.ToString());
+        Assert.Equal("This mail is unauthenticated, which poses a security risk to the sender and Gmail users. https://support.google.com/mail/answer/81126 - gsmtp", r.Text);
+    }
+
+    [Fact]
+    public void Parse_DiagnosticCodeField_StripsTypePrefix()
+    {
+        var r = SmtpReply.Parse("Diagnostic-Code: smtp; 421 4.7.0 Deferred");
+        Assert.Equal(421, r.Code);
+        Assert.Equal("4.7.0", r.Status?.ToString());
+        Assert.Equal("Deferred", r.Text);
+    }
+
+    [Fact]
+    public void Parse_ReplyQuotedInLogText_FindsCodeAndStatus()
+    {
+        var r = SmtpReply.Parse("host mx01.mail.icloud.com[17.56.9.17] said: 421 4.7.0 Deferred (in reply to RCPT TO command)");
+        Assert.Equal(421, r.Code);
+        Assert.Equal("4.7.0", r.Status?.ToString());
+        Assert.StartsWith("Deferred", r.Text);
+    }
+
+    [Fact]
+    public void Parse_SaidWithoutEnhancedCode_FindsReplyCode()
+    {
+        var r = SmtpReply.Parse("host mxb-00505701.gslb.pphosted.com[1.2.3.4] refused to talk to me: 554 Blocked - see https://ipcheck.proofpoint.com/?ip=203.0.113.7");
+        Assert.Equal(554, r.Code);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   \n  ")]
+    public void Parse_BlankInput_ReturnsEmpty(string? input)
+    {
+        Assert.True(SmtpReply.Parse(input).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("5.7.1", true)]
+    [InlineData("4.7.26", true)]
+    [InlineData("5.7.1000", false)]
+    [InlineData("6.1.1", false)]
+    [InlineData("5..1", false)]
+    public void TryParse_EnhancedCode_AcceptsOnlyRfc3463Shape(string text, bool ok)
+    {
+        Assert.Equal(ok, EnhancedStatusCode.TryParse(text, out _));
+    }
+}

@@ -1,0 +1,31 @@
+namespace DeliverabilityBot.Ingestion.Dsn;
+
+/// <summary>
+/// One group of RFC 3464 fields (the per-message group or one per-recipient group), names case-insensitive,
+/// folded lines unfolded. The first occurrence of a field wins, as RFC 3464 allows each field once per group.
+/// </summary>
+public sealed class DsnFieldGroup
+{
+    private readonly Dictionary<string, string> _fields = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Adds a field unless already present.</summary>
+    public void Add(string name, string value) => _fields.TryAdd(name.Trim(), value.Trim());
+
+    /// <summary>The field's value, or null.</summary>
+    public string? this[string name] => _fields.GetValueOrDefault(name);
+
+    /// <summary>True when the group has no fields.</summary>
+    public bool IsEmpty => _fields.Count == 0;
+
+    /// <summary>True when this is a per-recipient group (it names a final or original recipient).</summary>
+    public bool IsRecipientGroup => _fields.ContainsKey("Final-Recipient") || _fields.ContainsKey("Original-Recipient");
+
+    /// <summary>The value after the address-type prefix (<c>rfc822; a@b</c> -> <c>a@b</c>), or null.</summary>
+    public string? Typed(string name)
+    {
+        var v = this[name];
+        if (v is null) return null;
+        var semi = v.IndexOf(';');
+        return (semi >= 0 ? v[(semi + 1)..] : v).Trim();
+    }
+}

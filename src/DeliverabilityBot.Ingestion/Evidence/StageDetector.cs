@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using DeliverabilityBot.Core.Events;
+
+namespace DeliverabilityBot.Ingestion.Evidence;
+
+/// <summary>
+/// Tells the SMTP stage from the phrasing MTAs wrap around a remote reply: Postfix's
+/// <c>(in reply to RCPT TO command)</c>, Exim's <c>after RCPT TO</c>, sendmail's <c>&gt;&gt;&gt; DATA</c>,
+/// qmail's <c>most progress was RCPT TO response</c>, and <c>refused to talk to me</c> at the greeting.
+/// </summary>
+public static partial class StageDetector
+{
+    /// <summary>The stage the text names, or <see cref="SmtpStage.Unknown"/>.</summary>
+    public static SmtpStage Detect(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return SmtpStage.Unknown;
+        var m = CommandPhrase().Match(text);
+        if (m.Success) return FromCommand(m.Groups["cmd"].Value);
+        if (text.Contains("refused to talk to me", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("after initial connection", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("SMTP greeting", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("in reply to connect", StringComparison.OrdinalIgnoreCase))
+            return SmtpStage.Connect;
+        return SmtpStage.Unknown;
+    }
+
+    /// <summary>Maps an SMTP command name (<c>RCPT TO</c>, <c>end of DATA</c>, <c>EHLO</c>, ...) to a stage.</summary>
+    public static SmtpStage FromCommand(string command)
+    {
+        var c = command.Trim().ToUpperInvariant();
+        if (c.StartsWith("RCPT", StringComparison.Ordinal)) return SmtpStage.RcptTo;
+        if (c.StartsWith("MAIL", StringComparison.Ordinal)) return SmtpStage.MailFrom;
+        if (c is "HELO" or "EHLO" or "LHLO" || c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return SmtpStage.Helo;
+        if (c.Contains("END OF", StringComparison.Ordinal) || c is "." || c.Contains("MESSAGE", StringComparison.Ordinal)) return SmtpStage.EndOfData;
+        if (c.StartsWith("DATA", StringComparison.Ordinal)) return SmtpStage.Data;
+        if (c.StartsWith("CONN", StringComparison.Ordinal) || c.StartsWith("GREET", StringComparison.Ordinal) || c.StartsWith("BANNER", StringComparison.Ordinal)) return SmtpStage.Connect;
+        return SmtpStage.Unknown;
+    }
+
+    // Postfix: "in reply to RCPT TO command"; Exim: "after RCPT TO:<...>", "after end of data";
+    // qmail: "most progress was RCPT TO response"; sendmail transcript: ">>> DATA".
+    [GeneratedRegex(@"(?:in\s+reply\s+to|after|most\s+progress\s+was|>>>)\s+(?<cmd>RCPT\s*TO|MAIL\s*FROM|end\s+of\s+(?:DATA|data|message)|DATA|EHLO|HELO|LHLO|initial\s+connection|connect)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommandPhrase();
+}

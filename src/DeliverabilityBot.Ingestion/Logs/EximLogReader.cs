@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Core.Smtp;
+using DeliverabilityBot.Ingestion.Evidence;
+
+namespace DeliverabilityBot.Ingestion.Logs;
+
+/// <summary>
+/// Exim main log lines: <c>**</c> failed, <c>==</c> deferred, <c>=&gt;</c> / <c>-&gt;</c> delivered (with the
+/// confirmation in <c>C="..."</c>), <c>&lt;=</c> arrival (the sender is remembered). The remote reply follows
+/// <c>SMTP error from remote mail server after RCPT TO:&lt;r&gt;:</c>.
+/// </summary>
+public sealed partial class EximLogReader : ILogLineReader
+{
+    /// <inheritdoc />
+    public string Format => "exim";
+
+    /// <inheritdoc />
+    public bool TryRead(string line, LogContext context, List<BounceEvent> events)
+    {
+        var m = Line().Match(line);
+        if (!m.Success) return false;
+        var id = m.Groups["id"].Value;
+        var flag = m.Groups["flag"].Value;
+        var rest = m.Groups["rest"].Value;
+        if (flag == "<=")
+        {
+            var from = Addresses.Normalize(rest.Split(' ', 2)[0]);
+            if (from is not null) context.SetSender(id, from);
+            return true;
+        }
+
+        var recipient = Addresses.Normalize(m.Groups["rcpt"].Value);
+        var (reply, stage) = ReplyOf(flag, rest);
+        var hostMatch = Host().Match(rest);
+        var sender = context.SenderOf(id);
+        var expired = flag == "**" && rest.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase);
+        var e = new BounceEvent
+        {
+            Source = context.Source,
+            Index = context.NextIndex(),
+            Recipient = recipient,
+            RecipientDomain = Addresses.DomainOf(recipient),
+            Sender = sender,
+            SenderDomain = Addresses.DomainOf(sender),
+            RemoteHost = hostMatch.Success ? hostMatch.Groups["host"].Value.ToLowerInvariant() : null,
+            RemoteIp = hostMatch.Success && hostMatch.Groups["ip"].Value.Length > 0 ? hostMatch.Groups["ip"].Value : null,
+            Stage = expired ? SmtpStage.SenderQueue : stage,
+            Action = flag switch { "**" => DeliveryAction.Failed, "==" => DeliveryAction.Delayed, _ => DeliveryAction.Delivered },
+            Reply = reply,
+            DsnStatus = expired && reply.Status is null ? new EnhancedStatusCode(5, 4, 7) : null,
+            Timestamp = LogTimestamp.Read(line, context.ReferenceYear),
+            MessageId = id,
+            Kind = EvidenceKind.LogLine,
+            SourceFormat = Format,
+        };
+        context.Track(e);
+        events.Add(e);
+        return true;
+    }
+
+    private static (SmtpReply Reply, SmtpStage Stage) ReplyOf(string flag, string rest)
+    {
+        if (flag is "=>" or "->" or "*>")
+        {
+            var c = Confirmation().Match(rest);
+            return (c.Success ? SmtpReply.Parse(c.Groups["c"].Value) : SmtpReply.Empty, SmtpStage.EndOfData);
+        }
+        var err = SmtpError().Match(rest);
+        if (err.Success) return (SmtpReply.Parse(err.Groups["reply"].Value), StageDetector.FromCommand(err.Groups["cmd"].Value));
+        // "R=x T=y: retry timeout exceeded", "defer (-44): ...", "Unrouteable address": the MTA's own words.
+        var colon = rest.IndexOf(": ", StringComparison.Ordinal);
+        var text = colon >= 0 ? rest[(colon + 2)..] : rest;
+        return (SmtpReply.Parse(text), StageDetector.Detect(rest));
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?(?: [+-]\d{4})? (?:\[\d+\] )?(?<id>[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) (?<flag>\*\*|==|=>|->|\*>|<=) (?<rcpt>\S+)(?: <[^>]*>)?\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Line();
+
+    [GeneratedRegex(@"SMTP error from remote (?:mail server|mailer) after (?<cmd>RCPT TO|MAIL FROM|end of data|DATA|EHLO|HELO|initial connection|pipelined [A-Z ]+?)(?::?<[^>]*>)?:\s*(?<reply>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SmtpError();
+
+    [GeneratedRegex(@"\bH=(?<host>[^\s\[]+)(?: \[(?<ip>[0-9a-fA-F:.]+)\])?", RegexOptions.CultureInvariant)]
+    private static partial Regex Host();
+
+    [GeneratedRegex(@"\bC=""(?<c>[^""]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex Confirmation();
+}

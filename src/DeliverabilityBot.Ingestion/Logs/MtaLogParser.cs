@@ -1,0 +1,44 @@
+using DeliverabilityBot.Core.Events;
+
+namespace DeliverabilityBot.Ingestion.Logs;
+
+/// <summary>
+/// Reads MTA log lines (Postfix, Exim, sendmail, mixed) into events, delivered attempts included, numbered 1.. in
+/// order. Lines no reader knows are skipped: a log holds far more than deliveries.
+/// </summary>
+public sealed class MtaLogParser
+{
+    private static readonly ILogLineReader[] DefaultReaders = [new PostfixLogReader(), new EximLogReader(), new SendmailLogReader()];
+    private readonly IReadOnlyList<ILogLineReader> _readers;
+
+    /// <summary>Creates a parser with the given readers (default: Postfix, Exim, sendmail).</summary>
+    public MtaLogParser(IReadOnlyList<ILogLineReader>? readers = null) => _readers = readers ?? DefaultReaders;
+
+    /// <summary>True when <paramref name="line"/> is a line one of the readers understands as a delivery or queue line.</summary>
+    public static bool LooksLikeLogLine(string line)
+    {
+        var probe = new List<BounceEvent>();
+        var context = new LogContext("probe", 2000);
+        foreach (var r in DefaultReaders)
+            if (r.TryRead(line, context, probe)) return true;
+        return false;
+    }
+
+    /// <summary>Parses the lines of one log.</summary>
+    /// <param name="lines">The lines (without line terminators).</param>
+    /// <param name="source">The source put on every event.</param>
+    /// <param name="referenceYear">The year for syslog timestamps (default: the current UTC year).</param>
+    public IEnumerable<BounceEvent> Parse(IEnumerable<string> lines, string source, int? referenceYear = null)
+    {
+        var context = new LogContext(source, referenceYear ?? DateTime.UtcNow.Year);
+        var buffer = new List<BounceEvent>(4);
+        foreach (var line in lines)
+        {
+            if (line.Length == 0) continue;
+            buffer.Clear();
+            foreach (var r in _readers)
+                if (r.TryRead(line, context, buffer)) break;
+            foreach (var e in buffer) yield return e;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace DeliverabilityBot.Ingestion.Mime;
+
+/// <summary>
+/// The readers tried on each email, in order: the first that finds events wins. Complaint reports first (an ARF
+/// report is also a <c>multipart/report</c>), then RFC 3464, then the vendors' text formats, then auto-replies.
+/// </summary>
+public static class BounceReaders
+{
+    /// <summary>The readers in the order they are tried.</summary>
+    public static IReadOnlyList<IBounceReader> InOrder { get; } =
+    [
+        new FeedbackReportReader(),
+        new Rfc3464Reader(),
+    ];
+}

@@ -1,0 +1,33 @@
+using DeliverabilityBot.Rules.Classification;
+using DeliverabilityBot.Rules.Diagnostics;
+using DeliverabilityBot.Rules.Matching;
+
+namespace DeliverabilityBot.Rules.Loading;
+
+/// <summary>Runs a rule's examples (each must match) and counter-examples (each must not) against the rule alone.</summary>
+public static class ExampleChecker
+{
+    /// <summary>Reports DBR0016 / DBR0017 into <paramref name="bag"/>.</summary>
+    public static void Check(CompiledRule rule, ReceiverAttributor attributor, DiagnosticBag bag)
+    {
+        foreach (var ex in rule.Descriptor.Examples)
+        {
+            var facts = attributor.Facts(ExampleEvents.Build(ex));
+            if (!rule.Matches(facts))
+                bag.Report(DiagnosticCatalog.ExampleDoesNotMatch, ex.Location,
+                    $"example of rule {rule.Id} does not match: {Describe(facts)}");
+        }
+        foreach (var ex in rule.Descriptor.CounterExamples)
+        {
+            var facts = attributor.Facts(ExampleEvents.Build(ex));
+            if (rule.Matches(facts))
+                bag.Report(DiagnosticCatalog.CounterExampleMatches, ex.Location,
+                    $"counter-example of rule {rule.Id} matches: {Describe(facts)}");
+        }
+    }
+
+    /// <summary>What the rule saw, so the author can tell which condition failed.</summary>
+    public static string Describe(EventFacts f) =>
+        $"code {(f.Code < 0 ? "none" : f.Code)}, status {f.Status?.ToString() ?? "none"}, receiver {f.Receiver}, " +
+        $"text \"{(f.Text.Length > 80 ? f.Text[..80] + "..." : f.Text)}\"";
+}

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using DeliverabilityBot.Core.Classification;
+using DeliverabilityBot.Core.Vocabulary;
+using DeliverabilityBot.Rules.Diagnostics;
+using DeliverabilityBot.Rules.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace DeliverabilityBot.Rules.Loading;
+
+/// <summary>Reads a rule file's root mapping: family, scope, receiver block, example defaults, then each rule.</summary>
+public static partial class RuleFileParser
+{
+    /// <summary>Reads <paramref name="bytes"/> into a rule file; diagnostics go to <paramref name="bag"/>. Null when nothing usable.</summary>
+    public static RuleFile? Parse(string path, ReadOnlySpan<byte> bytes, RuleLoadOptions options, DiagnosticBag bag)
+    {
+        var root = YamlDocumentReader.Read(path, bytes, options, bag);
+        if (root is null)
+        {
+            if (!bag.HasErrors) bag.Report(DiagnosticCatalog.NoRules, SourceLocation.InFile(path), "the file is empty");
+            return null;
+        }
+        var map = new YamlMap(root, path, "the file", bag);
+        map.CheckKeys(RuleKeys.File);
+        var family = map.String("family", required: true)?.Trim();
+        if (family is not null && !FamilyFormat().IsMatch(family))
+        {
+            bag.Report(DiagnosticCatalog.InvalidFamily, map.At(map.Get("family")!), $"family '{family}' must be 2 to 5 upper-case letters, e.g. ICL");
+            family = null;
+        }
+        var scopeText = map.String("scope", required: true)?.Trim();
+        RuleScope? scope = null;
+        if (scopeText is not null)
+        {
+            if (RuleKeys.Scopes.Contains(scopeText)) scope = Enum.Parse<RuleScope>(scopeText, ignoreCase: true);
+            else ConditionParser.Unknown(map, map.At(map.Get("scope")!), "scope", scopeText, RuleKeys.Scopes);
+        }
+        var receiver = map.Map("receiver", "the file's receiver block", false) is { } rb ? ReceiverBlockOf(rb) : null;
+        var defaults = map.Map("exampleDefaults", "exampleDefaults", false) is { } dm
+            ? ExampleParser.Map(dm, RuleKeys.ExampleDefaults) ?? ExampleCase.Empty : ExampleCase.Empty;
+        var rules = new List<RuleDescriptor>();
+        if (map.Sequence("rules", required: true) is { } seq)
+        {
+            if (seq.Children.Count == 0) bag.Report(DiagnosticCatalog.NoRules, map.At(seq), "'rules' is empty");
+            var index = 0;
+            foreach (var item in seq.Children)
+            {
+                index++;
+                if (item is not YamlMappingNode rm)
+                {
+                    map.Wrong("rules", item, "a rule mapping", "each item of ");
+                    continue;
+                }
+                var probe = new YamlMap(rm, path, string.Empty, bag);
+                var context = probe.Get("id") is YamlScalarNode { Value: { Length: > 0 } id } ? $"rule {id.Trim()}" : $"rule #{index}";
+                if (RuleParser.Parse(new YamlMap(rm, path, context, bag), family, scope ?? RuleScope.Generic, defaults) is { } rule) rules.Add(rule);
+            }
+        }
+        return family is null || scope is null ? null : new RuleFile
+        {
+            Path = path, Family = family, Scope = scope.Value, Receiver = receiver, ExampleDefaults = defaults, Rules = rules,
+            FamilyLocation = map.KeyAt("family"),
+        };
+    }
+
+    private static ReceiverBlock? ReceiverBlockOf(YamlMap map)
+    {
+        map.CheckKeys(RuleKeys.ReceiverBlock);
+        var id = map.String("id", required: true)?.Trim().ToLowerInvariant();
+        if (id is not null && !Receivers.IsKnown(id))
+        {
+            map.Bag.Report(DiagnosticCatalog.UnknownReceiver, map.At(map.Get("id")!), $"unknown receiver '{id}' in {map.Context}{DidYouMean.Hint(id, Receivers.All)}");
+            id = null;
+        }
+        var domains = map.Strings("domains", false) ?? [];
+        var hosts = map.Strings("hosts", false) ?? [];
+        foreach (var (v, at) in domains.Concat(hosts))
+            if (!Matching.GlobPattern.TryParse(v, out _))
+                map.Bag.Report(DiagnosticCatalog.InvalidPattern, map.At(at), $"'{v}' in {map.Context} is not a domain or host glob");
+        if (id is null) return null;
+        return new ReceiverBlock(id,
+            domains.Select(d => d.Value.Trim().TrimEnd('.').ToLowerInvariant()).ToArray(),
+            hosts.Select(h => h.Value.Trim().TrimEnd('.').ToLowerInvariant()).ToArray(), map.Location);
+    }
+
+    [GeneratedRegex("^[A-Z]{2,5}$")]
+    private static partial Regex FamilyFormat();
+}

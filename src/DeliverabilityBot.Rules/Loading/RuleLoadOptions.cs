@@ -1,0 +1,20 @@
+namespace DeliverabilityBot.Rules.Loading;
+
+/// <summary>Limits that keep hostile or accidental input (a huge or generated file) from hurting the host.</summary>
+public sealed record RuleLoadOptions
+{
+    /// <summary>The defaults: 1 MiB per file, 200,000 YAML nodes, 64 levels of nesting.</summary>
+    public static RuleLoadOptions Default { get; } = new();
+
+    /// <summary>Largest accepted rule file, in bytes.</summary>
+    public int MaxFileBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Most YAML parser events (nodes) in one file.</summary>
+    public int MaxYamlEvents { get; init; } = 200_000;
+
+    /// <summary>Deepest nesting of mappings and sequences.</summary>
+    public int MaxNesting { get; init; } = 64;
+
+    /// <summary>Whether examples and counter-examples are run against their rules while loading.</summary>
+    public bool CheckExamples { get; init; } = true;
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using DeliverabilityBot.Core.Classification;
+
+namespace DeliverabilityBot.Rules.Matching.Compiled;
+
+/// <summary>The reply text contains one of the values (ordinal, case-insensitive); the span is the first found.</summary>
+internal sealed class TextContains(string path, string[] needles) : ICompiledCondition
+{
+    public bool Evaluate(EventFacts facts, MatchDetail? detail)
+    {
+        foreach (var n in needles)
+        {
+            var i = facts.Text.IndexOf(n, StringComparison.OrdinalIgnoreCase);
+            if (i < 0) continue;
+            detail?.Spans.Add(new MatchedSpan(path, i, n.Length, facts.Text.Substring(i, n.Length)));
+            return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>The reply text matches the regex; a timeout counts as no match and is reported, never thrown.</summary>
+internal sealed class TextMatches(string path, Regex regex, string ruleId, MatchTimeoutSink timeouts) : ICompiledCondition
+{
+    private readonly string[] _groupNames = regex.GetGroupNames().Where(g => !int.TryParse(g, out _)).ToArray();
+
+    public bool Evaluate(EventFacts facts, MatchDetail? detail)
+    {
+        try
+        {
+            if (detail is null) return regex.IsMatch(facts.Text);
+            var m = regex.Match(facts.Text);
+            if (!m.Success) return false;
+            detail.Spans.Add(new MatchedSpan(path, m.Index, m.Length, m.Value));
+            foreach (var name in _groupNames)
+                if (m.Groups[name] is { Success: true } g) detail.Groups[name] = g.Value;
+            return true;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            timeouts.Report(ruleId, regex.ToString(), facts.Event);
+            return false;
+        }
+    }
+}

@@ -1,2 +1,11 @@
-// Placeholder entry point; the commands land with the rules spine.
-return 0;
+using System.CommandLine;
+using DeliverabilityBot.Cli.Commands;
+
+var root = new RootCommand("dbot: why mailbox providers defer or reject your mail, and what to do about it.");
+root.Options.Add(CliOptions.Rules);
+
+// One line per command; each command lives in its own file under Commands/.
+root.Subcommands.Add(ExplainCommand.Create());
+root.Subcommands.Add(RulesCommand.Create());
+
+return root.Parse(args).Invoke();

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using DeliverabilityBot.Cli.Output;
+using DeliverabilityBot.Core.Classification;
+using DeliverabilityBot.Rules.Engine;
+
+namespace DeliverabilityBot.Cli.Commands;
+
+/// <summary><c>dbot explain [--to ADDRESS|DOMAIN] [--json] [--file PATH] TEXT|-</c>: explains one pasted bounce.</summary>
+public static class ExplainCommand
+{
+    /// <summary>Largest evidence read from stdin or a file (a whole DSN fits easily).</summary>
+    public const int MaxInputChars = 10 * 1024 * 1024;
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var text = new Argument<string?>("TEXT") { Description = "A raw SMTP reply, a Postfix/Exim log line or a whole DSN; '-' reads stdin.", Arity = ArgumentArity.ZeroOrOne };
+        var to = new Option<string?>("--to") { Description = "Recipient address or domain, when the text does not name it." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per bounced recipient (the classification contract)." };
+        var file = new Option<string?>("--file") { Description = "Read the evidence from a file." };
+        var command = new Command("explain", "Explain a bounce: receiver, temporary or permanent, reason, what it means, what to do.");
+        command.Arguments.Add(text);
+        command.Options.Add(to);
+        command.Options.Add(json);
+        command.Options.Add(file);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (!TryReadInput(parse.GetValue(text), parse.GetValue(file), error, out var input, out var source)) return 2;
+            var rules = RuleSetProvider.Load(parse.GetValue(CliOptions.Rules), error);
+            if (rules is null) return 2;
+            foreach (var d in rules.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
+            if (rules.ExcludedFiles.Count > 0)
+                error.WriteLine($"dbot: warning: {rules.ExcludedFiles.Count} rule file(s) with errors were left out; run 'dbot rules validate'.");
+
+            var classifier = new NRulesBounceClassifier(rules);
+            rules.Timeouts.TimedOut += (id, pattern, _) => error.WriteLine($"{id}: warning DBR0028: regex timed out while matching; treated as no match: {pattern}");
+            var events = ExplainEvidence.Parse(input, parse.GetValue(to), source);
+            if (events.Count == 0)
+            {
+                error.WriteLine("dbot: no bounce found in the input (no SMTP reply, DSN or log line).");
+                return 3;
+            }
+            var results = classifier.ClassifyAll(events);
+            if (parse.GetValue(json))
+                foreach (var r in results) output.WriteLine(ClassificationJson.ToJsonLine(r));
+            else
+                ExplanationWriter.Write(output, results, Terminal.UseColor(output));
+            return 0;
+        });
+        return command;
+    }
+
+    private static bool TryReadInput(string? text, string? file, TextWriter error, out string input, out string source)
+    {
+        input = string.Empty;
+        source = "text";
+        try
+        {
+            if (file is not null)
+            {
+                if (text is not null && text != "-") { error.WriteLine("dbot explain: give either TEXT or --file, not both."); return false; }
+                var info = new FileInfo(file);
+                if (!info.Exists) { error.WriteLine($"dbot explain: file '{file}' does not exist."); return false; }
+                if (info.Length > MaxInputChars) { error.WriteLine($"dbot explain: '{file}' is {info.Length:N0} bytes, over the {MaxInputChars:N0}-byte limit for explain; use 'dbot ingest' for large inputs."); return false; }
+                input = File.ReadAllText(file);
+                source = file;
+                return true;
+            }
+            if (text == "-")
+            {
+                var buffer = new char[MaxInputChars + 1];
+                var n = Console.In.ReadBlock(buffer, 0, buffer.Length);
+                if (n > MaxInputChars) { error.WriteLine($"dbot explain: stdin is over the {MaxInputChars:N0}-character limit for explain."); return false; }
+                input = new string(buffer, 0, n);
+                source = "-";
+                return true;
+            }
+            if (string.IsNullOrWhiteSpace(text)) { error.WriteLine("dbot explain: give the bounce text, '-' for stdin, or --file PATH."); return false; }
+            input = text;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"dbot explain: cannot read the input: {ex.Message}");
+            return false;
+        }
+    }
+}

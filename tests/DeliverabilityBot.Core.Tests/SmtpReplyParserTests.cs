@@ -67,4 +67,22 @@ public class SmtpReplyParserTests
     {
         Assert.Equal(ok, EnhancedStatusCode.TryParse(text, out _));
     }
+
+    [Fact]
+    public void Parse_RefoldedMultiLineReply_StripsEmbeddedContinuationPrefixes()
+    {
+        // A Postfix DSN re-folds Gmail's multi-line reply, leaving "550-5.7.26" inside the text (Sisimai corpus lhost-postfix-70).
+        var r = SmtpReply.Parse("Diagnostic-Code: smtp; 550-5.7.26 Unauthenticated email from example.org is not accepted due to 550-5.7.26 domain's DMARC policy. Please visit 550-5.7.26 https://support.google.com/mail/answer/2451690 to learn about the 550 5.7.26 DMARC initiative. - gsmtp");
+        Assert.Equal(550, r.Code);
+        Assert.Equal("5.7.26", r.Status?.ToString());
+        Assert.Equal("Unauthenticated email from example.org is not accepted due to domain's DMARC policy. Please visit https://support.google.com/mail/answer/2451690 to learn about the DMARC initiative. - gsmtp", r.Text);
+    }
+
+    [Fact]
+    public void Parse_SingleLineReplyQuotingSameCode_KeepsQuotedReply()
+    {
+        var r = SmtpReply.Parse("550 5.1.1 <a@example.com>: Recipient address rejected: undeliverable address: host example.com[192.0.2.1] said: 550 5.1.1 User unknown");
+        Assert.Equal(550, r.Code);
+        Assert.Contains("said: 550 5.1.1 User unknown", r.Text);
+    }
 }

@@ -45,7 +45,34 @@ public static partial class SmtpReplyParser
             }
         }
 
+        if (code is not null) joined = StripEmbeddedContinuations(joined, body, code.Value, status);
         return new SmtpReply(code, status, CollapseWhitespace(joined), raw);
+    }
+
+    /// <summary>
+    /// Removes the reply's own <c>NNN-N.N.N</c> continuation prefixes left inside the text when a multi-line reply
+    /// was re-folded at other places (Postfix DSN <c>Diagnostic-Code</c> fields, e.g. Gmail's
+    /// "not accepted due to 550-5.7.26 domain's DMARC policy"). The space form (<c>550 5.7.26</c>, the last line)
+    /// is removed only when the reply is multi-line, so a quoted nested reply ("said: 550 5.1.1 ...") stays.
+    /// </summary>
+    private static string StripEmbeddedContinuations(string text, string body, int code, EnhancedStatusCode? status)
+    {
+        var prefix = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var dash = status is null ? prefix + "-" : $"{prefix}-{status}";
+        var multiLine = body.TrimStart().StartsWith(prefix + "-", StringComparison.Ordinal)
+            || text.Contains(" " + dash + " ", StringComparison.Ordinal);
+        if (!multiLine) return text;
+        text = RemoveToken(text, dash);
+        return status is null ? text : RemoveToken(text, $"{prefix} {status}");
+    }
+
+    private static string RemoveToken(string text, string token)
+    {
+        var needle = " " + token + " ";
+        var padded = " " + text + " ";
+        if (!padded.Contains(needle, StringComparison.Ordinal)) return text;
+        while (padded.Contains(needle, StringComparison.Ordinal)) padded = padded.Replace(needle, " ", StringComparison.Ordinal);
+        return padded[1..^1];
     }
 
     private static string StripPrefixes(string text)

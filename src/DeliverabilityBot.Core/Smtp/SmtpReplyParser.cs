@@ -45,7 +45,7 @@ public static partial class SmtpReplyParser
             }
         }
 
-        if (code is not null) joined = StripEmbeddedContinuations(joined, body, code.Value, status);
+        if (code is not null) joined = StripEmbeddedContinuations(CollapseWhitespace(joined), body, code.Value, status);
         return new SmtpReply(code, status, CollapseWhitespace(joined), raw);
     }
 

@@ -34,7 +34,9 @@ public static class ExplainCommand
             if (rules.ExcludedFiles.Count > 0)
                 error.WriteLine($"dbot: warning: {rules.ExcludedFiles.Count} rule file(s) with errors were left out; run 'dbot rules validate'.");
 
-            var classifier = new NRulesBounceClassifier(rules);
+            var config = DeploymentConfigProvider.Load(parse.GetValue(CliOptions.Config), rules, error);
+            foreach (var d in config?.Diagnostics.Where(d => d.IsError) ?? []) error.WriteLine(d);
+            var classifier = new NRulesBounceClassifier(rules, config?.RuleSeverities);
             rules.Timeouts.TimedOut += (id, pattern, _) => error.WriteLine($"{id}: warning DBR0028: regex timed out while matching; treated as no match: {pattern}");
             var events = ExplainEvidence.Parse(input, parse.GetValue(to), source);
             if (events.Count == 0)

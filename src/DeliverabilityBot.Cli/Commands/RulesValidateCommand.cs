@@ -19,8 +19,11 @@ public static class RulesValidateCommand
             var folder = parse.GetValue(dir) ?? parse.GetValue(CliOptions.Rules);
             var rules = RuleSetProvider.Load(folder, parse.InvocationConfiguration.Error);
             if (rules is null) return 2;
+            var config = DeploymentConfigProvider.Load(parse.GetValue(CliOptions.Config), rules, parse.InvocationConfiguration.Error);
+            var diagnostics = rules.Diagnostics.Concat(config?.Diagnostics ?? []).ToList();
+            if (config is not null) diagnostics = config.Apply(diagnostics).ToList();
             var summary = $"{RuleSetProvider.Describe(folder)}: {rules.Files.Count + rules.ExcludedFiles.Count} file(s), {rules.Rules.Count} rule(s) loaded";
-            return DiagnosticReport.Write(parse.GetValue(format)!, "dbot rules validate", rules.Diagnostics, parse.InvocationConfiguration.Output, summary);
+            return DiagnosticReport.Write(parse.GetValue(format)!, "dbot rules validate", diagnostics, parse.InvocationConfiguration.Output, summary);
         });
         return command;
     }

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using DeliverabilityBot.Ingestion.Evidence;
+
+namespace DeliverabilityBot.Ingestion.Formats;
+
+/// <summary>
+/// Splits an error section into one block per failed recipient: the lines from where a recipient is first named to
+/// where the next one is. Addresses of the notice's own parties (the sender, the daemon) are not recipients.
+/// </summary>
+public static class RecipientBlocks
+{
+    /// <summary>One recipient and the text about it.</summary>
+    public sealed record Block(string Recipient, string Text);
+
+    /// <summary>The blocks, in the order the recipients are first named; <paramref name="known"/> (e.g. X-Failed-Recipients) restricts which addresses count.</summary>
+    public static IReadOnlyList<Block> Split(string section, IReadOnlySet<string> excluded, IReadOnlyList<string>? known)
+    {
+        var lines = section.Split('\n');
+        var starts = new List<(int Line, string Address)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (Match m in Addresses.AddressPattern().Matches(lines[i]))
+            {
+                var a = Addresses.Normalize(m.Value);
+                if (a is null || excluded.Contains(a) || IsDaemon(a) || IsMessageId(lines[i], m)) continue;
+                if (known is { Count: > 0 } && !known.Contains(a)) continue;
+                if (seen.Add(a)) starts.Add((i, a));
+            }
+        }
+        var blocks = new List<Block>(starts.Count);
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var from = starts[k].Line;
+            var to = k + 1 < starts.Count ? starts[k + 1].Line : lines.Length;
+            if (to == from) to = from + 1; // two recipients on one line share it
+            blocks.Add(new Block(starts[k].Address, string.Join('\n', lines[from..to])));
+        }
+        return blocks;
+    }
+
+    private static bool IsDaemon(string address)
+    {
+        var local = address[..address.IndexOf('@')];
+        return local is "mailer-daemon" or "postmaster" or "mail-daemon" or "mailerdaemon";
+    }
+
+    // "Message-Id: <E1P1ceB-000FL1-4q@e1.example.org>" or "id <...>" is not a recipient.
+    private static bool IsMessageId(string line, Match m)
+    {
+        var before = line[..m.Index].TrimEnd(' ', '<', '\t');
+        return before.EndsWith("Message-ID:", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" id", StringComparison.OrdinalIgnoreCase);
+    }
+}

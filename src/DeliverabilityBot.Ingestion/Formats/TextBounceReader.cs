@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Core.Smtp;
+using DeliverabilityBot.Ingestion.Dsn;
+using DeliverabilityBot.Ingestion.Evidence;
+using DeliverabilityBot.Ingestion.Mime;
+
+namespace DeliverabilityBot.Ingestion.Formats;
+
+/// <summary>
+/// Reads bounces that carry no RFC 3464 report: DSN fields pasted into the text, or a vendor's notice
+/// (see <see cref="TextBounceFormats"/>). Recipients come from <c>X-Failed-Recipients</c>, else the addresses named in
+/// the error section, else the returned message's <c>To</c>; each one's reply is the first SMTP reply in its block.
+/// </summary>
+public sealed partial class TextBounceReader : IBounceReader
+{
+    /// <inheritdoc />
+    public string Name => "text";
+
+    /// <inheritdoc />
+    public IReadOnlyList<BounceEvent> Read(BounceMessage message, string source)
+    {
+        if (!BounceSignals.IsBounce(message)) return [];
+        var format = TextBounceFormats.Detect(message);
+        var formatName = format?.Name ?? "unknown";
+        var notification = message.Notification;
+
+        // Some gateways (Amazon WorkMail, older Notes) paste the RFC 3464 fields into the text part.
+        var fieldGroups = DsnFieldText.Parse(notification);
+        if (fieldGroups.Any(g => g.IsRecipientGroup))
+        {
+            var fromFields = DeliveryStatusReader.Read(fieldGroups, source, formatName, r => NotificationScan.ReplyNear(notification, r));
+            if (fromFields.Count > 0) return fromFields;
+        }
+
+        var section = ErrorSection.Of(notification, format?.SectionStart);
+        var failed = FailedRecipients(message);
+        var blocks = RecipientBlocks.Split(section, Excluded(message), failed);
+        var events = new List<BounceEvent>();
+        if (blocks.Count == 0)
+        {
+            var fallback = failed.FirstOrDefault() ?? Addresses.Normalize(message.OriginalHeaders?["To"]);
+            events.Add(Build(fallback, section, message, source, 1, formatName));
+            return events;
+        }
+        foreach (var b in blocks) events.Add(Build(b.Recipient, b.Text, message, source, events.Count + 1, formatName));
+        // X-Failed-Recipients named someone the text did not: still a failure for them.
+        foreach (var f in failed.Where(f => blocks.All(b => b.Recipient != f)))
+            events.Add(Build(f, section, message, source, events.Count + 1, formatName));
+        return events;
+    }
+
+    private static BounceEvent Build(string? recipient, string block, BounceMessage m, string source, int index, string format)
+    {
+        var diagnostic = DiagnosticOf(block, recipient);
+        var reply = SmtpReply.Parse(diagnostic);
+        var host = RemoteHost().Match(block);
+        return new BounceEvent
+        {
+            Source = source,
+            Index = index,
+            Recipient = recipient,
+            RecipientDomain = Addresses.DomainOf(recipient),
+            RemoteHost = host.Success ? host.Groups["host"].Value.ToLowerInvariant() : null,
+            Stage = StageDetector.Detect(block),
+            Action = ActionOf(block, m, reply),
+            Reply = reply,
+            Timestamp = m.Message.Date == DateTimeOffset.MinValue ? null : m.Message.Date,
+            Kind = EvidenceKind.Reply,
+            SourceFormat = format,
+        };
+    }
+
+    /// <summary>The recipient's reply: from the first line holding an SMTP reply to the block's end, else the block's words.</summary>
+    private static string DiagnosticOf(string block, string? recipient)
+    {
+        var reply = ReplyLine().Match(block);
+        var text = reply.Success ? block[reply.Index..] : block;
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // The recipient's own line ("<a@b>:", "  a@b") says nothing about why.
+        if (!reply.Success && lines.Count > 1 && recipient is not null && IsBareAddressLine(lines[0], recipient)) lines.RemoveAt(0);
+        return string.Join('\n', lines);
+    }
+
+    private static bool IsBareAddressLine(string line, string recipient) =>
+        line.Trim('<', '>', ':', ' ', '"', '\'').Equals(recipient, StringComparison.OrdinalIgnoreCase);
+
+    private static DeliveryAction ActionOf(string block, BounceMessage m, SmtpReply reply)
+    {
+        if (reply.ReplyClass == 4 && TemporaryWords().IsMatch(block + " " + m.Subject)) return DeliveryAction.Delayed;
+        if (DelaySubject().IsMatch(m.Subject)) return DeliveryAction.Delayed;
+        return DeliveryAction.Failed;
+    }
+
+    private static IReadOnlyList<string> FailedRecipients(BounceMessage m)
+    {
+        var header = m.Header("X-Failed-Recipients");
+        if (string.IsNullOrWhiteSpace(header)) return [];
+        return [.. Addresses.AddressPattern().Matches(header).Select(x => x.Value.ToLowerInvariant()).Distinct()];
+    }
+
+    private static HashSet<string> Excluded(BounceMessage m)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (m.From.Length > 0) set.Add(m.From);
+        foreach (var to in m.Message.To.Mailboxes) if (to.Address is { } a) set.Add(a.ToLowerInvariant());
+        if (Addresses.Normalize(m.OriginalHeaders?["From"]) is { } of) set.Add(of);
+        if (Addresses.Normalize(m.Header("Return-Path")) is { } rp) set.Add(rp);
+        return set;
+    }
+
+    [GeneratedRegex(@"^[^\n]*?(?<![\w.])(?:[245]\d\d[ \-]+(?:#?[245]\.\d{1,3}\.\d{1,3}\b)?|[245]\.\d{1,3}\.\d{1,3}\s)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyLine();
+
+    [GeneratedRegex(@"(?<host>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+)\s*\[(?:IPv6:)?[0-9a-f:.]+\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RemoteHost();
+
+    [GeneratedRegex(@"will (?:be )?(?:retry|retried|try again|continue)|still (?:trying|being retried)|temporar|delayed|not yet been delivered", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TemporaryWords();
+
+    [GeneratedRegex(@"^(?:Warning|Delayed Mail|Delivery Status Notification \(Delay\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DelaySubject();
+}

@@ -95,7 +95,9 @@ public sealed class EvidenceFileReader
         {
             if (parser.IsEndOfStream) return null;
             var message = parser.ParseMessage();
-            return new FileReadResult(path, BounceMessageReader.Read(message, source, index), null, index);
+            // A single email saved with its mbox "From " line (common in maildir exports) is an email, not an mbox.
+            int? position = index == 1 && parser.IsEndOfStream ? null : index;
+            return new FileReadResult(path, BounceMessageReader.Read(message, source, position), null, position);
         }
         catch (Exception ex) when (IsInputProblem(ex))
         {

@@ -11,6 +11,7 @@ public static class BounceReaders
     [
         new FeedbackReportReader(),
         new Rfc3464Reader(),
+        new Formats.AmazonSesJsonReader(),
         new Formats.TextBounceReader(),
         new AutoReplyReader(),
     ];

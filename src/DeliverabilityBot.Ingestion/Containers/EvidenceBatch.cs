@@ -1,0 +1,45 @@
+using DeliverabilityBot.Core.Events;
+
+namespace DeliverabilityBot.Ingestion.Containers;
+
+/// <summary>
+/// Reads every file under the given paths, in parallel, results in path order (so output is reproducible).
+/// A path that does not exist or a file that cannot be read becomes a failed result; the run goes on.
+/// </summary>
+public sealed class EvidenceBatch
+{
+    private readonly EvidenceFileReader _reader;
+    private readonly int _parallelism;
+
+    /// <summary>Creates a batch reader.</summary>
+    /// <param name="limits">Input limits (default: <see cref="IngestionLimits.Default"/>).</param>
+    /// <param name="parallelism">Files read at once (default: the processor count).</param>
+    public EvidenceBatch(IngestionLimits? limits = null, int? parallelism = null)
+    {
+        _reader = new EvidenceFileReader(limits);
+        _parallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount);
+    }
+
+    /// <summary>Reads every file under <paramref name="paths"/>; lazily, in path order.</summary>
+    public IEnumerable<FileReadResult> Read(IEnumerable<string> paths)
+    {
+        var files = EvidencePaths.Expand(paths);
+        if (_parallelism == 1) return files.SelectMany(ReadOne);
+        return files.AsParallel().AsOrdered().WithDegreeOfParallelism(_parallelism)
+            .SelectMany(ReadOne);
+    }
+
+    private IEnumerable<FileReadResult> ReadOne((string Path, string? Problem) file)
+    {
+        if (file.Problem is not null) return [new FileReadResult(file.Path, Array.Empty<BounceEvent>(), file.Problem)];
+        try
+        {
+            return _reader.Read(file.Path).ToList();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Last line of defence: one file's unexpected failure is reported, never the end of the run.
+            return [new FileReadResult(file.Path, Array.Empty<BounceEvent>(), $"{file.Path}: unexpected error while reading: {ex.GetType().Name}: {ex.Message}")];
+        }
+    }
+}

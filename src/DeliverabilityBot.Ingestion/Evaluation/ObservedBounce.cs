@@ -1,0 +1,10 @@
+namespace DeliverabilityBot.Ingestion.Evaluation;
+
+/// <summary>What the classifier said about one bounce, in the fields an evaluation compares.</summary>
+/// <param name="FullPath">The file's full path.</param>
+/// <param name="Index">1-based recipient position within the file.</param>
+/// <param name="Reason">The reason.</param>
+/// <param name="Status">The enhanced status, or null.</param>
+/// <param name="ReplyCode">The reply code, or null.</param>
+/// <param name="HardBounce">The hard-bounce flag.</param>
+public sealed record ObservedBounce(string FullPath, int Index, string Reason, string? Status, int? ReplyCode, bool HardBounce);

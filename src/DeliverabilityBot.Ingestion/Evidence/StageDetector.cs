@@ -38,7 +38,7 @@ public static partial class StageDetector
     }
 
     // Postfix: "in reply to RCPT TO command"; Exim: "after RCPT TO:<...>", "after end of data";
-    // qmail: "most progress was RCPT TO response"; sendmail transcript: ">>> DATA".
-    [GeneratedRegex(@"(?:in\s+reply\s+to|after|most\s+progress\s+was|>>>)\s+(?<cmd>RCPT\s*TO|MAIL\s*FROM|end\s+of\s+(?:DATA|data|message)|DATA|EHLO|HELO|LHLO|initial\s+connection|connect)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // qmail: "most progress was RCPT TO response"; sendmail transcript: ">>> DATA"; m-FILTER: "-------SMTP command DATA".
+    [GeneratedRegex(@"(?:in\s+reply\s+to|after|most\s+progress\s+was|>>>|SMTP\s+command:?)\s+(?<cmd>RCPT\s*TO|MAIL\s*FROM|end\s+of\s+(?:DATA|data|message)|DATA|EHLO|HELO|LHLO|initial\s+connection|connect)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommandPhrase();
 }

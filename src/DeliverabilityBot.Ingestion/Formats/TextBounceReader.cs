@@ -62,7 +62,7 @@ public sealed partial class TextBounceReader : IBounceReader
             Recipient = recipient,
             RecipientDomain = Addresses.DomainOf(recipient),
             RemoteHost = host.Success ? host.Groups["host"].Value.ToLowerInvariant() : null,
-            Stage = StageDetector.Detect(block),
+            Stage = StageDetector.Detect(block) is var st && st != SmtpStage.Unknown ? st : NotificationScan.StageNear(m.Notification, recipient),
             Action = ActionOf(block, m, reply),
             Reply = reply,
             Timestamp = m.Message.Date == DateTimeOffset.MinValue ? null : m.Message.Date,

@@ -15,7 +15,7 @@ public static class BounceMessageReader
     /// <param name="messageIndex">The message's position in an mbox, else null.</param>
     public static IReadOnlyList<BounceEvent> Read(MimeMessage message, string source, int? messageIndex = null)
     {
-        var events = ReadEvents(new BounceMessage(message), source);
+        var events = ReadEvents(new BounceMessage(BoundaryRepair.Repair(message, IngestionLimits.Default.ParserOptions)), source);
         if (messageIndex is null) return events;
         return [.. events.Select(e => Evidence.EventCopy.With(e, messageIndex: messageIndex))];
     }

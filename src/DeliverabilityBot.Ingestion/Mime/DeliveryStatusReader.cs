@@ -39,7 +39,7 @@ public static class DeliveryStatusReader
     /// part when a group has no <c>Diagnostic-Code</c>.
     /// </summary>
     public static List<BounceEvent> Read(IReadOnlyList<DsnFieldGroup> groups, string source, string format,
-        Func<string?, string?>? diagnosticFor = null)
+        Func<string?, string?>? diagnosticFor = null, Func<string?, SmtpStage>? stageFor = null)
     {
         var events = new List<BounceEvent>();
         DsnFieldGroup? messageGroup = null;
@@ -51,8 +51,9 @@ public static class DeliveryStatusReader
                 continue;
             }
             var rcpt = g.Typed("Final-Recipient") ?? g.Typed("Original-Recipient");
-            var fallback = string.IsNullOrWhiteSpace(g["Diagnostic-Code"]) ? diagnosticFor?.Invoke(rcpt) : null;
-            events.Add(DsnEventBuilder.Build(messageGroup, g, source, events.Count + 1, format, fallback));
+            var fallback = string.IsNullOrWhiteSpace(g.Typed("Diagnostic-Code")) ? diagnosticFor?.Invoke(rcpt) : null;
+            var stage = stageFor?.Invoke(rcpt) ?? SmtpStage.Unknown;
+            events.Add(DsnEventBuilder.Build(messageGroup, g, source, events.Count + 1, format, fallback, stage));
         }
         return events;
     }

@@ -8,5 +8,7 @@ root.Options.Add(CliOptions.Config);
 // One line per command; each command lives in its own file under Commands/.
 root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
+root.Subcommands.Add(ClassifyCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 
 return root.Parse(args).Invoke();

@@ -21,12 +21,17 @@ public sealed class EvidenceBatch
     }
 
     /// <summary>Reads every file under <paramref name="paths"/>; lazily, in path order.</summary>
-    public IEnumerable<FileReadResult> Read(IEnumerable<string> paths)
+    public IEnumerable<FileReadResult> Read(IEnumerable<string> paths) => ReadAndMap(EvidencePaths.Expand(paths), r => r);
+
+    /// <summary>
+    /// Reads every file in <paramref name="files"/> (from <see cref="EvidencePaths.Expand"/>) and maps each result on
+    /// the reading thread, so per-result work (classification) runs in parallel too; results stay in path order.
+    /// </summary>
+    public IEnumerable<T> ReadAndMap<T>(IEnumerable<(string Path, string? Problem)> files, Func<FileReadResult, T> map)
     {
-        var files = EvidencePaths.Expand(paths);
-        if (_parallelism == 1) return files.SelectMany(ReadOne);
+        if (_parallelism == 1) return files.SelectMany(ReadOne).Select(map);
         return files.AsParallel().AsOrdered().WithDegreeOfParallelism(_parallelism)
-            .SelectMany(ReadOne);
+            .SelectMany(f => ReadOne(f).Select(map).ToList());
     }
 
     private IEnumerable<FileReadResult> ReadOne((string Path, string? Problem) file)

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using DeliverabilityBot.Cli.Output;
+using DeliverabilityBot.Core.Classification;
+using DeliverabilityBot.Ingestion.Containers;
+
+namespace DeliverabilityBot.Cli.Commands;
+
+/// <summary>
+/// <c>dbot classify [--json] [--all] PATH...</c>: every bounced recipient in every email, maildir, mbox or MTA log
+/// under the paths, through the rules; JSON lines in the classification contract, or a summary table.
+/// </summary>
+public static class ClassifyCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders (walked recursively): emails, maildirs, mbox files, MTA logs.", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per bounced recipient (the classification contract)." };
+        var all = new Option<bool>("--all") { Description = "Also print delivered attempts (log lines, DSN 'delivered'), not only bounces, complaints and auto-replies." };
+        var command = new Command("classify", "Classify every bounce in emails, maildirs, mbox files and MTA logs.");
+        command.Arguments.Add(paths);
+        command.Options.Add(json);
+        command.Options.Add(all);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var classifier = ClassifyRun.LoadClassifier(parse.GetValue(CliOptions.Rules), error);
+            if (classifier is null) return 2;
+            var files = EvidencePaths.Expand(parse.GetValue(paths) ?? []).ToList();
+            var asJson = parse.GetValue(json);
+            var summary = new ClassifySummary();
+            using var progress = ProgressBar.ForFiles(files.Count, error, enabled: !asJson || Console.IsOutputRedirected);
+            string? lastPath = null;
+            foreach (var file in ClassifyRun.Run(files, classifier, parse.GetValue(all)))
+            {
+                if (!string.Equals(lastPath, file.Read.Path, StringComparison.Ordinal)) progress.Advance();
+                lastPath = file.Read.Path;
+                summary.Add(file);
+                if (file.Read.Error is { } problem)
+                {
+                    progress.Clear();
+                    error.WriteLine($"dbot classify: {problem}");
+                    continue;
+                }
+                if (asJson)
+                    foreach (var r in file.Results) output.WriteLine(ClassificationJson.ToJsonLine(r));
+            }
+            progress.Clear();
+            if (!asJson) ClassifySummaryWriter.Write(output, summary, Terminal.UseColor(output));
+            if (summary.FilesRead == 0)
+            {
+                error.WriteLine("dbot classify: nothing could be read.");
+                return 1;
+            }
+            return 0;
+        });
+        return command;
+    }
+}

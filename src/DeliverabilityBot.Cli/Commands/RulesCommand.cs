@@ -10,6 +10,7 @@ public static class RulesCommand
     {
         var rules = new Command("rules", "Validate, lint and test rule files.");
         rules.Subcommands.Add(RulesValidateCommand.Create());
+        rules.Subcommands.Add(RulesLintCommand.Create());
         rules.Subcommands.Add(RulesTestCommand.Create());
         return rules;
     }

@@ -1,0 +1,45 @@
+using DeliverabilityBot.Rules.Classification;
+using DeliverabilityBot.Rules.Loading;
+using DeliverabilityBot.Rules.Model;
+
+namespace DeliverabilityBot.Rules.Lint;
+
+/// <summary>What lint checks read: the loaded rules, which rules match each example, and the companion documents.</summary>
+public sealed class LintContext
+{
+    /// <summary>Builds the context; runs every example against every rule once.</summary>
+    public LintContext(LoadedRuleSet rules, RuleDocument? idRanges, RuleDocument? ledger)
+    {
+        Rules = rules;
+        IdRanges = idRanges;
+        Ledger = ledger;
+        var matches = new List<ExampleMatch>();
+        foreach (var owner in rules.Rules)
+        {
+            foreach (var ex in owner.Descriptor.Examples)
+            {
+                var facts = rules.Attributor.Facts(ExampleEvents.Build(ex));
+                matches.Add(new ExampleMatch(owner, ex, rules.Rules.Where(r => r.Matches(facts)).ToArray()));
+            }
+        }
+        Examples = matches;
+    }
+
+    /// <summary>The loaded rule set.</summary>
+    public LoadedRuleSet Rules { get; }
+
+    /// <summary><c>ID-RANGES.md</c>, when found.</summary>
+    public RuleDocument? IdRanges { get; }
+
+    /// <summary><c>RELEASES.md</c>, when found.</summary>
+    public RuleDocument? Ledger { get; }
+
+    /// <summary>Every example with the rules that match it.</summary>
+    public IReadOnlyList<ExampleMatch> Examples { get; }
+}
+
+/// <summary>An example of <paramref name="Owner"/> and every rule that matches it (the owner included).</summary>
+public sealed record ExampleMatch(CompiledRule Owner, ExampleCase Example, IReadOnlyList<CompiledRule> Matching);
+
+/// <summary>A companion markdown document of the rules folder, with its display path.</summary>
+public sealed record RuleDocument(string Path, string Text);

@@ -23,7 +23,7 @@ public sealed class ShadowCheck : ILintCheck
                 .Aggregate((a, b) => { a.IntersectWith(b); return a; });
             if (shadows.Count == 0) continue;
             bag.Report(DiagnosticCatalog.ShadowedRule, rule.Descriptor.IdLocation,
-                $"rule {rule.Id} is fully shadowed by higher-priority {string.Join(", ", shadows.Order(StringComparer.Ordinal))}: every example it has is decided there; narrow the other rule, raise this one, or merge them");
+                $"rule {rule.Id} never decides on its own examples: each is decided by higher-priority {string.Join(", ", shadows.Order(StringComparer.Ordinal))}; if it is a fallback, add an example only it explains, else narrow the other rule or merge them");
         }
     }
 }

@@ -53,7 +53,7 @@ public class RuleLinterTests
     {
         var d = Assert.Single(Lint(File(Rule("BRC1001", "contains: alpha", "550 alpha", priority: 500), Rule("BRC1002", "contains: alpha beta", "550 alpha beta"))), d => d.Id == "DBR0102");
 
-        Assert.Contains("BRC1002 is fully shadowed by higher-priority BRC1001", d.Message);
+        Assert.Contains("BRC1002 never decides on its own examples: each is decided by higher-priority BRC1001", d.Message);
         Assert.Equal(19, d.Location.Line);
     }
 

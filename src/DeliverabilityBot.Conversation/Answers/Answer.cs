@@ -12,6 +12,9 @@ public sealed class Answer
     /// <summary>One sentence: what is happening.</summary>
     public required string Headline { get; init; }
 
+    /// <summary>What the answer is about, short, for titles: <c>iCloud · in the last 24h</c>; empty when there is none.</summary>
+    public string Subject { get; init; } = string.Empty;
+
     /// <summary>Key numbers, in display order.</summary>
     public IReadOnlyList<AnswerFigure> Figures { get; init; } = [];
 

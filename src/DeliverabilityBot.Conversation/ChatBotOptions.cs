@@ -1,0 +1,24 @@
+namespace DeliverabilityBot.Conversation;
+
+/// <summary>Settings of the conversation core (configuration section <c>Chat</c>).</summary>
+public sealed class ChatBotOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Chat";
+
+    /// <summary>A conversation idle this long starts afresh (follow-ups no longer refer to it). Default 30 minutes.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// When the newest stored event is older than this, time ranges are anchored to it instead of the clock, so
+    /// "last 24 hours" on yesterday's log still means that log's last day. Default 1 hour.
+    /// </summary>
+    public TimeSpan AnchorToDataAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Validates the settings; throws naming the bad one.</summary>
+    public void Validate()
+    {
+        if (IdleTimeout <= TimeSpan.Zero) throw new ArgumentException($"{Section}:{nameof(IdleTimeout)} must be positive (was {IdleTimeout}).");
+        if (AnchorToDataAfter < TimeSpan.Zero) throw new ArgumentException($"{Section}:{nameof(AnchorToDataAfter)} must not be negative (was {AnchorToDataAfter}).");
+    }
+}

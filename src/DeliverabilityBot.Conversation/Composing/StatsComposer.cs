@@ -1,0 +1,88 @@
+using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Understanding;
+using DeliverabilityBot.Core.Diagnosis;
+using DeliverabilityBot.Core.Queries;
+
+namespace DeliverabilityBot.Conversation.Composing;
+
+/// <summary>"How many?": totals, the change against the window before, and breakdowns by reason, IP, receiver and hour.</summary>
+public static class StatsComposer
+{
+    /// <summary>The most rows per breakdown.</summary>
+    public const int MaxRows = 6;
+
+    /// <summary>Composes the answer from two <see cref="IDeliverabilityQueries.StatsAsync"/> calls (this window and the one before).</summary>
+    public static async Task<Composed> ComposeAsync(Question q, IDeliverabilityQueries queries, CancellationToken ct)
+    {
+        var now = await queries.StatsAsync(q.Receiver, q.Window, ct);
+        var before = await queries.StatsAsync(q.Receiver, q.Window.Previous, ct);
+        return new Composed(Build(q, now, before));
+    }
+
+    /// <summary>Builds the answer from the two reports.</summary>
+    public static Answer Build(Question q, StatsReport now, StatsReport before)
+    {
+        var t = now.Total;
+        var subject = $"{q.ReceiverName} · {q.RangeText}";
+        if (t.Attempts == 0)
+            return new Answer { Intent = Intents.Stats, Subject = subject, Headline = Totals.NoData(q), FollowUps = FollowUps.Starters };
+        var figures = Totals.Figures(q, t.Attempts, t.Delivered, t.Deferred, t.Bounced).ToList();
+        var p = before.Total;
+        if (p.Attempts > 0)
+            figures.Add(new AnswerFigure("previous window", $"{Numbers.Count(p.Attempts)} attempts, {Numbers.Percent(p.Deferred, p.Attempts)} deferred, {Numbers.Percent(p.Bounced, p.Attempts)} bounced"));
+        var items = new List<AnswerItem>();
+        Add(items, "By reason", now.ByReason, problemsOnly: true);
+        Add(items, "By sending IP", now.BySendingIp, problemsOnly: false);
+        if (q.Receiver is null) Add(items, "By receiver", now.ByReceiver, problemsOnly: false);
+        AddHours(items, now.ByHour);
+        return new Answer
+        {
+            Intent = Intents.Stats,
+            Subject = subject,
+            Headline = $"{q.ReceiverName} {q.RangeText}: {Numbers.Count(t.Attempts)} attempts, {Numbers.Percent(t.Delivered, t.Attempts)} delivered, "
+                       + $"{Numbers.Percent(t.Deferred, t.Attempts)} deferred, {Numbers.Percent(t.Bounced, t.Attempts)} bounced{Trend(t, p)}.",
+            Figures = figures,
+            Items = items,
+            FollowUps = FollowUps.ForTraffic(q, Intents.Stats),
+        };
+    }
+
+    private static string Trend(StatsRow now, StatsRow before)
+    {
+        if (before.Attempts == 0) return string.Empty;
+        var rateNow = (double)(now.Deferred + now.Bounced) / now.Attempts;
+        var rateBefore = (double)(before.Deferred + before.Bounced) / before.Attempts;
+        var direction = rateNow > rateBefore * 1.2 && rateNow - rateBefore > 0.01 ? "up from"
+            : rateNow < rateBefore * 0.8 && rateBefore - rateNow > 0.01 ? "down from"
+            : "about the same as";
+        return $" (deferred or bounced: {Numbers.Percent(now.Deferred + now.Bounced, now.Attempts)}, {direction} {Numbers.Percent(before.Deferred + before.Bounced, before.Attempts)} in the window before)";
+    }
+
+    private static void Add(List<AnswerItem> items, string title, IReadOnlyList<StatsRow> rows, bool problemsOnly)
+    {
+        var shown = rows.Where(r => !problemsOnly || r.Deferred + r.Bounced > 0)
+            .OrderByDescending(r => problemsOnly ? r.Deferred + r.Bounced : r.Attempts)
+            .Take(MaxRows)
+            .Select(r => new AnswerFigure(r.Key, Row(r)))
+            .ToList();
+        if (shown.Count > 0) items.Add(new AnswerItem { Title = title, Figures = shown });
+    }
+
+    private static void AddHours(List<AnswerItem> items, IReadOnlyList<StatsRow> hours)
+    {
+        var rows = hours.Where(h => h.Attempts > 0).OrderBy(h => h.Key, StringComparer.Ordinal).ToList();
+        if (rows.Count == 0) return;
+        items.Add(new AnswerItem
+        {
+            Title = "By hour (UTC)",
+            Figures = rows.Select(h => new AnswerFigure(HourLabel(h.Key), Row(h))).ToList(),
+        });
+    }
+
+    private static string Row(StatsRow r) =>
+        $"{Numbers.Count(r.Attempts)} attempts, {Numbers.Count(r.Deferred)} deferred ({Numbers.Percent(r.Deferred, r.Attempts)}), {Numbers.Count(r.Bounced)} bounced";
+
+    // "2026-11-28T03" or "2026-11-28T03:00:00Z" -> "2026-11-28 03:00"
+    private static string HourLabel(string key) =>
+        key.Length >= 13 && key[10] == 'T' ? key[..10] + " " + key.Substring(11, 2) + ":00" : key;
+}

@@ -1,0 +1,31 @@
+using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Rendering;
+using DeliverabilityBot.Conversation.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DeliverabilityBot.Conversation;
+
+/// <summary>Registers the conversation core. <see cref="Core.Queries.IDeliverabilityQueries"/> is registered by the application layer.</summary>
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IChatBot"/>, the plain-text and HTML renderers, and conversation state kept in
+    /// <c>conversations.db</c> inside <paramref name="dataFolder"/> (in memory when it is null).
+    /// </summary>
+    public static IServiceCollection AddChatBot(this IServiceCollection services, string? dataFolder, Action<ChatBotOptions>? configure = null)
+    {
+        var options = new ChatBotOptions();
+        configure?.Invoke(options);
+        options.Validate();
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConversationStateStore>(_ => dataFolder is null
+            ? new InMemoryConversationStateStore()
+            : SqliteConversationStateStore.InFolder(dataFolder));
+        services.TryAddSingleton<IChatBot, ChatBot>();
+        services.TryAddSingleton<PlainTextRenderer>();
+        services.TryAddSingleton<HtmlRenderer>();
+        return services;
+    }
+}

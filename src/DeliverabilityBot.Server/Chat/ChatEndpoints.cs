@@ -1,0 +1,33 @@
+using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Rendering;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DeliverabilityBot.Server.Chat;
+
+/// <summary><c>POST /api/chat</c>: one turn of the local web chat (or any HTTP client).</summary>
+public static class ChatEndpoints
+{
+    /// <summary>The largest request body accepted, in bytes (the longest text plus JSON overhead).</summary>
+    public const long MaxBodyBytes = 512 * 1024;
+
+    /// <summary>Maps the chat API.</summary>
+    public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/chat", AnswerAsync)
+            .WithName("Chat")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<Results<Ok<ChatResponse>, ValidationProblem>> AnswerAsync(
+        ChatRequest? request, IChatBot bot, PlainTextRenderer text, HtmlRenderer html, CancellationToken ct)
+    {
+        var errors = ChatRequestValidation.Validate(request);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The chat request is not valid.");
+        var conversationId = request!.ConversationId ?? Guid.NewGuid().ToString("N");
+        var reply = await bot.AnswerAsync(new ChatTurn("web", conversationId, null, "web", request.Text!), ct);
+        return TypedResults.Ok(new ChatResponse(conversationId, reply.Intent, reply.Entities, reply.Answer, text.Render(reply.Answer), html.Render(reply.Answer)));
+    }
+}

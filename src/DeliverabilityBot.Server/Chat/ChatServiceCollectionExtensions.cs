@@ -1,0 +1,19 @@
+using DeliverabilityBot.Conversation;
+
+namespace DeliverabilityBot.Server.Chat;
+
+/// <summary>Registers the conversation core for the server, its options bound from the <c>Chat</c> section.</summary>
+public static class ChatServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the chat bot with conversation state in <paramref name="dataFolder"/> (the history store's folder), and
+    /// <c>Chat:IdleTimeout</c> / <c>Chat:AnchorToDataAfter</c> from configuration (environment: <c>Chat__IdleTimeout</c>).
+    /// </summary>
+    public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration, string? dataFolder)
+    {
+        var section = configuration.GetSection(ChatBotOptions.Section);
+        services.AddChatBot(dataFolder, o => section.Bind(o));
+        services.AddProblemDetails();
+        return services;
+    }
+}

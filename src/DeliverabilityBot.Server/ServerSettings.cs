@@ -1,0 +1,28 @@
+namespace DeliverabilityBot.Server;
+
+/// <summary>Settings read before the host is built: the data folder and the <c>--demo</c> switch.</summary>
+public static class ServerSettings
+{
+    /// <summary>The command-line switch that loads the bundled demo day.</summary>
+    public const string DemoSwitch = "--demo";
+
+    /// <summary>True when <c>--demo</c> is among <paramref name="args"/>; <paramref name="rest"/> is the other arguments.</summary>
+    /// <remarks>A bare switch is taken out before configuration binding, which would otherwise read the next argument as its value.</remarks>
+    public static bool IsDemo(string[] args, out string[] rest)
+    {
+        rest = args.Where(a => !string.Equals(a, DemoSwitch, StringComparison.OrdinalIgnoreCase)).ToArray();
+        return rest.Length != args.Length;
+    }
+
+    /// <summary>
+    /// The data folder: <c>--data DIR</c> (configuration key <c>data</c>), else the <c>DBOT_DATA</c> environment
+    /// variable, else a per-user folder. The demo keeps its own sub-folder so it never mixes with real history.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration, bool demo)
+    {
+        var folder = configuration["data"] is { Length: > 0 } d ? d
+            : Environment.GetEnvironmentVariable("DBOT_DATA") is { Length: > 0 } e ? e
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "dbot");
+        return Path.GetFullPath(demo ? Path.Combine(folder, "demo") : folder);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace DeliverabilityBot.Server.Tests.Web;
+
+/// <summary>The web chat in headless Chromium: type a question, see the grounded answer; follow up by clicking a suggestion.</summary>
+public sealed class WebChatBrowserTests
+{
+    [SkippableFact]
+    public async Task WebChat_TypeQuestionThenFollowUp_ShowsGroundedAnswers()
+    {
+        var chromium = BrowserEnvironment.RequireChromium();
+        using var server = new KestrelChatServer();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.GetByLabel("Your question or a pasted bounce").FillAsync("why is icloud deferring us?");
+        await page.Keyboard.PressAsync("Enter");
+
+        var answer = page.Locator(".message.bot .answer").First;
+        await Assertions.Expect(answer.Locator(".headline")).ToContainTextAsync("620 of 2,000 attempts deferred (31%)");
+        await Assertions.Expect(answer).ToContainTextAsync("Proofpoint reputation deferrals at iCloud's edge");
+        // Bounce text is shown as text, never run: the stub's example carries a <script> tag.
+        await Assertions.Expect(answer.Locator("pre.evidence").First).ToContainTextAsync("<script>alert(1)</script>");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "What should we do?" }).ClickAsync();
+        var followUp = page.Locator(".message.bot .answer[data-intent=actions]");
+        await Assertions.Expect(followUp.Locator(".actions")).ToContainTextAsync("Lower concurrency to Apple domains");
+        await Assertions.Expect(page.Locator(".message.bot .understood").Last).ToContainTextAsync("receiver=icloud");
+        Assert.Empty(consoleErrors);
+    }
+}

@@ -28,7 +28,7 @@ public static partial class EntityExtractor
             Ip = FindIp(all),
             Domain = domain,
             Recipient = recipient,
-            RuleId = RuleId().Match(all) is { Success: true } r ? r.Value.ToUpperInvariant() : null,
+            RuleId = FindRuleId(all),
             Range = TimeRangeParser.Find(prose),
         };
     }
@@ -63,6 +63,17 @@ public static partial class EntityExtractor
         {
             var code = int.Parse(m.Groups["code"].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (code is 250 or 251 or (>= 400 and <= 459) or (>= 500 and <= 559)) return code;
+        }
+        return null;
+    }
+
+    // Ids are a family prefix and four digits (rules/ID-RANGES.md): known families in any case, new ones in capitals.
+    private static string? FindRuleId(string text)
+    {
+        foreach (Match m in RuleId().Matches(text))
+        {
+            var prefix = m.Groups["p"].Value;
+            if (KnownFamilies().IsMatch(prefix) || prefix.All(char.IsUpper)) return m.Value.ToUpperInvariant();
         }
         return null;
     }
@@ -110,8 +121,11 @@ public static partial class EntityExtractor
     [GeneratedRegex(@"\b(?<c>(?:tss|ts|cs|hme|hm|ph|bl)\d{1,2}|(?:rp|sc|dy|ou)-00\d|a?s\d{4})\b", RegexOptions.IgnoreCase)]
     private static partial Regex BareBracketCode();
 
-    [GeneratedRegex(@"\b(?:(?:ICL|GML|YHO|MSF|PPT|CMK|SPH|BRC|SPC|MMC|CSC|SND|DIAG|SMTP)\d{4})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<p>[a-z]{3,4})\d{4}\b", RegexOptions.IgnoreCase)]
     private static partial Regex RuleId();
+
+    [GeneratedRegex(@"^(?:ICL|GML|YHO|MSF|PPT|CMK|SPH|BRC|SPC|MMC|CSC|ABX|VDE|SND|DIAG|SMTP)$", RegexOptions.IgnoreCase)]
+    private static partial Regex KnownFamilies();
 
     [GeneratedRegex(@"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})(?![\w:]|\.\d)", RegexOptions.IgnoreCase)]
     private static partial Regex IpCandidate();

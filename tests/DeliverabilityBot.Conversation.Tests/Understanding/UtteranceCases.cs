@@ -98,6 +98,8 @@ public static class UtteranceCases
         { "rules for dmarc", "rule", "" },
         { "describe rule PPT1002", "rule", "rule=PPT1002" },
         { "DIAG1001?", "rule", "rule=DIAG1001" },
+        { "what does VDE1001 catch", "rule", "rule=VDE1001" },
+        { "queue id abcd1234 failed", "why", "" },
         // help
         { "help", "help", "" },
         { "Help!", "help", "" },

@@ -39,6 +39,7 @@ public sealed class ChatEndpointTests : IClassFixture<ChatServerFactory>
         Assert.Equal("actions", body.GetProperty("intent").GetString());
         Assert.Equal("icloud", body.GetProperty("entities").GetProperty("receiver").GetString());
         Assert.Equal("Lower concurrency to Apple domains", body.GetProperty("answer").GetProperty("actions")[0].GetString());
+        Assert.True(File.Exists(Path.Combine(_factory.DataFolder, "conversations.db")), "conversation state is kept in the data folder");
     }
 
     [Fact]

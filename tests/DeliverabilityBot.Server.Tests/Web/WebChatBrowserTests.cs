@@ -18,6 +18,9 @@ public sealed class WebChatBrowserTests
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
         var page = await browser.NewPageAsync();
+        // Generous ceilings, not timings: the machine may be busy (a loaded CI box); each step still waits only as long as needed.
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
         var consoleErrors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
 

@@ -25,7 +25,7 @@ public sealed class FixtureRunner(IBounceClassifier classifier, LoadedRuleSet ru
     {
         var failures = new List<string>();
         var events = parse(fixture.Input, fixture.To, fixture.InputPath)
-            .Where(e => e.Action is DeliveryAction.Failed or DeliveryAction.Delayed).ToArray();
+            .Where(e => e.Action is DeliveryAction.Failed or DeliveryAction.Delayed || e.Kind is EvidenceKind.Feedback or EvidenceKind.AutoReply).ToArray();
         var results = classifier.ClassifyAll(events);
         if (results.Count != fixture.Events.Count)
             failures.Add($"events: expected {fixture.Events.Count}, actual {results.Count}{Summaries(results)}");

@@ -1,0 +1,79 @@
+using DeliverabilityBot.Store.Reading;
+using DeliverabilityBot.Store.Schema;
+using DeliverabilityBot.Store.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace DeliverabilityBot.Store;
+
+/// <summary>
+/// The embedded SQLite history: opens (and on first use creates and migrates) the database file in the data
+/// folder. Thread-safe: every reader or writer gets its own pooled connection.
+/// </summary>
+public sealed class DeliverabilityStore
+{
+    private readonly string _connectionString;
+    private readonly DimensionNames _names;
+
+    private DeliverabilityStore(StoreOptions options, string connectionString)
+    {
+        Options = options;
+        _connectionString = connectionString;
+        _names = new DimensionNames(this);
+    }
+
+    /// <summary>The options the store was opened with.</summary>
+    public StoreOptions Options { get; }
+
+    /// <summary>The database file.</summary>
+    public string DatabasePath => Options.DatabasePath;
+
+    /// <summary>Opens the store, creating the folder and the database and applying migrations as needed.</summary>
+    /// <exception cref="StoreException">The folder or file cannot be created, opened or migrated.</exception>
+    public static DeliverabilityStore Open(StoreOptions options)
+    {
+        try
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"{options.DataDirectory}: cannot create the data folder: {ex.Message} (set another with --data DIR or {DataFolder.EnvironmentVariable}).", ex);
+        }
+        var cs = new SqliteConnectionStringBuilder { DataSource = options.DatabasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        var store = new DeliverabilityStore(options, cs);
+        try
+        {
+            using var c = store.OpenConnection();
+            Execute(c, "PRAGMA journal_mode = WAL;");
+            Migrator.Migrate(c, options.DatabasePath);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"{options.DatabasePath}: cannot open the history database: {ex.Message}", ex);
+        }
+        return store;
+    }
+
+    /// <summary>A writer on its own connection; dispose it when done.</summary>
+    public StoreWriter CreateWriter() => new(OpenConnection(), Options.BatchSize);
+
+    /// <summary>Aggregates, examples and counts over windows.</summary>
+    public StoreReader Reader => new(this, _names);
+
+    /// <summary>Opens a pooled connection with the per-connection settings.</summary>
+    internal SqliteConnection OpenConnection()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        // FULL: a committed batch survives power loss too (one fsync per batch, not per event).
+        Execute(c, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
+        return c;
+    }
+
+    internal static void Execute(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

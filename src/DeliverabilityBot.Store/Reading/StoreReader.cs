@@ -1,0 +1,89 @@
+using DeliverabilityBot.Core.Diagnosis;
+using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Store.Schema;
+using Microsoft.Data.Sqlite;
+
+namespace DeliverabilityBot.Store.Reading;
+
+/// <summary>Read queries over the history. Each call uses its own pooled connection.</summary>
+public sealed partial class StoreReader
+{
+    private const string SliceColumns = "receiver_id, action, reason_id, category_id, filter_id, ruleset_id, sending_ip_id, sender_domain_id";
+    private readonly DeliverabilityStore _store;
+    private readonly DimensionNames _names;
+
+    internal StoreReader(DeliverabilityStore store, DimensionNames names)
+    {
+        _store = store;
+        _names = names;
+    }
+
+    /// <summary>The newest event time, or null when the store is empty.</summary>
+    public DateTimeOffset? LatestEvent()
+    {
+        using var c = _store.OpenConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT MAX(ts) FROM events;";
+        return cmd.ExecuteScalar() is long ts ? DateTimeOffset.FromUnixTimeSeconds(ts) : null;
+    }
+
+    /// <summary>Total events stored.</summary>
+    public long EventCount()
+    {
+        using var c = _store.OpenConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM events;";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>Attempts in the window grouped by every slice dimension; <paramref name="receiver"/> null for all.</summary>
+    public IReadOnlyList<AggregateSlice> Slices(TimeWindow window, string? receiver)
+    {
+        long? receiverId = null;
+        if (receiver is not null && (receiverId = _names.IdOf(DimensionKind.Receiver, receiver)) is null) return [];
+        var w = StoreWindow.Of(window.From, window.To);
+        var merged = new Dictionary<(long, int, long, long, long, long, long, long), (long N, long First, long Last)>();
+        using var c = _store.OpenConnection();
+        if (w.HasWholeHours)
+        {
+            var filter = receiverId is null ? "" : " AND receiver_id = $r";
+            ReadSlices(c, $"SELECT {SliceColumns}, SUM(n), MIN(first_ts), MAX(last_ts) FROM hourly WHERE hour >= $a AND hour < $b{filter} GROUP BY {SliceColumns};",
+                w.FirstHour, w.EndHour, receiverId, merged);
+        }
+        foreach (var (from, to) in w.Edges())
+        {
+            var filter = receiverId is null ? "" : " AND receiver_id = $r";
+            ReadSlices(c, $"SELECT {SliceColumns}, COUNT(*), MIN(ts), MAX(ts) FROM events WHERE ts >= $a AND ts < $b{filter} GROUP BY {SliceColumns};",
+                from, to, receiverId, merged);
+        }
+        var result = new List<AggregateSlice>(merged.Count);
+        foreach (var (k, v) in merged)
+        {
+            result.Add(new AggregateSlice(
+                _names.ValueOf(k.Item1) ?? "unknown", (DeliveryAction)k.Item2, _names.ValueOf(k.Item3) ?? "undefined",
+                _names.ValueOf(k.Item4) ?? "none", _names.ValueOf(k.Item5), _names.ValueOf(k.Item6) ?? string.Empty, k.Item6,
+                _names.ValueOf(k.Item7), _names.ValueOf(k.Item8), v.N,
+                DateTimeOffset.FromUnixTimeSeconds(v.First), DateTimeOffset.FromUnixTimeSeconds(v.Last)));
+        }
+        return result;
+    }
+
+    private static void ReadSlices(SqliteConnection c, string sql, long a, long b, long? receiverId,
+        Dictionary<(long, int, long, long, long, long, long, long), (long N, long First, long Last)> merged)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("$a", a);
+        cmd.Parameters.AddWithValue("$b", b);
+        if (receiverId is { } r) cmd.Parameters.AddWithValue("$r", r);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            var key = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
+            var n = reader.GetInt64(8);
+            var first = reader.GetInt64(9);
+            var last = reader.GetInt64(10);
+            merged[key] = merged.TryGetValue(key, out var v) ? (v.N + n, Math.Min(v.First, first), Math.Max(v.Last, last)) : (n, first, last);
+        }
+    }
+}

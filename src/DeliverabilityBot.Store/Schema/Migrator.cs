@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+
+namespace DeliverabilityBot.Store.Schema;
+
+/// <summary>Brings a database to <see cref="Migrations.Latest"/>, one transaction per migration.</summary>
+public static class Migrator
+{
+    /// <summary>Applies pending migrations; refuses a database written by a newer build.</summary>
+    /// <exception cref="StoreException">The database is newer than this build, or a migration failed.</exception>
+    public static void Migrate(SqliteConnection connection, string path)
+    {
+        var version = CurrentVersion(connection);
+        if (version > Migrations.Latest)
+            throw new StoreException($"{path}: schema version {version} is newer than this build understands ({Migrations.Latest}); upgrade dbot or use another --data folder.");
+        for (var v = version; v < Migrations.Latest; v++)
+        {
+            using var tx = connection.BeginTransaction();
+            try
+            {
+                using (var cmd = connection.CreateCommand())
+                {
+                    cmd.Transaction = tx;
+                    cmd.CommandText = Migrations.All[v] + $"\nPRAGMA user_version = {v + 1};";
+                    cmd.ExecuteNonQuery();
+                }
+                tx.Commit();
+            }
+            catch (SqliteException ex)
+            {
+                throw new StoreException($"{path}: migration to schema version {v + 1} failed: {ex.Message}", ex);
+            }
+        }
+    }
+
+    /// <summary>The schema version stored in the file (0 for a new file).</summary>
+    public static int CurrentVersion(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

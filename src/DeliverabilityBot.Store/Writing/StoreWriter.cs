@@ -1,0 +1,95 @@
+using DeliverabilityBot.Store.Model;
+using Microsoft.Data.Sqlite;
+
+namespace DeliverabilityBot.Store.Writing;
+
+/// <summary>
+/// Buffers events and writes them in batches of <see cref="BatchSize"/> (one transaction each). Call
+/// <see cref="Flush"/> before reading the totals; <see cref="Dispose"/> flushes too. Not thread-safe.
+/// </summary>
+public sealed class StoreWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly EventWriter _writer;
+    private readonly List<StoredEvent> _buffer;
+
+    internal StoreWriter(SqliteConnection connection, int batchSize)
+    {
+        _connection = connection;
+        _writer = new EventWriter(connection);
+        BatchSize = Math.Max(1, batchSize);
+        _buffer = new List<StoredEvent>(BatchSize);
+    }
+
+    /// <summary>Events per transaction.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Totals of everything written (acknowledged) so far.</summary>
+    public WriteResult Total { get; private set; }
+
+    /// <summary>Raised after each committed batch with that batch's result.</summary>
+    public event Action<WriteResult>? BatchCommitted;
+
+    /// <summary>Buffers one event; writes a batch when the buffer is full.</summary>
+    public void Add(StoredEvent e)
+    {
+        _buffer.Add(e);
+        if (_buffer.Count >= BatchSize) Flush();
+    }
+
+    /// <summary>Writes whatever is buffered, in one transaction.</summary>
+    public void Flush()
+    {
+        if (_buffer.Count == 0) return;
+        var result = _writer.Write(_buffer);
+        _buffer.Clear();
+        Total += result;
+        BatchCommitted?.Invoke(result);
+    }
+
+    /// <summary>Records an ingested source for <c>dbot stats</c> and audits.</summary>
+    public void RecordSource(string path, long bytes, long events, long stored)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "INSERT INTO sources(path, bytes, events, stored, ingested) VALUES ($p, $b, $e, $s, $t);";
+        cmd.Parameters.AddWithValue("$p", path);
+        cmd.Parameters.AddWithValue("$b", bytes);
+        cmd.Parameters.AddWithValue("$e", events);
+        cmd.Parameters.AddWithValue("$s", stored);
+        cmd.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes events and rollups older than <paramref name="days"/> before the newest event
+    /// (or before now, whichever is earlier), so old sample data is not wiped on arrival. Returns rows deleted.</summary>
+    public long ApplyRetention(int days, DateTimeOffset now)
+    {
+        if (days <= 0) return 0;
+        Flush();
+        using var tx = _connection.BeginTransaction();
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT MAX(ts) FROM events;";
+        if (cmd.ExecuteScalar() is not long newest) return 0;
+        // Aligned to the hour so events and hourly rollups are cut at the same instant.
+        var cutoff = (Math.Min(newest, now.ToUnixTimeSeconds()) - days * 86_400L) / 3600 * 3600;
+        cmd.CommandText = "DELETE FROM events WHERE ts < $cut;";
+        cmd.Parameters.AddWithValue("$cut", cutoff);
+        long deleted = cmd.ExecuteNonQuery();
+        cmd.CommandText = "DELETE FROM hourly WHERE hour < $cut / 3600;";
+        cmd.ExecuteNonQuery();
+        tx.Commit();
+        return deleted;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try { Flush(); }
+        finally
+        {
+            _writer.Dispose();
+            _connection.Dispose();
+        }
+    }
+}

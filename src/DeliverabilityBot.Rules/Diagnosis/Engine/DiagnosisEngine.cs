@@ -1,0 +1,60 @@
+using DeliverabilityBot.Rules.Diagnosis.Facts;
+using DeliverabilityBot.Rules.Diagnosis.Model;
+using NRules;
+
+namespace DeliverabilityBot.Rules.Diagnosis.Engine;
+
+/// <summary>
+/// Stage 2: diagnosis rules compiled into one NRules session factory, run over a window's aggregate facts.
+/// Compiled once; <see cref="Diagnose"/> is thread-safe (a session per call).
+/// </summary>
+public sealed class DiagnosisEngine
+{
+    private readonly ISessionFactory _factory;
+
+    /// <summary>Compiles the rules.</summary>
+    public DiagnosisEngine(IReadOnlyList<DiagnosisRule> rules)
+    {
+        Rules = rules;
+        _factory = new RuleCompiler().Compile(rules.Select(DiagnosisRuleCompiler.Compile));
+    }
+
+    /// <summary>The rules compiled in.</summary>
+    public IReadOnlyList<DiagnosisRule> Rules { get; }
+
+    /// <summary>Runs every rule over the input's facts; returns ranked diagnoses and the trace.</summary>
+    public DiagnosisOutcome Diagnose(DiagnosisInput input)
+    {
+        var facts = SignalFactBuilder.Build(input, Rules);
+        var session = _factory.CreateSession();
+        var fired = new HashSet<SignalFact>(ReferenceEqualityComparer.Instance);
+        session.Events.RuleFiredEvent += (_, e) =>
+        {
+            foreach (var f in e.Facts)
+                if (f.Value is SignalFact s) fired.Add(s);
+        };
+        session.InsertAll(facts);
+        session.Fire();
+
+        var ranked = fired.Select(f => DiagnosisFormatter.ToRanked(f, input.Window))
+            .OrderByDescending(r => r.Diagnosis.Score).ThenBy(r => r.Diagnosis.Id, StringComparer.Ordinal).ThenBy(r => r.Diagnosis.Scope, StringComparer.Ordinal)
+            .ToList();
+        var trace = facts.Where(f => fired.Contains(f) || f.SignalCount > 0)
+            .Select(f => TraceOf(f, fired.Contains(f)))
+            .OrderByDescending(t => t.Fired).ThenBy(t => t.RuleId, StringComparer.Ordinal).ThenBy(t => t.Scope, StringComparer.Ordinal)
+            .ToList();
+        return new DiagnosisOutcome(ranked, new DiagnosisTrace(trace));
+    }
+
+    private static TraceEntry TraceOf(SignalFact f, bool fired)
+    {
+        var conditions = f.Rule.When.Select(c =>
+        {
+            var m = Metrics.ByName[c.Metric];
+            var v = m.ValueOf(f);
+            return new TraceCondition(c.ToString(), Metrics.Format(v, m.Format), c.Holds(v));
+        }).ToList();
+        if (f.Rule.Fallback) conditions.Add(new TraceCondition("no other diagnosis fired", fired ? "none fired" : "another fired", fired));
+        return new TraceEntry(f.RuleId, f.Scope, fired, conditions, DiagnosisFormatter.CoreFigures(f).Select(x => (x.Label, x.Value)).ToList(), f.SignalRules);
+    }
+}

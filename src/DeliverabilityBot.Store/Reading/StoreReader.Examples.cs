@@ -6,8 +6,8 @@ namespace DeliverabilityBot.Store.Reading;
 public sealed partial class StoreReader
 {
     /// <summary>
-    /// Newest non-delivered attempts in the window among the given rule sets (null: any), distinct replies
-    /// first; <paramref name="receiver"/> and <paramref name="sendingIp"/> narrow further when given.
+    /// Newest non-delivered attempts in the window among the given rule sets (null: any), preferring distinct
+    /// replies among the newest few; <paramref name="receiver"/> and <paramref name="sendingIp"/> narrow further when given.
     /// </summary>
     public IReadOnlyList<EvidenceExample> Examples(TimeWindow window, string? receiver, IReadOnlyCollection<long>? ruleSetIds, int limit, string? sendingIp = null)
     {

@@ -41,8 +41,10 @@ public sealed class StoreWriter : IDisposable
     public void Flush()
     {
         if (_buffer.Count == 0) return;
-        var result = _writer.Write(_buffer);
-        _buffer.Clear();
+        WriteResult result;
+        // A failed batch is rolled back and dropped, so disposing afterwards does not retry it.
+        try { result = _writer.Write(_buffer); }
+        finally { _buffer.Clear(); }
         Total += result;
         BatchCommitted?.Invoke(result);
     }

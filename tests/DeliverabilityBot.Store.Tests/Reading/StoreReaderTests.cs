@@ -1,0 +1,94 @@
+using DeliverabilityBot.Core.Diagnosis;
+using DeliverabilityBot.Core.Events;
+
+namespace DeliverabilityBot.Store.Tests.Reading;
+
+public sealed class StoreReaderTests
+{
+    [Theory]
+    [InlineData(0, 180)]       // aligned: rollups only
+    [InlineData(17, 163)]      // ragged both ends
+    [InlineData(5, 40)]        // less than an hour: events only
+    [InlineData(-300, 1000)]   // wider than the data
+    public void Slices_AnyWindow_CountsEqualEventsInWindow(int fromMinute, int toMinute)
+    {
+        using var t = new TempStore();
+        using (var w = t.Store.CreateWriter())
+            for (var i = 0; i < 240; i++)
+                w.Add(TempStore.Event(i * 0.75, (DeliveryAction)(i % 3), recipient: $"u{i % 7}@icloud.com"));
+        var window = new TimeWindow(TempStore.T0.AddMinutes(fromMinute), TempStore.T0.AddMinutes(toMinute));
+        var expected = Enumerable.Range(0, 240).Count(i => i * 0.75 >= Math.Ceiling(fromMinute * 1.0) && TempStore.T0.AddMinutes(i * 0.75) < window.To && TempStore.T0.AddMinutes(i * 0.75) >= window.From);
+        var slices = t.Store.Reader.Slices(window, "icloud");
+        Assert.Equal(expected, slices.Sum(s => s.Count));
+        Assert.Equal(expected, t.Store.Reader.Hourly(window, null).Sum(h => h.Count));
+    }
+
+    [Fact]
+    public void Slices_UnknownReceiver_Empty()
+    {
+        using var t = new TempStore();
+        using (var w = t.Store.CreateWriter()) w.Add(TempStore.Event(1));
+        Assert.Empty(t.Store.Reader.Slices(new TimeWindow(TempStore.T0, TempStore.T0.AddHours(1)), "gmail"));
+    }
+
+    [Fact]
+    public void Examples_ForRule_NewestFirstWithDistinctRepliesFirst()
+    {
+        using var t = new TempStore();
+        using (var w = t.Store.CreateWriter())
+        {
+            for (var i = 0; i < 20; i++) w.Add(TempStore.Event(i, reply: "421 4.7.0 Deferred"));
+            w.Add(TempStore.Event(15.5, reply: "421 4.7.0 Deferred by policy", recipient: "b@icloud.com"));
+            w.Add(TempStore.Event(30, DeliveryAction.Failed, reply: "550 5.1.1 user does not exist", rules: ["ICL1012"]));
+        }
+        var window = new TimeWindow(TempStore.T0, TempStore.T0.AddHours(2));
+        var examples = t.Store.Reader.ExamplesForRule(window, "icloud", "icl1022", 3);
+        Assert.Equal(3, examples.Count);
+        Assert.All(examples, e => Assert.Contains("ICL1022", e.RuleIds));
+        Assert.Contains(examples, e => e.Reply == "421 4.7.0 Deferred by policy");
+        Assert.True(examples[0].Timestamp >= examples[1].Timestamp && examples[1].Timestamp >= examples[2].Timestamp);
+        Assert.Empty(t.Store.Reader.ExamplesForRule(window, "icloud", "GML1001", 3));
+    }
+
+    [Fact]
+    public void ExpiryCauses_ExpiryAfterDeferrals_NamesTheLastDeferral()
+    {
+        using var t = new TempStore();
+        using (var w = t.Store.CreateWriter())
+        {
+            w.Add(TempStore.Event(0, messageId: "Q1", reply: "421 4.7.0 Deferred"));
+            w.Add(TempStore.Event(30, messageId: "Q1", reply: "421 4.7.0 Deferred"));
+            w.Add(TempStore.Event(60, DeliveryAction.Failed, messageId: "Q1", reply: "554 5.4.7 [internal] message timeout", rules: ["SND1001"], reason: "expired"));
+            w.Add(TempStore.Event(61, DeliveryAction.Failed, messageId: "Q2", reply: "554 5.4.7 [internal] message timeout", rules: ["SND1001"], reason: "expired"));
+        }
+        var window = new TimeWindow(TempStore.T0, TempStore.T0.AddHours(2));
+        var sets = t.Store.Reader.RuleSetsContaining("SND1001");
+        var causes = t.Store.Reader.ExpiryCauses(window, "icloud", sets);
+        Assert.Equal(1, causes.Expired);
+        Assert.Equal("421 4.7.0 Deferred", causes.TopCauseReply);
+        Assert.Equal("ICL1022", causes.TopCauseRuleSet);
+    }
+
+    [Fact]
+    public void Recipients_ConcentratedOnOne_ReportsTopRecipient()
+    {
+        using var t = new TempStore();
+        using (var w = t.Store.CreateWriter())
+        {
+            for (var i = 0; i < 9; i++) w.Add(TempStore.Event(i, recipient: "seed@icloud.com", rules: ["ICL1009"]));
+            w.Add(TempStore.Event(10, recipient: "other@icloud.com", rules: ["ICL1009"]));
+        }
+        var window = new TimeWindow(TempStore.T0, TempStore.T0.AddHours(1));
+        var r = t.Store.Reader.Recipients(window, "icloud", t.Store.Reader.RuleSetsContaining("ICL1009"));
+        Assert.Equal(new Store.Reading.RecipientConcentration(10, 2, "seed@icloud.com", 9), r);
+    }
+
+    [Fact]
+    public void LatestEvent_EmptyThenFilled()
+    {
+        using var t = new TempStore();
+        Assert.Null(t.Store.Reader.LatestEvent());
+        using (var w = t.Store.CreateWriter()) w.Add(TempStore.Event(42));
+        Assert.Equal(TempStore.T0.AddMinutes(42), t.Store.Reader.LatestEvent());
+    }
+}

@@ -1,0 +1,73 @@
+using DeliverabilityBot.Core.Diagnosis;
+using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Store.Model;
+
+namespace DeliverabilityBot.Store.Tests.Writing;
+
+public sealed class StoreWriterTests
+{
+    private static readonly TimeWindow Day = new(TempStore.T0.AddHours(-12), TempStore.T0.AddHours(12));
+
+    [Fact]
+    public void Write_SameEventsTwice_StoresOnceAndCountsOnce()
+    {
+        using var t = new TempStore();
+        var events = Enumerable.Range(0, 50).Select(i => TempStore.Event(i, i % 2 == 0 ? DeliveryAction.Delivered : DeliveryAction.Delayed)).ToList();
+        using (var w = t.Store.CreateWriter())
+        {
+            foreach (var e in events) w.Add(e);
+            w.Flush();
+            Assert.Equal(50, w.Total.Stored);
+            foreach (var e in events) w.Add(e);
+            w.Flush();
+            Assert.Equal(100, w.Total.Offered);
+            Assert.Equal(50, w.Total.Stored);
+        }
+        Assert.Equal(50, t.Store.Reader.EventCount());
+        Assert.Equal(50, t.Store.Reader.Slices(Day, null).Sum(s => s.Count));
+    }
+
+    [Fact]
+    public void Write_BatchFailsMidway_NothingOfThatBatchIsStored()
+    {
+        using var t = new TempStore(batchSize: 10);
+        using var w = t.Store.CreateWriter();
+        for (var i = 0; i < 10; i++) w.Add(TempStore.Event(i));
+        Assert.Equal(10, w.Total.Stored);
+        for (var i = 10; i < 14; i++) w.Add(TempStore.Event(i));
+        w.Add(new StoredEvent { Timestamp = TempStore.T0, Reply = null!, Recipient = "x@icloud.com", Action = DeliveryAction.Failed });
+        Assert.ThrowsAny<Exception>(() => w.Flush());
+        Assert.Equal(10, t.Store.Reader.EventCount());
+        Assert.Equal(10, t.Store.Reader.Slices(Day, null).Sum(s => s.Count));
+    }
+
+    [Fact]
+    public void Write_SameAttemptFromTwoSources_StoredOnce()
+    {
+        using var t = new TempStore();
+        using var w = t.Store.CreateWriter();
+        var e = TempStore.Event(5);
+        w.Add(e);
+        w.Add(new StoredEvent
+        {
+            Timestamp = e.Timestamp, Action = e.Action, Recipient = e.Recipient, RemoteHost = e.RemoteHost, Reply = e.Reply,
+            MessageId = e.MessageId, SendingIp = e.SendingIp, Source = "another-copy.log", Index = 99,
+        });
+        w.Flush();
+        Assert.Equal(1, w.Total.Stored);
+    }
+
+    [Fact]
+    public void ApplyRetention_OldEvents_DeletedFromEventsAndRollups()
+    {
+        using var t = new TempStore();
+        using var w = t.Store.CreateWriter();
+        w.Add(TempStore.Event(-60 * 24 * 10));
+        w.Add(TempStore.Event(0));
+        w.Flush();
+        var deleted = w.ApplyRetention(days: 5, now: TempStore.T0.AddYears(1));
+        Assert.Equal(1, deleted);
+        var all = new TimeWindow(TempStore.T0.AddDays(-30), TempStore.T0.AddDays(1));
+        Assert.Equal(1, t.Store.Reader.Slices(all, null).Sum(s => s.Count));
+    }
+}

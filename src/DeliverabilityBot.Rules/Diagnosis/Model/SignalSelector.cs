@@ -27,6 +27,9 @@ public sealed class SignalSelector
     /// <summary>Classification rule id globs (any id in the attempt's rule set).</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
 
+    /// <summary>Attempts matching this (all of its non-empty lists) are left out, e.g. another rule's signal.</summary>
+    public SignalSelector? Exclude { get; init; }
+
     /// <summary>True when the selector applies in a scope of <paramref name="receiver"/>.</summary>
     public bool AppliesTo(string receiver) => Receivers.Count == 0 || Receivers.Contains(receiver, StringComparer.Ordinal);
 
@@ -38,7 +41,8 @@ public sealed class SignalSelector
         if (Reasons.Count > 0 && !Reasons.Contains(row.Reason, StringComparer.Ordinal)) return false;
         if (Categories.Count > 0 && !Categories.Contains(row.Category, StringComparer.Ordinal)) return false;
         if (Rules.Count > 0 && !row.RuleIds.Any(id => Rules.Any(g => GlobMatches(g, id)))) return false;
-        return true;
+        if (Receivers.Count > 0 && !Receivers.Contains(row.Receiver, StringComparer.Ordinal)) return false;
+        return Exclude is null || !Exclude.Matches(row);
     }
 
     private static bool GlobMatches(string glob, string id) =>

@@ -1,0 +1,46 @@
+using DeliverabilityBot.Core.Diagnosis;
+using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Store;
+using DeliverabilityBot.Store.Reading;
+
+namespace DeliverabilityBot.Application.Diagnosis;
+
+/// <summary><c>dbot stats</c>: attempts, delivered, deferred and bounced by receiver, reason, sending IP and hour.</summary>
+public sealed class StatsService(DeliverabilityStore store)
+{
+    /// <summary>Counts for a receiver (null: all) over a window.</summary>
+    public StatsReport Stats(string? receiver, TimeWindow window)
+    {
+        var slices = store.Reader.Slices(window, receiver);
+        var hourly = store.Reader.Hourly(window, receiver);
+        return new StatsReport
+        {
+            Receiver = receiver,
+            Window = window,
+            Total = Row("total", slices.Select(s => (s.Action, s.Count))),
+            ByReceiver = Group(slices, s => s.Receiver),
+            ByReason = Group(slices.Where(s => s.Action is DeliveryAction.Failed or DeliveryAction.Delayed).ToList(), s => s.Reason),
+            BySendingIp = Group(slices, s => s.SendingIp ?? "(not recorded)"),
+            ByHour = hourly.GroupBy(h => h.Hour)
+                .Select(g => Row(g.Key.ToString("yyyy-MM-dd'T'HH':00Z'", System.Globalization.CultureInfo.InvariantCulture), g.Select(h => (h.Action, h.Count))))
+                .ToList(),
+        };
+    }
+
+    private static List<StatsRow> Group(IReadOnlyList<AggregateSlice> slices, Func<AggregateSlice, string> key) =>
+        slices.GroupBy(key).Select(g => Row(g.Key, g.Select(s => (s.Action, s.Count))))
+            .OrderByDescending(r => r.Attempts).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+
+    private static StatsRow Row(string key, IEnumerable<(DeliveryAction Action, long Count)> counts)
+    {
+        long attempts = 0, delivered = 0, deferred = 0, bounced = 0;
+        foreach (var (action, n) in counts)
+        {
+            attempts += n;
+            if (action is DeliveryAction.Delivered or DeliveryAction.Relayed) delivered += n;
+            else if (action == DeliveryAction.Delayed) deferred += n;
+            else if (action == DeliveryAction.Failed) bounced += n;
+        }
+        return new StatsRow(key, attempts, delivered, deferred, bounced);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using DeliverabilityBot.Application.Classification;
+using DeliverabilityBot.Core.Classification;
+using DeliverabilityBot.Store;
+using DeliverabilityBot.Store.Model;
+
+namespace DeliverabilityBot.Application.Ingest;
+
+/// <summary>
+/// <c>dbot ingest</c>: reads files, folders, mboxes and logs, classifies every attempt and stores it. Parsing and
+/// classifying run on one thread while the store writes committed batches on another. A file that cannot be
+/// read is reported and skipped; the rest is still ingested. Idempotent: ingesting the same input again stores nothing new.
+/// </summary>
+public sealed class IngestService
+{
+    private readonly DeliverabilityStore _store;
+    private readonly SummaryClassifier _classifier;
+
+    /// <summary>Creates the service.</summary>
+    public IngestService(DeliverabilityStore store, SummaryClassifier classifier)
+    {
+        _store = store;
+        _classifier = classifier;
+    }
+
+    /// <summary>Ingests <paramref name="paths"/>; <paramref name="progress"/> hears after each committed batch.</summary>
+    public IngestSummary Ingest(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var summary = new IngestSummary();
+        var files = EvidenceInput.Expand(paths).ToList();
+        foreach (var (path, problem) in files.Where(f => f.Problem is not null)) summary.Problems.Add($"{path}: {problem}");
+        var inputs = files.Where(f => f.Problem is null).Select(f => f.Path).ToList();
+        var totalBytes = inputs.Sum(p => new FileInfo(p).Length);
+        var bytesDone = new StrongBox<long>();
+        var current = "";
+        var now = DateTimeOffset.UtcNow;
+        var batches = new BlockingCollection<List<StoredEvent>>(boundedCapacity: 4);
+        using var writer = _store.CreateWriter();
+
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                var batch = new List<StoredEvent>(writer.BatchSize);
+                foreach (var path in inputs)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    current = path;
+                    var before = bytesDone.Value;
+                    try
+                    {
+                        foreach (var e in EvidenceInput.Read(path, now.Year, bytesDone))
+                        {
+                            batch.Add(StoredEventMapper.Map(e, _classifier.Classify(e), now));
+                            Count(summary, ClassificationJson.ActionName(e.Action));
+                            if (batch.Count < writer.BatchSize) continue;
+                            batches.Add(batch, cancellationToken);
+                            batch = new List<StoredEvent>(writer.BatchSize);
+                        }
+                        summary.Files++;
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or MimeKit.ParseException or System.Text.DecoderFallbackException)
+                    {
+                        summary.Problems.Add($"{path}: {ex.Message}");
+                    }
+                    bytesDone.Value = before + new FileInfo(path).Length;
+                }
+                if (batch.Count > 0) batches.Add(batch, cancellationToken);
+            }
+            finally
+            {
+                batches.CompleteAdding();
+            }
+        }, cancellationToken);
+
+        foreach (var batch in batches.GetConsumingEnumerable(cancellationToken))
+        {
+            foreach (var e in batch) writer.Add(e);
+            writer.Flush();
+            progress?.Report(new IngestProgress(bytesDone.Value, totalBytes, summary.EventsRead, writer.Total.Stored, current));
+        }
+        producer.GetAwaiter().GetResult();
+        summary.Stored = writer.Total.Stored;
+        summary.Bytes = totalBytes;
+        summary.Expired = writer.ApplyRetention(_store.Options.RetentionDays, now);
+        clock.Stop();
+        summary.Elapsed = clock.Elapsed;
+        return summary;
+    }
+
+    private static void Count(IngestSummary summary, string action)
+    {
+        summary.EventsRead++;
+        summary.ByAction[action] = summary.ByAction.GetValueOrDefault(action) + 1;
+    }
+}

@@ -10,5 +10,8 @@ root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(ClassifyCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.IngestCommand.Create());
+root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.StatsCommand.Create());
+root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.WhyCommand.Create());
 
 return root.Parse(args).Invoke();

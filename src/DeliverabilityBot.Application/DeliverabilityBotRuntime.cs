@@ -1,0 +1,72 @@
+using DeliverabilityBot.Application.Classification;
+using DeliverabilityBot.Application.Diagnosis;
+using DeliverabilityBot.Application.Ingest;
+using DeliverabilityBot.Rules.Diagnosis.Engine;
+using DeliverabilityBot.Rules.Diagnosis.Loading;
+using DeliverabilityBot.Rules.Diagnostics;
+using DeliverabilityBot.Rules.Engine;
+using DeliverabilityBot.Rules.Loading;
+using DeliverabilityBot.Store;
+
+namespace DeliverabilityBot.Application;
+
+/// <summary>
+/// The composition root shared by the CLI and the server: the classification rule set and its NRules
+/// classifier, the diagnosis rules and their engine, and the store, each built on first use. A rule file with
+/// errors is left out (see <see cref="RuleDiagnostics"/>); the rest keeps working. Thread-safe.
+/// </summary>
+public sealed class DeliverabilityBotRuntime
+{
+    private readonly Lazy<LoadedRuleSet> _rules;
+    private readonly Lazy<NRulesBounceClassifier> _classifier;
+    private readonly Lazy<LoadedDiagnosisRules> _diagnosisRules;
+    private readonly Lazy<DiagnosisEngine> _engine;
+    private readonly Lazy<DeliverabilityStore> _store;
+
+    /// <summary>Creates the runtime; nothing is loaded or opened until used.</summary>
+    public DeliverabilityBotRuntime(DeliverabilityBotOptions options)
+    {
+        Options = options;
+        _rules = new(() => RuleSetLoader.Load(RuleSources.Resolve(options.RulesDirectory)));
+        _classifier = new(() => new NRulesBounceClassifier(_rules.Value));
+        _diagnosisRules = new(() => DiagnosisRuleLoader.Load(options.RulesDirectory));
+        _engine = new(() => new DiagnosisEngine(_diagnosisRules.Value.Rules));
+        _store = new(() => DeliverabilityStore.Open(new StoreOptions
+        {
+            DataDirectory = DataFolder.Resolve(options.DataDirectory),
+            RetentionDays = options.RetentionDays,
+            BatchSize = options.BatchSize,
+        }));
+    }
+
+    /// <summary>The options.</summary>
+    public DeliverabilityBotOptions Options { get; }
+
+    /// <summary>The classification rules (clean files only).</summary>
+    public LoadedRuleSet Rules => _rules.Value;
+
+    /// <summary>The stage-2 diagnosis rules (clean files only).</summary>
+    public LoadedDiagnosisRules DiagnosisRules => _diagnosisRules.Value;
+
+    /// <summary>Errors and warnings of both rule sets, for a start-up report.</summary>
+    public IEnumerable<RuleDiagnostic> RuleDiagnostics => Rules.Diagnostics.Concat(DiagnosisRules.Diagnostics);
+
+    /// <summary>The stage-1 classifier.</summary>
+    public NRulesBounceClassifier Classifier => _classifier.Value;
+
+    /// <summary>The stage-2 engine.</summary>
+    public DiagnosisEngine Engine => _engine.Value;
+
+    /// <summary>The store (opened, created and migrated on first use).</summary>
+    /// <exception cref="StoreException">The data folder or database cannot be used.</exception>
+    public DeliverabilityStore Store => _store.Value;
+
+    /// <summary>A new ingest service over the store and a caching classifier.</summary>
+    public IngestService CreateIngest() => new(Store, new SummaryClassifier(Classifier));
+
+    /// <summary>The why service.</summary>
+    public WhyService Why => new(Store, Engine);
+
+    /// <summary>The stats service.</summary>
+    public StatsService Stats => new(Store);
+}

@@ -1,0 +1,50 @@
+using DeliverabilityBot.Application.Windows;
+using DeliverabilityBot.Core.Classification;
+using DeliverabilityBot.Core.Diagnosis;
+using DeliverabilityBot.Core.Queries;
+using DeliverabilityBot.Ingestion.Evidence;
+
+namespace DeliverabilityBot.Application.Queries;
+
+/// <summary>
+/// The real <see cref="IDeliverabilityQueries"/>: the store, the diagnosis engine and the classifier behind the one
+/// port the conversation layer uses. Receivers may be given as people type them (<c>apple</c>, <c>me.com</c>).
+/// </summary>
+public sealed class DeliverabilityQueries : IDeliverabilityQueries
+{
+    private readonly DeliverabilityBotRuntime _runtime;
+    private readonly Lazy<RuleCatalog> _catalog;
+
+    /// <summary>Creates the queries over a runtime.</summary>
+    public DeliverabilityQueries(DeliverabilityBotRuntime runtime)
+    {
+        _runtime = runtime;
+        _catalog = new(() => new RuleCatalog(runtime.Rules, runtime.DiagnosisRules.Rules));
+    }
+
+    /// <inheritdoc />
+    public Task<WhyReport> WhyAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default) =>
+        Task.Run(() => _runtime.Why.Why(ReceiverNames.Normalize(receiver), window).Report, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StatsReport> StatsAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default) =>
+        Task.Run(() => _runtime.Stats.Stats(ReceiverNames.Normalize(receiver), window), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<EvidenceExample>> ExamplesAsync(string? receiver, TimeWindow window, string? ruleId, int limit, CancellationToken cancellationToken = default) =>
+        Task.Run(() => _runtime.Store.Reader.ExamplesForRule(window, ReceiverNames.Normalize(receiver), ruleId, Math.Clamp(limit, 0, 50)), cancellationToken);
+
+    /// <inheritdoc />
+    public IReadOnlyList<BounceClassification> Explain(string text, string? recipient) =>
+        _runtime.Classifier.ClassifyAll(TextEvidenceParser.Parse(text, recipient, "text"));
+
+    /// <inheritdoc />
+    public RuleInfo? FindRule(string id) => _catalog.Value.Find(id);
+
+    /// <inheritdoc />
+    public IReadOnlyList<RuleInfo> SearchRules(string text, int limit) => _catalog.Value.Search(text, limit);
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> LatestEventAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => _runtime.Store.Reader.LatestEvent(), cancellationToken);
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using DeliverabilityBot.Application.Ingest;
+using DeliverabilityBot.Store;
+using Spectre.Console;
+
+namespace DeliverabilityBot.Cli.Commands.History;
+
+/// <summary><c>dbot ingest PATH...</c>: reads files, folders, mboxes and MTA logs into the history store.</summary>
+public static class IngestCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders: MTA logs (Postfix, Exim, sendmail), DSN emails, mboxes.", Arity = ArgumentArity.OneOrMore };
+        var data = HistoryOptions.Data();
+        var quiet = new Option<bool>("--quiet") { Description = "No progress bar." };
+        var command = new Command("ingest", "Read bounces, DSNs and MTA logs into the history (idempotent: the same input twice is stored once).");
+        command.Arguments.Add(paths);
+        command.Options.Add(data);
+        command.Options.Add(quiet);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var runtime = HistoryOptions.Runtime(parse, data);
+            try
+            {
+                foreach (var d in runtime.Rules.Diagnostics.Concat(runtime.DiagnosisRules.Diagnostics).Where(d => d.IsError)) error.WriteLine(d);
+                var ingest = runtime.CreateIngest();
+                var inputs = parse.GetValue(paths) ?? [];
+                var summary = !parse.GetValue(quiet) && !Console.IsErrorRedirected && !Console.IsOutputRedirected
+                    ? WithProgressBar(ingest, inputs)
+                    : ingest.Ingest(inputs);
+                IngestSummaryWriter.Write(output, summary, runtime.Store);
+                foreach (var p in summary.Problems) error.WriteLine($"dbot ingest: {p}");
+                return summary.Problems.Count > 0 ? 1 : 0;
+            }
+            catch (StoreException ex)
+            {
+                error.WriteLine($"dbot: {ex.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static IngestSummary WithProgressBar(IngestService ingest, IReadOnlyList<string> inputs)
+    {
+        IngestSummary? summary = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("ingesting", maxValue: 1);
+                var progress = new Progress<IngestProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.BytesTotal);
+                    task.Value = Math.Min(p.BytesDone, task.MaxValue);
+                    task.Description = $"{p.EventsRead:N0} events, {p.Stored:N0} new";
+                });
+                summary = ingest.Ingest(inputs, progress);
+                task.Value = task.MaxValue;
+            });
+        return summary!;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using DeliverabilityBot.Core.Diagnosis;
+using DeliverabilityBot.Store;
+
+namespace DeliverabilityBot.Cli.Commands.History;
+
+/// <summary><c>dbot stats [RECEIVER] [--since 24h]</c>: attempts, delivered, deferred, bounced by receiver, reason, sending IP and hour.</summary>
+public static class StatsCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var receiver = HistoryOptions.Receiver();
+        var since = HistoryOptions.Since();
+        var data = HistoryOptions.Data();
+        var command = new Command("stats", "Counts over a window of the history: by receiver, reason, sending IP and hour.");
+        command.Arguments.Add(receiver);
+        command.Options.Add(since);
+        command.Options.Add(data);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            try
+            {
+                var runtime = HistoryOptions.Runtime(parse, data);
+                if (!HistoryOptions.TryWindow(parse, receiver, since, runtime, error, out var id, out var window)) return 2;
+                Write(output, runtime.Stats.Stats(id, window));
+                return 0;
+            }
+            catch (StoreException ex)
+            {
+                error.WriteLine($"dbot: {ex.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static void Write(TextWriter w, StatsReport s)
+    {
+        w.WriteLine($"Stats: {(s.Receiver is null ? "all receivers" : Output.ReceiverNames.Of(s.Receiver))}, {HistoryOptions.Describe(s.Window)}");
+        Table(w, "total", [s.Total]);
+        Table(w, "receiver", s.ByReceiver);
+        Table(w, "reason (deferred and bounced)", s.ByReason);
+        Table(w, "sending IP", s.BySendingIp);
+        Table(w, "hour (UTC)", s.ByHour);
+    }
+
+    private static void Table(TextWriter w, string title, IReadOnlyList<StatsRow> rows)
+    {
+        w.WriteLine();
+        var width = Math.Max(title.Length, rows.Count == 0 ? 0 : rows.Max(r => r.Key.Length));
+        w.WriteLine($"{title.PadRight(width)}  {"attempts",10}  {"delivered",10}  {"deferred",10}  {"bounced",10}");
+        if (rows.Count == 0) w.WriteLine("(none)");
+        foreach (var r in rows)
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Key.PadRight(width)}  {r.Attempts,10:N0}  {r.Delivered,10:N0}  {r.Deferred,10:N0}  {r.Bounced,10:N0}"));
+    }
+}

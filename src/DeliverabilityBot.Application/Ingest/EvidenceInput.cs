@@ -17,7 +17,10 @@ public static class EvidenceInput
 {
     private const int SniffLines = 20;
 
-    /// <summary>Expands files and folders (recursively, sorted, skipping hidden files and fixture expectations).</summary>
+    // Inside folders, fixture expectations and docs sit next to evidence; named explicitly they are still read.
+    private static readonly string[] NotEvidence = [".yaml", ".yml", ".md"];
+
+    /// <summary>Expands files and folders (recursively, sorted; in folders, hidden files, YAML and Markdown are skipped).</summary>
     public static IEnumerable<(string Path, string? Problem)> Expand(IEnumerable<string> paths)
     {
         foreach (var p in paths)
@@ -26,7 +29,7 @@ public static class EvidenceInput
             else if (Directory.Exists(p))
             {
                 foreach (var f in Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                    if (!Path.GetFileName(f).StartsWith('.') && !f.EndsWith(".expect.yaml", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                    if (!Path.GetFileName(f).StartsWith('.') && !NotEvidence.Any(x => f.EndsWith(x, StringComparison.OrdinalIgnoreCase)))
                         yield return (f, null);
             }
             else yield return (p, "no such file or folder");

@@ -18,12 +18,12 @@ public sealed partial class StoreReader
         _names = names;
     }
 
-    /// <summary>The newest event time, or null when the store is empty.</summary>
+    /// <summary>The newest event time (events with a time of their own first), or null when the store is empty.</summary>
     public DateTimeOffset? LatestEvent()
     {
         using var c = _store.OpenConnection();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT MAX(ts) FROM events;";
+        cmd.CommandText = "SELECT COALESCE((SELECT MAX(ts) FROM events WHERE ts_estimated = 0), (SELECT MAX(ts) FROM events));";
         return cmd.ExecuteScalar() is long ts ? DateTimeOffset.FromUnixTimeSeconds(ts) : null;
     }
 

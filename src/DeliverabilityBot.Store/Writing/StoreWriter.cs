@@ -62,7 +62,7 @@ public sealed class StoreWriter : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Deletes events and rollups older than <paramref name="days"/> before the newest event
+    /// <summary>Deletes events and rollups older than <paramref name="days"/> before the newest timed event
     /// (or before now, whichever is earlier), so old sample data is not wiped on arrival. Returns rows deleted.</summary>
     public long ApplyRetention(int days, DateTimeOffset now)
     {
@@ -71,7 +71,8 @@ public sealed class StoreWriter : IDisposable
         using var tx = _connection.BeginTransaction();
         using var cmd = _connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "SELECT MAX(ts) FROM events;";
+        // Events without a time of their own (stamped at ingestion) do not move the anchor.
+        cmd.CommandText = "SELECT MAX(ts) FROM events WHERE ts_estimated = 0;";
         if (cmd.ExecuteScalar() is not long newest) return 0;
         // Aligned to the hour so events and hourly rollups are cut at the same instant.
         var cutoff = (Math.Min(newest, now.ToUnixTimeSeconds()) - days * 86_400L) / 3600 * 3600;

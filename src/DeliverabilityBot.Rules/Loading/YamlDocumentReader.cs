@@ -48,7 +48,17 @@ public static class YamlDocumentReader
                 duplicate ? "duplicate key in a mapping: " + Clean(ex) : Clean(ex));
             return null;
         }
+        catch (Exception ex) when (IsParserFault(ex))
+        {
+            bag.Report(DiagnosticCatalog.YamlSyntax, file, "the YAML could not be read: " + ex.Message);
+            return null;
+        }
     }
+
+    // YamlDotNet 18 throws these (not YamlException) for some malformed input, found by the fuzz tests in
+    // Rules.Tests/Properties: InvalidOperationException from Scanner.ScanPlainScalar, ArgumentException
+    // ("unsupported type") from YamlNode.ParseNode. They are input errors, never host faults.
+    private static bool IsParserFault(Exception ex) => ex is ArgumentException or InvalidOperationException or FormatException or OverflowException;
 
     private static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string? problem)
     {
@@ -79,9 +89,12 @@ public static class YamlDocumentReader
         {
             var parser = new Parser(new StringReader(text));
             int depth = 0, events = 0, documents = 0;
-            while (parser.MoveNext())
+            var last = Mark.Empty;
+            var failed = false;
+            while (MoveNext(parser, ref last, path, bag, out failed))
             {
                 var e = parser.Current!;
+                last = e.End;
                 if (++events > options.MaxYamlEvents)
                     return Fail(bag, path, e.Start, $"more than {options.MaxYamlEvents:N0} YAML nodes; a rule file is not this large");
                 switch (e)
@@ -103,11 +116,27 @@ public static class YamlDocumentReader
                     return Fail(bag, path, e.Start, $"nested more than {options.MaxNesting} levels deep");
                 if (e is MappingEnd or SequenceEnd) depth--;
             }
-            return true;
+            return !failed;
         }
         catch (YamlException ex)
         {
             bag.Report(DiagnosticCatalog.YamlSyntax, Loc(path, ex.Start), Clean(ex));
+            return false;
+        }
+    }
+
+    /// <summary>Advances the pre-scan; a parser fault becomes a diagnostic after the last good event.</summary>
+    private static bool MoveNext(Parser parser, ref Mark last, string path, DiagnosticBag bag, out bool failed)
+    {
+        failed = false;
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception ex) when (IsParserFault(ex))
+        {
+            bag.Report(DiagnosticCatalog.YamlSyntax, Loc(path, last), "the YAML could not be read after this point: " + ex.Message);
+            failed = true;
             return false;
         }
     }

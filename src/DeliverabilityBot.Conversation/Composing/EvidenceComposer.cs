@@ -26,7 +26,8 @@ public static class EvidenceComposer
         var matching = ruleId is null ? string.Empty : $" matching {ruleId}";
         var headline = examples.Count == 0
             ? $"No bounces{matching} from {q.ReceiverName} {q.RangeText}: {Totals.Sentence(t.Attempts, t.Delivered, t.Deferred, t.Bounced)}."
-            : $"The {Numbers.Count(examples.Count)} newest bounces{matching} from {q.ReceiverName} {q.RangeText} ({Totals.Sentence(t.Attempts, t.Delivered, t.Deferred, t.Bounced)}).";
+            : (examples.Count == 1 ? "The newest bounce" : $"The {Numbers.Count(examples.Count)} newest bounces")
+              + $"{matching} from {q.ReceiverName} {q.RangeText} ({Totals.Sentence(t.Attempts, t.Delivered, t.Deferred, t.Bounced)}).";
         if (q.Entities.RuleId is not null && ruleId is null && examples.Count > 0)
             headline = $"No bounces matched {q.Entities.RuleId}; " + char.ToLowerInvariant(headline[0]) + headline[1..];
         return new Composed(new Answer

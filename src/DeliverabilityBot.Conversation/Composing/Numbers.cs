@@ -13,7 +13,11 @@ public static class Numbers
     public static string Percent(long part, long whole)
     {
         if (whole <= 0 || part <= 0) return "0%";
+        if (part >= whole) return "100%";
         var p = 100.0 * part / whole;
+        // Never round a real share to 0% or 100%: 2 of 5,000 is "<0.1%", 4,990 of 5,000 is "99.8%".
+        if (p < 0.1) return "<0.1%";
+        if (p > 99) return (Math.Floor(p * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "%";
         return p >= 10 ? p.ToString("0", CultureInfo.InvariantCulture) + "%" : p.ToString("0.#", CultureInfo.InvariantCulture) + "%";
     }
 

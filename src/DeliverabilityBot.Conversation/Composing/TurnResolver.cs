@@ -23,8 +23,10 @@ public static partial class TurnResolver
 
         var askedForAll = AllReceivers().IsMatch(u.Text);
         var carry = state is not null && intent != Intents.Help && intent != Intents.Unknown;
-        var receiver = e.Receiver ?? (askedForAll || !carry ? null : state!.Receiver);
-        var range = e.Range ?? (carry && state!.Range is { } r ? TimeRangeParser.Find(r) : null) ?? TimeRange.Default;
+        // Only questions about traffic inherit the receiver and window; an explained code or a rule stands alone.
+        var traffic = TrafficIntents.Contains(intent);
+        var receiver = e.Receiver ?? (askedForAll || !carry || !traffic ? null : state!.Receiver);
+        var range = e.Range ?? (carry && traffic && state!.Range is { } r ? TimeRangeParser.Find(r) : null) ?? TimeRange.Default;
 
         // The subject: newly pasted evidence or codes; else what was explained last, for actions and examples.
         string? evidence = u.Evidence;
@@ -44,7 +46,7 @@ public static partial class TurnResolver
         return new Question
         {
             Intent = intent,
-            Entities = e with { Receiver = receiver, Range = range, RuleId = ruleId },
+            Entities = e with { Receiver = receiver, Range = traffic ? range : e.Range, RuleId = ruleId },
             Range = range,
             Window = range.Resolve(DateTimeOffset.UnixEpoch), // anchored later by the chat bot
             Evidence = evidence,

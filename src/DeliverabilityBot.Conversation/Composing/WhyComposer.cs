@@ -31,8 +31,8 @@ public static class WhyComposer
         var items = r.Diagnoses.Take(MaxItems).Select(d => DiagnosisItems.From(d)).ToList();
         var top = r.Diagnoses.FirstOrDefault();
         var verdict = top is null ? "The rules drew no conclusion."
-            : top.Category == "none" ? top.Title
-            : $"Most likely: {top.Title}";
+            : top.Category == "none" ? top.Title.TrimEnd('.') + "."
+            : $"Most likely: {top.Title}.";
         return new Answer
         {
             Intent = Intents.Why,

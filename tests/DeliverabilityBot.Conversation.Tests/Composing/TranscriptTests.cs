@@ -150,6 +150,18 @@ public class TranscriptTests
     }
 
     [Fact]
+    public async Task AnswerAsync_CodeAfterReceiverQuestion_IsExplainedWithoutThatReceiver()
+    {
+        var bot = Bot();
+        await Ask(bot, "why is gmail deferring us?");
+        var reply = await Ask(bot, "554 5.7.1 [CS01] Message rejected due to local policy");
+        Assert.Equal("explain", reply.Intent);
+        Assert.False(reply.Entities.ContainsKey("receiver"));
+        Assert.Contains("explain - 554 5.7.1 [CS01] Message rejected due to local policy", _queries.Calls);
+        Assert.StartsWith("Rejected by iCloud", reply.Answer.Headline);
+    }
+
+    [Fact]
     public async Task AnswerAsync_ForEverything_DropsTheRememberedReceiver()
     {
         var bot = Bot();

@@ -13,5 +13,7 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.IngestCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.StatsCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.WhyCommand.Create());
+root.Subcommands.Add(AskCommand.Create());
+root.Subcommands.Add(ChatCommand.Create());
 
 return root.Parse(args).Invoke();

@@ -1,13 +1,18 @@
+using DeliverabilityBot.Application;
 using DeliverabilityBot.Server;
 using DeliverabilityBot.Server.Chat;
+using DeliverabilityBot.Server.Demo;
 using DeliverabilityBot.Server.Health;
 using DeliverabilityBot.Server.Web;
 
-var demo = ServerSettings.IsDemo(args, out var hostArgs);
+var demoSwitch = ServerSettings.IsDemo(args, out var hostArgs);
 var builder = WebApplication.CreateBuilder(hostArgs);
+var demo = ServerSettings.DemoEnabled(demoSwitch, builder.Configuration);
 var dataFolder = ServerSettings.DataFolder(builder.Configuration, demo);
 
+builder.Services.AddDeliverabilityBot(new DeliverabilityBotOptions { DataDirectory = dataFolder, RulesDirectory = builder.Configuration["rules"] });
 builder.Services.AddChat(builder.Configuration, dataFolder);
+builder.Services.AddDemoData(demo);
 builder.Services.AddHealth();
 
 var app = builder.Build();

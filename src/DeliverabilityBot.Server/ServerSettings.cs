@@ -3,6 +3,9 @@ namespace DeliverabilityBot.Server;
 /// <summary>Settings read before the host is built: the data folder and the <c>--demo</c> switch.</summary>
 public static class ServerSettings
 {
+    /// <summary>True when <c>--demo</c> was given, or configuration says <c>Demo=true</c> (tests, containers).</summary>
+    public static bool DemoEnabled(bool demoSwitch, IConfiguration configuration) => demoSwitch || configuration.GetValue("Demo", false);
+
     /// <summary>The command-line switch that loads the bundled demo day.</summary>
     public const string DemoSwitch = "--demo";
 
@@ -20,9 +23,7 @@ public static class ServerSettings
     /// </summary>
     public static string DataFolder(IConfiguration configuration, bool demo)
     {
-        var folder = configuration["data"] is { Length: > 0 } d ? d
-            : Environment.GetEnvironmentVariable("DBOT_DATA") is { Length: > 0 } e ? e
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "dbot");
-        return Path.GetFullPath(demo ? Path.Combine(folder, "demo") : folder);
+        var folder = Store.DataFolder.Resolve(configuration["data"]);
+        return demo ? Path.Combine(folder, "demo") : folder;
     }
 }

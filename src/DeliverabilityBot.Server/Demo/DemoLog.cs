@@ -6,7 +6,7 @@ namespace DeliverabilityBot.Server.Demo;
 /// <summary>
 /// Generates a realistic day of Postfix log (RFC 3339 timestamps) for the demo: normal deliveries to Gmail,
 /// Yahoo/AOL and Outlook/Hotmail, and an iCloud episode built from facts.md's real reply texts: from six hours in,
-/// <c>421 4.7.0 Deferred</c> on a third of attempts, Proofpoint blocks (<c>550 5.7.0 Blocked - see
+/// <c>421 4.7.0 Deferred</c> on about a third of attempts (retries included), Proofpoint blocks (<c>550 5.7.0 Blocked - see
 /// https://ipcheck.proofpoint.com/?ip=...</c>) and a few <c>[CS01]</c> rejections, then queue expiries of the
 /// messages deferred all along (this demo MTA's <c>maximal_queue_lifetime</c> is 8 hours). Deterministic per seed.
 /// </summary>
@@ -74,7 +74,7 @@ public static class DemoLog
     {
         var at = m.Queued.AddSeconds(1);
         var backoff = TimeSpan.FromMinutes(5);
-        var stubborn = random.Next(100) < 12; // deferred on every attempt: these expire
+        var stubborn = random.Next(100) < 6; // deferred on every attempt: these expire
         for (var attempt = 0; at < end; attempt++)
         {
             var (host, ip) = ICloud.MxHosts[random.Next(ICloud.MxHosts.Count)];
@@ -89,7 +89,7 @@ public static class DemoLog
                 lines.Add((at, m.Attempt(at, host, ip, "5.7.1", "bounced", $"host {host}[{ip}] said: 554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137 (in reply to end of DATA command)")));
                 return;
             }
-            if (!stubborn && (attempt > 0 ? roll < 70 : roll >= 35))
+            if (!stubborn && (attempt > 0 ? roll < 75 : roll >= 25))
             {
                 lines.Add((at, m.Attempt(at, host, ip, "2.0.0", "sent", "250 " + ICloud.Accepted)));
                 return;

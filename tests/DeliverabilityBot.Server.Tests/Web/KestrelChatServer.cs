@@ -1,15 +1,15 @@
 using System.Net;
-using DeliverabilityBot.Server.Tests.Chat;
+using DeliverabilityBot.Server.Tests.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliverabilityBot.Server.Tests.Web;
 
-/// <summary>The server on real Kestrel at 127.0.0.1 and a random port, for a real browser.</summary>
+/// <summary>The real server with the demo day, on Kestrel at 127.0.0.1 and a random port, for a real browser.</summary>
 public sealed class KestrelChatServer : IDisposable
 {
-    private readonly ChatServerFactory _factory = new();
+    private readonly DemoServerFactory _factory = new();
 
     public KestrelChatServer()
     {

@@ -1,0 +1,42 @@
+using DeliverabilityBot.Application;
+
+namespace DeliverabilityBot.Server.Demo;
+
+/// <summary>
+/// With <c>--demo</c>: before the server takes requests, writes the generated demo day (<see cref="DemoLog"/>) into the
+/// demo data folder and ingests it through the normal ingestion path, unless that store already holds events (a
+/// restart keeps the data, and the conversations, it had; answers anchor to the newest event).
+/// </summary>
+public sealed partial class DemoDataLoader(DeliverabilityBotRuntime runtime, TimeProvider clock, ILogger<DemoDataLoader> logger) : IHostedService
+{
+    /// <summary>The file the demo log is written to, inside the data folder.</summary>
+    public const string FileName = "demo-mta.log";
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.Run(() => Load(cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Load(CancellationToken ct)
+    {
+        var store = runtime.Store;
+        if (store.Reader.LatestEvent() is { } latest)
+        {
+            LogPresent(store.DatabasePath, latest);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var end = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        var path = Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, FileName);
+        File.WriteAllText(path, DemoLog.ToText(DemoLog.Generate(end)));
+        var summary = runtime.CreateIngest().Ingest([path], cancellationToken: ct);
+        LogLoaded(path, summary.EventsRead, summary.Stored, summary.Elapsed.TotalSeconds);
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Demo: {Database} already holds events up to {Latest}; not loading the demo day again")]
+    private partial void LogPresent(string database, DateTimeOffset latest);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Demo: ingested the generated day {Path}: {Events} events read, {Stored} stored in {Seconds:0.0} s. Open the page and ask \"why is icloud deferring us?\"")]
+    private partial void LogLoaded(string path, long events, long stored, double seconds);
+}

@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DeliverabilityBot.Server.Tests.Demo;
+
+/// <summary>The issue's conversation against the real pipeline: demo day ingested, rules, diagnosis, conversation, HTTP.</summary>
+public sealed class DemoConversationTests : IClassFixture<DemoServerFactory>
+{
+    private readonly DemoServerFactory _factory;
+
+    public DemoConversationTests(DemoServerFactory factory) => _factory = factory;
+
+    private static async Task<JsonElement> Ask(HttpClient client, string text)
+    {
+        var response = await client.PostAsJsonAsync("/api/chat", new { conversationId = "demo-e2e", text });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string Headline(JsonElement body) => body.GetProperty("answer").GetProperty("headline").GetString()!;
+
+    [Fact]
+    public async Task Conversation_WhyActionsExamplesAndGmail_AreGroundedInTheDemoDay()
+    {
+        var client = _factory.CreateClient();
+
+        var why = await Ask(client, "why is icloud deferring us?");
+        Assert.Equal("why", why.GetProperty("intent").GetString());
+        Assert.Matches(@"^iCloud in the last 24h: [\d,]+ of [\d,]+ attempts deferred \(\d+%\)", Headline(why));
+        var rules = why.GetProperty("answer").GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("ruleIds").EnumerateArray()).Select(r => r.GetString()).ToList();
+        Assert.Contains(rules, r => r!.StartsWith("DIAG", StringComparison.Ordinal));
+
+        var actions = await Ask(client, "what should we do?");
+        Assert.Equal("actions", actions.GetProperty("intent").GetString());
+        Assert.Equal("icloud", actions.GetProperty("entities").GetProperty("receiver").GetString());
+        Assert.True(actions.GetProperty("answer").GetProperty("actions").GetArrayLength() > 0);
+
+        var examples = await Ask(client, "show me examples");
+        Assert.Equal("evidence", examples.GetProperty("intent").GetString());
+        var replies = examples.GetProperty("answer").GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("evidence").EnumerateArray()).Select(e => e.GetString()!).ToList();
+        Assert.NotEmpty(replies);
+        Assert.All(replies, r => Assert.Matches(@"^(421 4\.7\.0 Deferred|550 5\.7\.0 Blocked - see https://ipcheck\.proofpoint\.com/\?ip=203\.0\.113\.7|554 5\.7\.1 \[CS01\]|550 5\.1\.1|554 5\.4\.7|.*expired)", r));
+
+        var gmail = await Ask(client, "and gmail?");
+        Assert.Equal("gmail", gmail.GetProperty("entities").GetProperty("receiver").GetString());
+        Assert.Matches(@"from Gmail in the last 24h \(0 of [\d,]+ attempts deferred", Headline(gmail));
+    }
+}

@@ -1,5 +1,7 @@
 using DeliverabilityBot.Application;
 using DeliverabilityBot.Server;
+using DeliverabilityBot.Server.Channels.Slack;
+using DeliverabilityBot.Server.Channels.Teams;
 using DeliverabilityBot.Server.Chat;
 using DeliverabilityBot.Server.Demo;
 using DeliverabilityBot.Server.Health;
@@ -14,6 +16,8 @@ builder.Services.AddDeliverabilityBot(new DeliverabilityBotOptions { DataDirecto
 builder.Services.AddChat(builder.Configuration, dataFolder);
 builder.Services.AddDemoData(demo);
 builder.Services.AddHealth();
+builder.Services.AddTeamsChannel(builder.Configuration);
+builder.Services.AddSlackChannel(builder.Configuration);
 
 var app = builder.Build();
 
@@ -21,6 +25,8 @@ app.UseSecurityHeaders();
 app.MapWebChat();
 app.MapChat();
 app.MapHealth();
+app.MapTeamsChannel();
+app.MapSlackChannel();
 
 app.Run();
 

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+
+namespace DeliverabilityBot.Server.Channels;
+
+/// <summary>
+/// Remembers recently seen delivery keys (activity ids, Slack event ids, message timestamps) so a
+/// platform's re-delivery is not answered twice. Bounded in time and size; in memory, so one server
+/// instance (several instances need sticky routing or a shared store).
+/// </summary>
+public sealed class RecentKeys(TimeProvider time, TimeSpan lifetime, int capacity = 20_000)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
+
+    /// <summary>Records the key; false when it was already seen within the lifetime.</summary>
+    public bool TryAdd(string key)
+    {
+        var now = time.GetUtcNow();
+        if (seen.Count >= capacity)
+        {
+            Prune(now);
+        }
+
+        var added = false;
+        seen.AddOrUpdate(
+            key,
+            _ => { added = true; return now; },
+            (_, firstSeen) =>
+            {
+                if (now - firstSeen < lifetime)
+                {
+                    return firstSeen;
+                }
+
+                added = true;
+                return now;
+            });
+        return added;
+    }
+
+    /// <summary>Forgets a key, so a delivery that could not be queued is accepted when re-sent.</summary>
+    public void Forget(string key) => seen.TryRemove(key, out _);
+
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (key, firstSeen) in seen)
+        {
+            if (now - firstSeen >= lifetime)
+            {
+                seen.TryRemove(key, out _);
+            }
+        }
+
+        // Still full of live keys: drop the oldest half rather than grow without bound.
+        if (seen.Count >= capacity)
+        {
+            foreach (var (key, _) in seen.OrderBy(pair => pair.Value).Take(seen.Count / 2))
+            {
+                seen.TryRemove(key, out _);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Rendering;
+
+namespace DeliverabilityBot.Server.Channels.Teams;
+
+/// <summary>
+/// The background half of a Teams turn: keeps a typing indicator up while the conversation core works,
+/// then replies to the activity (Adaptive Card for diagnoses). Welcomes the team when the bot is added.
+/// </summary>
+public sealed class TeamsActivityProcessor(IServiceProvider services, BotConnectorClient connector, ILogger<TeamsActivityProcessor> logger)
+{
+    private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
+
+    /// <summary>Handles one authenticated activity.</summary>
+    public Task ProcessAsync(Activity activity, CancellationToken cancellationToken) => activity.Type switch
+    {
+        "message" => AnswerAsync(activity, MentionText.StripBotMention(activity), activity.Id, cancellationToken),
+        "conversationUpdate" when BotWasAdded(activity) => WelcomeAsync(activity, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>True when the members added include the bot itself.</summary>
+    public static bool BotWasAdded(Activity activity) =>
+        activity.MembersAdded?.Any(member => member.Id is not null && member.Id == activity.Recipient?.Id) == true;
+
+    private async Task AnswerAsync(Activity activity, string text, string? replyToId, CancellationToken cancellationToken)
+    {
+        using var typingStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typing = KeepTypingAsync(activity, typingStop.Token, cancellationToken);
+        ChatReply reply;
+        try
+        {
+            var bot = services.GetRequiredService<IChatBot>();
+            var turn = new ChatTurn(
+                activity.ChannelId ?? "msteams",
+                activity.Conversation!.Id!,
+                null,
+                activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown",
+                text.Length == 0 ? "help" : text);
+            reply = await bot.AnswerAsync(turn, cancellationToken);
+        }
+        finally
+        {
+            await typingStop.CancelAsync();
+            await typing;
+        }
+
+        await SendAsync(activity, replyToId, TeamsMessageRenderer.Render(reply.Answer), cancellationToken);
+    }
+
+    private Task WelcomeAsync(Activity activity, CancellationToken cancellationToken) =>
+        AnswerAsync(activity, "help", null, cancellationToken);
+
+    private async Task SendAsync(Activity activity, string? replyToId, TeamsMessage message, CancellationToken cancellationToken)
+    {
+        var outbound = new OutboundActivity
+        {
+            Type = "message",
+            From = activity.Recipient,
+            Recipient = activity.From,
+            Conversation = activity.Conversation,
+            ReplyToId = replyToId,
+            Text = message.Text,
+            TextFormat = "markdown",
+            Locale = activity.Locale,
+            Attachments = message.Card is null ? null : [new OutboundAttachment("application/vnd.microsoft.card.adaptive", message.Card)],
+        };
+        await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, replyToId, outbound, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends typing now and every 3 seconds until <paramref name="stop"/>. The first send is not cut
+    /// short by <paramref name="stop"/>, so it always reaches the user before the answer.
+    /// </summary>
+    private async Task KeepTypingAsync(Activity activity, CancellationToken stop, CancellationToken shutdown)
+    {
+        var typing = new OutboundActivity
+        {
+            Type = "typing",
+            From = activity.Recipient,
+            Recipient = activity.From,
+            Conversation = activity.Conversation,
+            ReplyToId = activity.Id,
+        };
+        try
+        {
+            do
+            {
+                await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id, typing, shutdown);
+                await Task.Delay(TypingInterval, stop);
+            }
+            while (!stop.IsCancellationRequested);
+        }
+        catch (OperationCanceledException)
+        {
+            // Answer ready (or shutdown).
+        }
+        catch (Exception exception)
+        {
+            // A lost typing indicator must not lose the answer.
+            logger.LogWarning(exception, "Typing indicator failed for conversation {Conversation}", activity.Conversation?.Id);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using DeliverabilityBot.Conversation.Answers;
+
+namespace DeliverabilityBot.Server.Tests.Channels.Fakes;
+
+/// <summary>
+/// Stands in for the conversation core: records turns and answers like a grounded diagnosis, with
+/// hostile bounce text in the evidence so channel escaping is exercised.
+/// </summary>
+public sealed class FakeChatBot : IChatBot
+{
+    /// <summary>Evidence text with a Slack broadcast, a user mention and a Teams mention in it.</summary>
+    public const string HostileEvidence = "554 5.7.1 [CS01] Message rejected <!channel> & <@U0ATTACK> <at>Everyone</at>";
+
+    private readonly ConcurrentQueue<ChatTurn> turns = new();
+
+    /// <summary>Turns received.</summary>
+    public IReadOnlyList<ChatTurn> Turns => [.. turns];
+
+    /// <inheritdoc />
+    public Task<ChatReply> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken = default)
+    {
+        turns.Enqueue(turn);
+        var intent = turn.Text.Contains("evidence", StringComparison.OrdinalIgnoreCase) ? "evidence"
+            : turn.Text.Equals("help", StringComparison.OrdinalIgnoreCase) ? "help"
+            : "why";
+        var answer = intent == "help"
+            ? new Answer { Intent = "help", Headline = "Ask me why a receiver defers or rejects your mail.", FollowUps = ["why is icloud deferring us?"] }
+            : new Answer
+            {
+                Intent = intent,
+                Headline = "iCloud deferred 412 of 1,093 messages (37.7%) since 06:00 UTC",
+                Figures = [new AnswerFigure("Deferred", "412"), new AnswerFigure("Rate", "37.7%")],
+                Items =
+                [
+                    new AnswerItem
+                    {
+                        Title = "IP reputation block at Apple's edge (Proofpoint)",
+                        Category = "reputation",
+                        Confidence = 0.86,
+                        Explanation = "Replies carry [CS01]: Apple's policy block for the sending IP.",
+                        Evidence = [HostileEvidence],
+                        Actions = ["Check the IP at https://ipcheck.proofpoint.com/"],
+                        RuleIds = ["ICL1001"],
+                        References = ["https://support.apple.com/en-us/102322"],
+                    },
+                ],
+                Actions = ["Slow down sending to iCloud", "Request delisting from Proofpoint"],
+            };
+        return Task.FromResult(new ChatReply(intent, new Dictionary<string, string> { ["receiver"] = "icloud" }, answer));
+    }
+}

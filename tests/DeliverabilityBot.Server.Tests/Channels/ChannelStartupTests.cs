@@ -1,8 +1,13 @@
 using System.Net;
+using DeliverabilityBot.Core.Queries;
 using DeliverabilityBot.Server.Channels;
+using DeliverabilityBot.Server.Tests.Chat;
 using DeliverabilityBot.Server.Tests.Channels.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DeliverabilityBot.Server.Tests.Channels;
 
@@ -12,10 +17,14 @@ public sealed class ChannelStartupTests
     private static WebApplicationFactory<Program> Server(IDictionary<string, string?> settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            // The chat engineer's server needs a data folder; the channels need only configuration.
+            builder.UseSetting("data", Directory.CreateTempSubdirectory("dbot-channels-").FullName);
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IDeliverabilityQueries>(new StubQueries())));
         });
 
     [Fact]

@@ -27,9 +27,12 @@ public static class ExplainCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var timer = new PhaseTimer(error);
+            timer.Mark("command parsed");
             if (!TryReadInput(parse.GetValue(text), parse.GetValue(file), error, out var input, out var source)) return 2;
             var rules = RuleSetProvider.Load(parse.GetValue(CliOptions.Rules), error);
             if (rules is null) return 2;
+            timer.Mark("rules loaded");
             foreach (var d in rules.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
             if (rules.ExcludedFiles.Count > 0)
                 error.WriteLine($"dbot: warning: {rules.ExcludedFiles.Count} rule file(s) with errors were left out; run 'dbot rules validate'.");
@@ -37,6 +40,7 @@ public static class ExplainCommand
             var config = DeploymentConfigProvider.Load(parse.GetValue(CliOptions.Config), rules, error);
             foreach (var d in config?.Diagnostics.Where(d => d.IsError) ?? []) error.WriteLine(d);
             var classifier = new NRulesBounceClassifier(rules, config?.RuleSeverities);
+            timer.Mark("engine compiled");
             rules.Timeouts.TimedOut += (id, pattern, _) => error.WriteLine($"{id}: warning DBR0028: regex timed out while matching; treated as no match: {pattern}");
             var events = ExplainEvidence.Parse(input, parse.GetValue(to), source);
             if (events.Count == 0)
@@ -44,11 +48,14 @@ public static class ExplainCommand
                 error.WriteLine("dbot: no bounce found in the input (no SMTP reply, DSN or log line).");
                 return 3;
             }
+            timer.Mark("evidence parsed");
             var results = classifier.ClassifyAll(events);
+            timer.Mark("classified");
             if (parse.GetValue(json))
                 foreach (var r in results) output.WriteLine(ClassificationJson.ToJsonLine(r));
             else
                 ExplanationWriter.Write(output, results, Terminal.UseColor(output));
+            timer.Mark("written");
             return 0;
         });
         return command;

@@ -23,7 +23,7 @@ public sealed class NRulesBounceClassifier : RuleClassifierBase
         : base(ruleSet, severityOverrides)
     {
         var repository = new YamlRuleRepository(Rules, Index, IsEnabled);
-        _factory = new RuleCompiler().Compile(repository.GetRuleSets());
+        _factory = new RuleCompiler { ExpressionCompiler = new FastExpressionCompilerAdapter() }.Compile(repository.GetRuleSets());
         _factory.Events.LhsExpressionFailedEvent += (_, e) =>
         {
             e.IsHandled = true;

@@ -84,6 +84,12 @@ internal static class ConditionParser
             map.Bag.Report(DiagnosticCatalog.EmptyCondition, map.At(node), $"'{key}' in {map.Context} lists no values");
             return null;
         }
+        if (key == "regex")
+        {
+            var regex = RuleRegex.TryCreate(values[0].Value, out var error);
+            if (regex is null) map.Bag.Report(DiagnosticCatalog.InvalidRegex, map.At(node), $"invalid regex in {map.Context}: {error}");
+            return regex is null ? null : new LeafCondition(path, map.At(node), key, [values[0].Value]) { Regex = regex };
+        }
         var ok = true;
         foreach (var (value, at) in values) ok &= CheckValue(map, key, value, at);
         return ok ? new LeafCondition(path, map.At(node), key, values.Select(v => Normalise(key, v.Value)).ToArray()) : null;
@@ -113,13 +119,6 @@ internal static class ConditionParser
             case "contains" when value.Length == 0:
                 bag.Report(DiagnosticCatalog.EmptyCondition, loc, $"empty 'contains' text in {map.Context} would match every reply");
                 return false;
-            case "regex":
-                if (RuleRegex.TryCreate(value, out var error) is null)
-                {
-                    bag.Report(DiagnosticCatalog.InvalidRegex, loc, $"invalid regex in {map.Context}: {error}");
-                    return false;
-                }
-                return true;
             case "stage" when !FieldNames.Stages.ContainsKey(v):
                 return Unknown(map, loc, "stage", value, FieldNames.Stages.Keys);
             case "action" when !FieldNames.Actions.ContainsKey(v):

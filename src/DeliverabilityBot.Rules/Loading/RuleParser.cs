@@ -91,7 +91,7 @@ internal static partial class RuleParser
             {
                 case AllCondition a: foreach (var x in a.Children) Walk(x); break;
                 case AnyCondition a: foreach (var x in a.Children) Walk(x); break;
-                case LeafCondition { Field: "regex" } l when Matching.RuleRegex.TryCreate(l.Values[0], out _) is { } r:
+                case LeafCondition { Field: "regex", Regex: { } r }:
                     foreach (var g in r.GetGroupNames()) if (!int.TryParse(g, out _)) set.Add(g);
                     break;
             }

@@ -1,15 +1,14 @@
 using System.Text;
 using DeliverabilityBot.Rules.Diagnostics;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace DeliverabilityBot.Rules.Loading;
 
 /// <summary>
 /// Reads untrusted bytes into one YAML mapping, or diagnostics saying why not. Never throws for any input:
-/// size is capped, bytes must be UTF-8 text, and a pre-scan with the low-level parser rejects anchors and
-/// aliases (no "billion laughs"), tags, extra documents and excessive nesting before a node tree is built.
+/// size is capped, bytes must be UTF-8 text, and <see cref="GuardedParser"/> rejects anchors and aliases
+/// (no "billion laughs"), tags, extra documents and excessive nesting while the node tree is built.
 /// </summary>
 public static class YamlDocumentReader
 {
@@ -28,16 +27,20 @@ public static class YamlDocumentReader
             return null;
         }
         if (text.Length == 0 || text.AsSpan().Trim().IsEmpty) return null;
-        if (!PreScan(path, text, options, bag)) return null;
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new GuardedParser(new Parser(new StringReader(text)), options));
             if (stream.Documents.Count == 0) return null;
             if (stream.Documents[0].RootNode is YamlMappingNode map) return map;
             var root = stream.Documents[0].RootNode;
             if (root is YamlScalarNode { Value: null or "" or "~" or "null" }) return null;
             bag.Report(DiagnosticCatalog.DocumentShape, Loc(path, root.Start), "the document root must be a mapping with family, scope and rules");
+            return null;
+        }
+        catch (GuardedParser.ShapeException ex)
+        {
+            bag.Report(DiagnosticCatalog.DocumentShape, Loc(path, ex.At), ex.Message);
             return null;
         }
         catch (YamlException ex)
@@ -81,70 +84,6 @@ public static class YamlDocumentReader
             return false;
         }
         return true;
-    }
-
-    private static bool PreScan(string path, string text, RuleLoadOptions options, DiagnosticBag bag)
-    {
-        try
-        {
-            var parser = new Parser(new StringReader(text));
-            int depth = 0, events = 0, documents = 0;
-            var last = Mark.Empty;
-            var failed = false;
-            while (MoveNext(parser, ref last, path, bag, out failed))
-            {
-                var e = parser.Current!;
-                last = e.End;
-                if (++events > options.MaxYamlEvents)
-                    return Fail(bag, path, e.Start, $"more than {options.MaxYamlEvents:N0} YAML nodes; a rule file is not this large");
-                switch (e)
-                {
-                    case DocumentStart ds when !ds.IsImplicit || documents > 0:
-                        if (++documents > 1) return Fail(bag, path, e.Start, "a rule file holds one YAML document; split the file");
-                        break;
-                    case DocumentStart:
-                        documents++;
-                        break;
-                    case AnchorAlias:
-                        return Fail(bag, path, e.Start, "YAML aliases (*name) are not allowed in rule files; write the value out");
-                    case NodeEvent { Anchor.IsEmpty: false }:
-                        return Fail(bag, path, e.Start, "YAML anchors (&name) are not allowed in rule files; write the value out");
-                    case NodeEvent { Tag.IsEmpty: false } ne when !ne.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal):
-                        return Fail(bag, path, e.Start, $"YAML tag '{ne.Tag.Value}' is not allowed in rule files");
-                }
-                if (e is MappingStart or SequenceStart && ++depth > options.MaxNesting)
-                    return Fail(bag, path, e.Start, $"nested more than {options.MaxNesting} levels deep");
-                if (e is MappingEnd or SequenceEnd) depth--;
-            }
-            return !failed;
-        }
-        catch (YamlException ex)
-        {
-            bag.Report(DiagnosticCatalog.YamlSyntax, Loc(path, ex.Start), Clean(ex));
-            return false;
-        }
-    }
-
-    /// <summary>Advances the pre-scan; a parser fault becomes a diagnostic after the last good event.</summary>
-    private static bool MoveNext(Parser parser, ref Mark last, string path, DiagnosticBag bag, out bool failed)
-    {
-        failed = false;
-        try
-        {
-            return parser.MoveNext();
-        }
-        catch (Exception ex) when (IsParserFault(ex))
-        {
-            bag.Report(DiagnosticCatalog.YamlSyntax, Loc(path, last), "the YAML could not be read after this point: " + ex.Message);
-            failed = true;
-            return false;
-        }
-    }
-
-    private static bool Fail(DiagnosticBag bag, string path, Mark at, string message)
-    {
-        bag.Report(DiagnosticCatalog.DocumentShape, Loc(path, at), message);
-        return false;
     }
 
     /// <summary>A YamlDotNet mark as a diagnostic location (both are 1-based).</summary>

@@ -21,4 +21,8 @@ public sealed record NotCondition(string Path, SourceLocation Location, Conditio
 /// <param name="Location">Where it is written.</param>
 /// <param name="Field">Which leaf key: receiver, domain, host, code, status, contains, regex, stage, action, kind.</param>
 /// <param name="Values">The values as written (lists flattened).</param>
-public sealed record LeafCondition(string Path, SourceLocation Location, string Field, IReadOnlyList<string> Values) : Condition(Path, Location);
+public sealed record LeafCondition(string Path, SourceLocation Location, string Field, IReadOnlyList<string> Values) : Condition(Path, Location)
+{
+    /// <summary>For a <c>regex</c> leaf, the regex built once while validating (construction is the costly part of loading).</summary>
+    public System.Text.RegularExpressions.Regex? Regex { get; init; }
+}

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using DeliverabilityBot.Conversation.Answers;
 using DeliverabilityBot.Conversation.Composing;
@@ -21,7 +20,8 @@ public sealed partial class ChatBot : IChatBot
     private readonly ChatBotOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<ChatBot> _logger;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    // Striped locks keep each conversation's turns in order without a lock object per conversation ever created.
+    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
     private long _lastPurgeTicks;
 
     /// <summary>Creates the bot.</summary>
@@ -36,7 +36,7 @@ public sealed partial class ChatBot : IChatBot
     {
         ArgumentNullException.ThrowIfNull(turn);
         var key = ConversationKey.Of(turn);
-        var gate = _locks.GetOrAdd(key.ToString(), _ => new SemaphoreSlim(1, 1));
+        var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key.ToString()) % (uint)_stripes.Length)];
         await gate.WaitAsync(cancellationToken);
         try
         {

@@ -162,6 +162,15 @@ public class TranscriptTests
     }
 
     [Fact]
+    public async Task AnswerAsync_ConcurrentTurnsOfOneConversation_LoseNoState()
+    {
+        var store = new InMemoryConversationStateStore();
+        var bot = Bot(store);
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => Ask(bot, i % 2 == 0 ? "why is icloud deferring us?" : "and gmail?"))));
+        Assert.Equal(40, (await store.GetAsync(new ConversationKey("web", "c1", null)))!.Turns);
+    }
+
+    [Fact]
     public async Task AnswerAsync_ForEverything_DropsTheRememberedReceiver()
     {
         var bot = Bot();

@@ -30,11 +30,8 @@ public static partial class TextEvidenceParser
 
     private static IReadOnlyList<BounceEvent> ParseShapes(string text, string source)
     {
-        if (LooksLikeEmail(text))
-        {
-            var fromEmail = ParseEmail(text, source);
-            if (fromEmail.Count > 0) return fromEmail;
-        }
+        // A whole email is read as one: a message that is not a bounce yields nothing rather than a guessed reply.
+        if (LooksLikeEmail(text) && ParseEmail(text, source) is { } fromEmail) return fromEmail;
         if (DsnField().IsMatch(text))
         {
             var fromFields = DeliveryStatusReader.Read(DsnFieldText.Parse(text), source, "rfc3464");
@@ -66,7 +63,7 @@ public static partial class TextEvidenceParser
         };
     }
 
-    private static IReadOnlyList<BounceEvent> ParseEmail(string text, string source)
+    private static IReadOnlyList<BounceEvent>? ParseEmail(string text, string source)
     {
         try
         {
@@ -76,7 +73,7 @@ public static partial class TextEvidenceParser
         }
         catch (FormatException)
         {
-            return []; // not parseable as an email after all: the other shapes are tried
+            return null; // not parseable as an email after all: the other shapes are tried
         }
     }
 

@@ -25,7 +25,7 @@ public sealed partial class EximLogReader : ILogLineReader
         var rest = m.Groups["rest"].Value;
         if (flag == "<=")
         {
-            var from = Addresses.Normalize(rest.Split(' ', 2)[0]);
+            var from = Addresses.Normalize(m.Groups["rcpt"].Value);
             if (from is not null) context.SetSender(id, from);
             return true;
         }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Whole-process speed: `dbot classify --json` against Sisimai (Perl, Debian's libsisimai-perl) over the same files:
+# the shared Sisimai corpus replicated to at least 20,000 files. Prints files/s of each and the ratio, from one run.
+#
+# Usage: benchmarks/scripts/classify-vs-sisimai.sh [COPIES]     (default 44 copies of maildir/ = 20,328 files)
+# Needs: the .NET 10 SDK, perl with libsisimai-perl (apt-get install -y libsisimai-perl), ../shared beside the repo.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+shared="${SHARED_DIR:-$repo/../shared}"
+corpus="$shared/corpus/sisimai"
+peer="$shared/tools/sisimai-peer/sisimai-jsonl.pl"
+copies="${1:-44}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/dbot-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+[ -d "$corpus/maildir" ] || { echo "no corpus at $corpus (set SHARED_DIR)" >&2; exit 2; }
+perl -MSisimai -e1 2>/dev/null || { echo "Sisimai (Perl) is not installed: apt-get install -y libsisimai-perl" >&2; exit 2; }
+
+echo "building dbot (Release)..." >&2
+dotnet build "$repo/src/DeliverabilityBot.Cli" -c Release -o "$work/dbot" -v quiet -nologo >/dev/null
+
+echo "replicating the corpus $copies times..." >&2
+for i in $(seq 1 "$copies"); do cp -r "$corpus/maildir" "$work/corpus-$i"; done
+files=$(find "$work"/corpus-* -type f | wc -l)
+
+now() { date +%s.%N; }
+run() { # name, command...: runs once, prints elapsed seconds
+  local start end; start=$(now); "${@:2}"; end=$(now)
+  echo "$end - $start" | bc -l
+}
+
+dbot_s=$(run dbot dotnet "$work/dbot/dbot.dll" classify --json "$work"/corpus-* > "$work/dbot.jsonl" 2> "$work/dbot.err")
+sisimai_s=$(cd "$work" && run sisimai perl "$peer" --timeout=30 corpus-* > "$work/sisimai.jsonl" 2> "$work/sisimai.err")
+
+dbot_lines=$(wc -l < "$work/dbot.jsonl"); sisimai_lines=$(wc -l < "$work/sisimai.jsonl")
+printf 'files                 %d\n' "$files"
+printf 'dbot classify --json  %.2f s  %.0f files/s  (%d bounces)\n' "$dbot_s" "$(echo "$files / $dbot_s" | bc -l)" "$dbot_lines"
+printf 'sisimai %-13s %.2f s  %.0f files/s  (%d bounces)\n' "$(perl -MSisimai -e 'print Sisimai->version')" "$sisimai_s" "$(echo "$files / $sisimai_s" | bc -l)" "$sisimai_lines"
+printf 'ratio                 %.1fx\n' "$(echo "$sisimai_s / $dbot_s" | bc -l)"

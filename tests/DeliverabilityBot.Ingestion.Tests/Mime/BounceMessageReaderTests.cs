@@ -1,0 +1,56 @@
+using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Ingestion.Evidence;
+
+namespace DeliverabilityBot.Ingestion.Tests.Mime;
+
+public class BounceMessageReaderTests
+{
+    [Fact]
+    public void Parse_ArfReport_FeedbackEventPerOriginalRecipient()
+    {
+        const string arf = "From: fbl@example.net\nTo: postmaster@example.com\nSubject: Abuse report\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=feedback-report; boundary=\"F\"\n\n--F\nContent-Type: text/plain\n\nreport\n\n--F\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: FBL/1\nVersion: 1\nOriginal-Rcpt-To: <a@example.org>\nOriginal-Rcpt-To: <b@example.org>\nSource-IP: 192.0.2.10\n\n--F--\n";
+        var events = TextEvidenceParser.Parse(arf, null, "arf.eml");
+        Assert.Equal(["a@example.org", "b@example.org"], events.Select(e => e.Recipient));
+        Assert.All(events, e => Assert.Equal(EvidenceKind.Feedback, e.Kind));
+        Assert.Equal("abuse", events[0].Hints["feedbackType"]);
+        Assert.Equal("192.0.2.10", events[0].SendingIp);
+    }
+
+    [Fact]
+    public void Parse_AutoReply_VacationEventForTheSender()
+    {
+        const string auto = "From: Someone <someone@example.org>\nTo: news@example.com\nSubject: Out of office\nAuto-Submitted: auto-replied\n\nAway until Monday.\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(auto, null, "auto.eml"));
+        Assert.Equal(EvidenceKind.AutoReply, e.Kind);
+        Assert.Equal("someone@example.org", e.Recipient);
+    }
+
+    [Fact]
+    public void Parse_QmailNotice_RecipientAndRemoteReply()
+    {
+        const string qmail = "From: MAILER-DAEMON@mx.example.jp\nTo: news@example.com\nSubject: failure notice\n\nHi. This is the qmail-send program at mx.example.jp.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<a@example.org>:\n192.0.2.32 does not like recipient.\nRemote host said: 550 5.1.1 <a@example.org>... User Unknown\nGiving up on 192.0.2.32.\n\n--- Below this line is a copy of the message.\n\nReturn-Path: <news@example.com>\nTo: a@example.org\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(qmail, null, "q.eml"));
+        Assert.Equal("a@example.org", e.Recipient);
+        Assert.Equal(550, e.Reply.Code);
+        Assert.Equal("5.1.1", e.Reply.Status?.ToString());
+        Assert.Equal("qmail", e.SourceFormat);
+    }
+
+    [Fact]
+    public void Parse_EximNotice_UsesXFailedRecipients()
+    {
+        const string exim = "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\nTo: news@example.com\nSubject: Mail delivery failed: returning message to sender\nX-Failed-Recipients: a@example.org\n\nThis message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  a@example.org\n    SMTP error from remote mail server after RCPT TO:<a@example.org>:\n    host mx.example.org [192.0.2.1]: 550 5.1.1 <a@example.org>: Recipient address rejected\n\n------ This is a copy of the message, including all the headers. ------\n\nReturn-path: <news@example.com>\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(exim, null, "x.eml"));
+        Assert.Equal("a@example.org", e.Recipient);
+        Assert.Equal(SmtpStage.RcptTo, e.Stage);
+        Assert.Equal("mx.example.org", e.RemoteHost);
+        Assert.Equal(550, e.Reply.Code);
+    }
+
+    [Fact]
+    public void Parse_OrdinaryMessageWithAttachment_NotABounce()
+    {
+        const string mail = "From: friend@example.org\nTo: me@example.com\nSubject: original as attachment\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"M\"\n\n--M\nContent-Type: text/plain\n\nsee attached\n\n--M\nContent-Type: message/rfc822\n\nFrom: x@example.org\nTo: y@example.org\nSubject: hi\n\nhello\n--M--\n";
+        Assert.Empty(TextEvidenceParser.Parse(mail, null, "m.eml"));
+    }
+}

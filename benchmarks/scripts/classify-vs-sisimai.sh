@@ -24,13 +24,14 @@ for i in $(seq 1 "$copies"); do cp -r "$corpus/maildir" "$work/corpus-$i"; done
 files=$(find "$work"/corpus-* -type f | wc -l)
 
 now() { date +%s.%N; }
-run() { # name, command...: runs once, prints elapsed seconds
-  local start end; start=$(now); "${@:2}"; end=$(now)
+run() { # output file, command...: runs once with stdout to the file, prints the elapsed seconds
+  local out="$1" start end; shift
+  start=$(now); "$@" > "$out" 2> "$out.err"; end=$(now)
   echo "$end - $start" | bc -l
 }
 
-dbot_s=$(run dbot dotnet "$work/dbot/dbot.dll" classify --json "$work"/corpus-* > "$work/dbot.jsonl" 2> "$work/dbot.err")
-sisimai_s=$(cd "$work" && run sisimai perl "$peer" --timeout=30 corpus-* > "$work/sisimai.jsonl" 2> "$work/sisimai.err")
+dbot_s=$(run "$work/dbot.jsonl" dotnet "$work/dbot/dbot.dll" classify --json "$work"/corpus-*)
+sisimai_s=$(cd "$work" && run "$work/sisimai.jsonl" perl "$peer" --timeout=30 corpus-*)
 
 dbot_lines=$(wc -l < "$work/dbot.jsonl"); sisimai_lines=$(wc -l < "$work/sisimai.jsonl")
 printf 'files                 %d\n' "$files"

@@ -1,6 +1,7 @@
 using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Application.Diagnosis;
 using DeliverabilityBot.Application.Ingest;
+using DeliverabilityBot.Application.RuleSets;
 using DeliverabilityBot.Rules.Diagnosis.Engine;
 using DeliverabilityBot.Rules.Diagnosis.Loading;
 using DeliverabilityBot.Rules.Diagnostics;
@@ -19,6 +20,7 @@ public sealed class DeliverabilityBotRuntime
 {
     private readonly Lazy<LoadedRuleSet> _rules;
     private readonly Lazy<NRulesBounceClassifier> _classifier;
+    private readonly Lazy<HotRuleSet> _active;
     private readonly Lazy<LoadedDiagnosisRules> _diagnosisRules;
     private readonly Lazy<DiagnosisEngine> _engine;
     private readonly Lazy<DeliverabilityStore> _store;
@@ -29,6 +31,7 @@ public sealed class DeliverabilityBotRuntime
         Options = options;
         _rules = new(() => RuleSetLoader.Load(RuleSources.Resolve(options.RulesDirectory)));
         _classifier = new(() => new NRulesBounceClassifier(_rules.Value));
+        _active = new(() => new HotRuleSet(_rules.Value, initialClassifier: _classifier.Value));
         _diagnosisRules = new(() => DiagnosisRuleLoader.Load(options.RulesDirectory));
         _engine = new(() => new DiagnosisEngine(_diagnosisRules.Value.Rules));
         _store = new(() => DeliverabilityStore.Open(new StoreOptions
@@ -54,6 +57,9 @@ public sealed class DeliverabilityBotRuntime
     /// <summary>The stage-1 classifier.</summary>
     public NRulesBounceClassifier Classifier => _classifier.Value;
 
+    /// <summary>The rule set in service, replaced atomically by a hot reload (the server watches the rules folder).</summary>
+    public HotRuleSet ActiveRules => _active.Value;
+
     /// <summary>The stage-2 engine.</summary>
     public DiagnosisEngine Engine => _engine.Value;
 
@@ -62,7 +68,7 @@ public sealed class DeliverabilityBotRuntime
     public DeliverabilityStore Store => _store.Value;
 
     /// <summary>A new ingest service over the store and a caching classifier.</summary>
-    public IngestService CreateIngest() => new(Store, new SummaryClassifier(Classifier));
+    public IngestService CreateIngest() => new(Store, new SummaryClassifier(ActiveRules.Classifier));
 
     /// <summary>The why service.</summary>
     public WhyService Why => new(Store, Engine);

@@ -5,6 +5,7 @@ using DeliverabilityBot.Server.Channels.Teams;
 using DeliverabilityBot.Server.Chat;
 using DeliverabilityBot.Server.Demo;
 using DeliverabilityBot.Server.Health;
+using DeliverabilityBot.Server.RuleReload;
 using DeliverabilityBot.Server.Web;
 
 var demoSwitch = ServerSettings.IsDemo(args, out var hostArgs);
@@ -18,6 +19,7 @@ builder.Services.AddDemoData(demo);
 builder.Services.AddHealth();
 builder.Services.AddTeamsChannel(builder.Configuration);
 builder.Services.AddSlackChannel(builder.Configuration);
+builder.Services.AddRuleReload(builder.Configuration);
 
 var app = builder.Build();
 

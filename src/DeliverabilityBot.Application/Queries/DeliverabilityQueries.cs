@@ -36,7 +36,7 @@ public sealed class DeliverabilityQueries : IDeliverabilityQueries
 
     /// <inheritdoc />
     public IReadOnlyList<BounceClassification> Explain(string text, string? recipient) =>
-        _runtime.Classifier.ClassifyAll(TextEvidenceParser.Parse(text, recipient, "text"));
+        _runtime.ActiveRules.Classifier.ClassifyAll(TextEvidenceParser.Parse(text, recipient, "text"));
 
     /// <inheritdoc />
     public RuleInfo? FindRule(string id) => _catalog.Value.Find(id);

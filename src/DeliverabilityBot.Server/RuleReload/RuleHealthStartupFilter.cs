@@ -1,0 +1,45 @@
+using System.Text.Json;
+using DeliverabilityBot.Application.RuleSets;
+
+namespace DeliverabilityBot.Server.RuleReload;
+
+/// <summary>
+/// <c>/healthz/rules</c>: the active rule set (version, rule count, when loaded, watched folder) and the last reload
+/// attempt with its diagnostics. Degraded (still 200) when the last reload was rejected: the last good set serves.
+/// </summary>
+internal sealed class RuleHealthStartupFilter : IStartupFilter
+{
+    /// <summary>The path of the endpoint.</summary>
+    public const string Path = "/healthz/rules";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Map(Path, branch => branch.Run(WriteAsync));
+        next(app);
+    };
+
+    private static Task WriteAsync(HttpContext context)
+    {
+        var rules = context.RequestServices.GetRequiredService<HotRuleSet>();
+        var folder = context.RequestServices.GetRequiredService<RulesFolder>();
+        var active = rules.Active;
+        var last = rules.LastReload;
+        var body = new
+        {
+            status = last is { Applied: false } ? "Degraded" : "Healthy",
+            active = new
+            {
+                version = active.Version,
+                rules = active.Rules.Rules.Count,
+                files = active.Rules.Files.Count,
+                excludedFiles = active.Rules.ExcludedFiles,
+                loadedAt = active.LoadedAt,
+                folder = folder.Path,
+                watched = folder.Path is not null,
+            },
+            lastReload = last is null ? null : new { applied = last.Applied, at = last.At, activeVersion = last.ActiveVersion, diagnostics = last.Diagnostics },
+        };
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+    }
+}

@@ -9,6 +9,7 @@ namespace DeliverabilityBot.Ingestion.Tests.Properties;
 /// Hostile files through <see cref="EvidenceFileReader"/>: each is generated at test time in a temp folder and deleted
 /// after. Every one is answered with results or an error naming the path; nothing throws; memory stays bounded.
 /// </summary>
+[Collection(MemoryBoundCollection.Name)]
 public class HostileFileTests
 {
     private const long HundredMegabytes = 100L * 1024 * 1024;
@@ -100,6 +101,9 @@ public class HostileFileTests
     /// <summary>Reads fully and asserts the process's peak working set grew by less than <paramref name="megabytes"/>.</summary>
     private static List<FileReadResult> ReadBounded(string path, long megabytes)
     {
+        // Settle the heap first, so garbage from earlier tests is not counted as this read's growth.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         var before = process.PeakWorkingSet64;
         var results = new EvidenceFileReader().Read(path).ToList();

@@ -55,7 +55,7 @@ public sealed class BotFrameworkTokenValidator(IOptions<TeamsOptions> options, I
         {
             // Key rollover: the document may be older than the key. One refresh, then give up.
             keys.RequestRefresh();
-            document = await keys.GetConfigurationAsync(cancellationToken);
+            document = await WaitForRefreshAsync(unverified.Kid, cancellationToken);
             if (!document.Keys.TryGetValue(unverified.Kid, out _))
             {
                 return TeamsAuthResult.Refused($"signing key '{unverified.Kid}' is not in the key document");
@@ -107,4 +107,21 @@ public sealed class BotFrameworkTokenValidator(IOptions<TeamsOptions> options, I
         null => "token is not valid",
         _ => "token is not valid: " + exception.GetType().Name,
     };
+
+    /// <summary>
+    /// Reads the key document after a requested refresh. IdentityModel refreshes in the background unless its
+    /// process-wide blocking switch was read as on, so the new document can land a moment later: look a few
+    /// times, briefly. A forged kid costs at most this wait; the refresh itself stays limited by RefreshInterval.
+    /// </summary>
+    private async Task<BotFrameworkSigningKeys> WaitForRefreshAsync(string kid, CancellationToken cancellationToken)
+    {
+        var document = await keys.GetConfigurationAsync(cancellationToken);
+        for (var attempt = 0; attempt < 5 && !document.Keys.ContainsKey(kid); attempt++)
+        {
+            await Task.Delay(40, cancellationToken);
+            document = await keys.GetConfigurationAsync(cancellationToken);
+        }
+
+        return document;
+    }
 }

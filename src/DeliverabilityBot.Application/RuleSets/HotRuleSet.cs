@@ -1,4 +1,5 @@
 using DeliverabilityBot.Core.Classification;
+using DeliverabilityBot.Rules.Diagnostics;
 using DeliverabilityBot.Rules.Engine;
 using DeliverabilityBot.Rules.Loading;
 
@@ -62,6 +63,13 @@ public sealed class HotRuleSet
         {
             next = load();
             if (next.HasErrors) return ReloadOutcome.From(false, current.Version, next.Diagnostics, _clock);
+            if (next.Diagnostics.Any(IsFileWithoutRules))
+            {
+                // An editor's save truncates before it writes: a file caught in between has no rules and would silently
+                // drop its whole family. Refuse; the save's next change event brings the reload back. Delete a file to retire it.
+                return new ReloadOutcome(false, _clock.GetUtcNow(), current.Version,
+                    [.. next.Diagnostics.Where(IsFileWithoutRules).Select(d => $"{d} (refused while serving: a file with no rules is taken for a save in progress)")]);
+            }
             classifier = _compile(next);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
@@ -73,4 +81,6 @@ public sealed class HotRuleSet
         Volatile.Write(ref _active, swapped);
         return ReloadOutcome.From(true, swapped.Version, next.Diagnostics, _clock);
     }
+
+    private static bool IsFileWithoutRules(RuleDiagnostic d) => d.Id == DiagnosticCatalog.NoRules.Id;
 }

@@ -57,6 +57,21 @@ public class HotRuleSetTests
     }
 
     [Fact]
+    public void Reload_FileCaughtMidSaveEmpty_RefusedAndFamilyKeepsServing()
+    {
+        using var folder = new RulesFolderCopy();
+        var rules = new HotRuleSet(RuleSetLoader.Load(folder.Path));
+        File.WriteAllText(folder.ICloud, "");
+
+        var outcome = rules.Reload(() => RuleSetLoader.Load(folder.Path));
+
+        Assert.False(outcome.Applied);
+        Assert.Contains(outcome.Diagnostics, d => d.Contains("icloud.yaml", StringComparison.Ordinal) && d.Contains("DBR0027", StringComparison.Ordinal));
+        Assert.Equal(1, rules.Active.Version);
+        Assert.Single(rules.Classifier.Classify(Cs01).Findings, f => f.RuleId == "ICL1001");
+    }
+
+    [Fact]
     public async Task Watcher_FileSaved_ReloadsWithoutBeingAsked()
     {
         using var folder = new RulesFolderCopy();

@@ -85,4 +85,25 @@ public class SmtpReplyParserTests
         Assert.Equal(550, r.Code);
         Assert.Contains("said: 550 5.1.1 User unknown", r.Text);
     }
+
+    [Theory]
+    [InlineData("554 <kijitora@example.org>... 550 Host unknown (Authoritative answer from name server)", 550, null)]
+    [InlineData("554 5.0.0 <someone@example.org>... 550 5.1.1 User unknown", 550, "5.1.1")]
+    [InlineData("<<< 550 <someone@example.org>: User unknown", 550, null)]
+    [InlineData("550: 5.2.2 <someone@example.org>... Mailbox Full", 550, "5.2.2")]
+    [InlineData("someone@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 <someone@example.org>... User Unknown", 550, "5.1.1")]
+    [InlineData("[Status: Error, Address: <someone@example.org>, ResponseCode 421, , Host not reachable.]", 421, null)]
+    public void Parse_VendorReplyShapes_FindsTheRemoteCode(string input, int code, string? status)
+    {
+        var r = SmtpReply.Parse(input);
+        Assert.Equal(code, r.Code);
+        Assert.Equal(status, r.Status?.ToString());
+    }
+
+    [Fact]
+    public void Parse_SummaryCodeWithoutInnerReply_KeepsTheSummaryCode()
+    {
+        var r = SmtpReply.Parse("554 <someone@example.org>... Service unavailable");
+        Assert.Equal(554, r.Code);
+    }
 }

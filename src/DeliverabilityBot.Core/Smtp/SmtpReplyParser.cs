@@ -38,11 +38,19 @@ public static partial class SmtpReplyParser
                 joined = joined[(said.Index + said.Length)..].TrimStart(' ', '-', ':');
                 if (LeadingStatus().Match(joined) is { Success: true } ls && EnhancedStatusCode.TryParse(ls.Groups["status"].ValueSpan, out status))
                     joined = joined[ls.Length..].TrimStart();
+                else if (StatusAnywhere().Match(joined) is { Success: true } later)
+                    EnhancedStatusCode.TryParse(later.Groups["status"].ValueSpan, out status);
             }
             else if (StatusAnywhere().Match(joined) is { Success: true } st)
             {
                 EnhancedStatusCode.TryParse(st.Groups["status"].ValueSpan, out status);
             }
+        }
+
+        if (code is not null && SendmailInnerReply().Match(joined) is { Success: true } inner)
+        {
+            code = int.Parse(inner.Groups["code"].ValueSpan);
+            if (inner.Groups["status"].Success && EnhancedStatusCode.TryParse(inner.Groups["status"].ValueSpan, out var innerStatus)) status = innerStatus;
         }
 
         if (code is not null) joined = StripEmbeddedContinuations(CollapseWhitespace(joined), body, code.Value, status);
@@ -102,6 +110,8 @@ public static partial class SmtpReplyParser
         foreach (var rawLine in body.Split('\n'))
         {
             var line = rawLine.AsSpan().Trim();
+            // A sendmail transcript quotes the server's lines as "<<< 550 ...".
+            if (line.StartsWith("<<<", StringComparison.Ordinal)) line = line[3..].TrimStart();
             if (line.IsEmpty) continue;
             var m = LineCode().Match(line.ToString());
             if (m.Success && (first || code?.ToString() == m.Groups["code"].Value))
@@ -132,8 +142,12 @@ public static partial class SmtpReplyParser
 
     private static string CollapseWhitespace(string s) => MultiSpace().Replace(s, " ").Trim();
 
-    [GeneratedRegex(@"^(?<code>[245]\d\d)(?:[ \-]|$)")]
+    [GeneratedRegex(@"^(?<code>[245]\d\d)(?:[ \-]|:(?=\s)|$)")]
     private static partial Regex LineCode();
+
+    // sendmail's "554 <user@example.org>... 550 Host unknown": its own summary code, then the remote server's reply.
+    [GeneratedRegex(@"^<?[^\s<>@]+@[^\s<>]+>?\.\.\.\s+(?<code>[245]\d\d)(?:[ \-]+#?(?<status>[245]\.\d{1,3}\.\d{1,3})(?![\d.]))?(?=[ \-:]|$)")]
+    private static partial Regex SendmailInnerReply();
 
     [GeneratedRegex(@"^#?\s*(?<status>[245]\.\d{1,3}\.\d{1,3})(?![\d.])\s*")]
     private static partial Regex LeadingStatus();
@@ -141,7 +155,7 @@ public static partial class SmtpReplyParser
     [GeneratedRegex(@"(?<![\w.])(?<code>[245]\d\d)[ \-]#?(?<status>[245]\.\d{1,3}\.\d{1,3})(?![\d.])")]
     private static partial Regex CodeAndStatusAnywhere();
 
-    [GeneratedRegex(@"(?:(?:said|replied|response|reply|answered|error)\s*:?|:)\s*(?<code>[245]\d\d)(?=[ \-]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:said|replied|response|reply|answered|error)(?:[ _]?code)?\s*:?|:)\s*(?<code>[245]\d\d)(?=[ \-,]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex SaidCode();
 
     [GeneratedRegex(@"(?<![\w.])(?<status>[245]\.\d{1,3}\.\d{1,3})(?![\d.])")]

@@ -18,8 +18,7 @@ public static class DsnEventBuilder
         string sourceFormat, string? fallbackDiagnostic = null, SmtpStage stageHint = SmtpStage.Unknown)
     {
         var address = Addresses.Normalize(recipient.Typed("Final-Recipient")) ?? Addresses.Normalize(recipient.Typed("Original-Recipient"));
-        var diagnostic = recipient.Typed("Diagnostic-Code");
-        if (string.IsNullOrWhiteSpace(diagnostic)) diagnostic = fallbackDiagnostic;
+        var diagnostic = DiagnosticOf(recipient, fallbackDiagnostic);
         var reply = SmtpReply.Parse(diagnostic);
         EnhancedStatusCode.TryParse((recipient["Status"] ?? string.Empty).Split(' ', 2)[0].AsSpan(), out var status);
         var remoteMta = recipient.Typed("Remote-MTA");
@@ -40,6 +39,27 @@ public static class DsnEventBuilder
             Kind = EvidenceKind.Reply,
             SourceFormat = sourceFormat,
         };
+    }
+
+    /// <summary>
+    /// True when a <c>Diagnostic-Code</c> says nothing a person or a rule could use: blank (<c>smtp;</c>) or a bare
+    /// number (sendmail's <c>X-Unix; 71</c>, a local program's exit status). The notification text is used instead.
+    /// </summary>
+    public static bool IsUninformative(string? diagnostic) =>
+        string.IsNullOrWhiteSpace(diagnostic) || !diagnostic.Any(char.IsLetter);
+
+    private static string? DiagnosticOf(DsnFieldGroup recipient, string? fallback)
+    {
+        var diagnostic = recipient.Typed("Diagnostic-Code");
+        if (!IsUninformative(diagnostic)) return diagnostic;
+        // sendmail reports a local delivery program's failure as "X-Unix; <exit status>" (sysexits.h): say so in
+        // words, after whatever the notification's transcript says, so the mailer-error rules can see it.
+        var raw = recipient["Diagnostic-Code"]?.Trim() ?? string.Empty;
+        var exit = raw.StartsWith("x-unix", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(diagnostic)
+            ? $"(local delivery program exit status {diagnostic.Trim()})"
+            : null;
+        if (exit is null) return string.IsNullOrWhiteSpace(fallback) ? diagnostic : fallback;
+        return string.IsNullOrWhiteSpace(fallback) ? exit : $"{fallback} {exit}";
     }
 
     /// <summary>Maps RFC 3464 <c>Action</c> (falling back on the status class) to a <see cref="DeliveryAction"/>.</summary>

@@ -29,7 +29,7 @@ public sealed partial class TextBounceReader : IBounceReader
         var fieldGroups = DsnFieldText.Parse(notification);
         if (fieldGroups.Any(g => g.IsRecipientGroup))
         {
-            var fromFields = DeliveryStatusReader.Read(fieldGroups, source, formatName, r => NotificationScan.ReplyNear(notification, r));
+            var fromFields = DeliveryStatusReader.Read(fieldGroups, source, formatName, r => NotificationScan.ExplanationNear(notification, r));
             if (fromFields.Count > 0) return fromFields;
         }
 

@@ -36,7 +36,7 @@ public static class DeliveryStatusReader
 
     /// <summary>
     /// Events for each per-recipient group; <paramref name="diagnosticFor"/> supplies a reply from the human-readable
-    /// part when a group has no <c>Diagnostic-Code</c>.
+    /// part when a group's <c>Diagnostic-Code</c> is missing or says nothing (see <see cref="DsnEventBuilder.IsUninformative"/>).
     /// </summary>
     public static List<BounceEvent> Read(IReadOnlyList<DsnFieldGroup> groups, string source, string format,
         Func<string?, string?>? diagnosticFor = null, Func<string?, SmtpStage>? stageFor = null)
@@ -51,7 +51,7 @@ public static class DeliveryStatusReader
                 continue;
             }
             var rcpt = g.Typed("Final-Recipient") ?? g.Typed("Original-Recipient");
-            var fallback = string.IsNullOrWhiteSpace(g.Typed("Diagnostic-Code")) ? diagnosticFor?.Invoke(rcpt) : null;
+            var fallback = DsnEventBuilder.IsUninformative(g.Typed("Diagnostic-Code")) ? diagnosticFor?.Invoke(rcpt) : null;
             var stage = stageFor?.Invoke(rcpt) ?? SmtpStage.Unknown;
             events.Add(DsnEventBuilder.Build(messageGroup, g, source, events.Count + 1, format, fallback, stage));
         }

@@ -23,6 +23,36 @@ public static partial class NotificationScan
     }
 
     /// <summary>
+    /// The reply as the notification gives it for <paramref name="recipient"/>: a line with a reply code
+    /// (<see cref="ReplyNear"/>), else the recipient's own paragraph (its line and the lines that follow up to a blank
+    /// line, at most <see cref="ParagraphLines"/>), where MTAs without codes write the reason
+    /// (<c>user@example.org: Domain does not exist</c>, Exim's <c>pipe to |/usr/bin/x ... mailbox is full</c>);
+    /// null when the recipient is not named or nothing is found.
+    /// </summary>
+    public static string? ExplanationNear(string notification, string? recipient) =>
+        ReplyNear(notification, recipient) ?? ParagraphNear(notification, recipient);
+
+    /// <summary>The recipient's line and up to <see cref="ParagraphLines"/> following non-blank lines, or null.</summary>
+    public static string? ParagraphNear(string notification, string? recipient)
+    {
+        if (string.IsNullOrEmpty(notification) || string.IsNullOrEmpty(recipient)) return null;
+        var at = notification.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return null;
+        var start = notification.LastIndexOf('\n', at) + 1;
+        var lines = new List<string>(ParagraphLines);
+        foreach (var line in notification[start..].Split('\n'))
+        {
+            if (string.IsNullOrWhiteSpace(line) || lines.Count == ParagraphLines) break;
+            lines.Add(line.Trim());
+        }
+        var text = string.Join(' ', lines);
+        return text.Length > recipient.Length + 2 ? text : null; // the bare address alone explains nothing
+    }
+
+    /// <summary>How many lines of a recipient's paragraph <see cref="ParagraphNear"/> takes.</summary>
+    public const int ParagraphLines = 6;
+
+    /// <summary>
     /// The SMTP stage the notification states for <paramref name="recipient"/>: looked for from where the recipient is
     /// named (or the top) over the following lines, e.g. Postfix's <c>(in reply to end of DATA command)</c> or a
     /// sendmail transcript's <c>&gt;&gt;&gt; DATA</c>.
@@ -43,6 +73,6 @@ public static partial class NotificationScan
     private const int StageWindow = 1200;
 
     // A line holding "550 5.1.1 ...", "550-5.1.1", "5.1.1 ..." or "said: 550 ...", through its indented continuation lines.
-    [GeneratedRegex(@"^[^\n]*?(?<![\d.])(?:[245]\d\d[ \-]+(?:#?[245]\.\d{1,3}\.\d{1,3}\s)?|[245]\.\d{1,3}\.\d{1,3}\s)[^\n]*(?:\n[ \t]+\S[^\n]*)*", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\n]*?(?<![\d.])(?:[245]\d\d(?:[ \-]+(?:#?[245]\.\d{1,3}\.\d{1,3}\s)?|$)|[245]\.\d{1,3}\.\d{1,3}\s)[^\n]*(?:\n[ \t]+\S[^\n]*)*", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyLine();
 }

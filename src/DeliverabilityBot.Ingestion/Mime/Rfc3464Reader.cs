@@ -17,7 +17,7 @@ public sealed class Rfc3464Reader : IBounceReader
         var groups = DeliveryStatusReader.Groups(message.Message);
         if (groups.Count == 0) return [];
         return DeliveryStatusReader.Read(groups, source, Name,
-            rcpt => NotificationScan.ReplyNear(message.Notification, rcpt),
+            rcpt => NotificationScan.ExplanationNear(message.Notification, rcpt),
             rcpt => NotificationScan.StageNear(message.Notification, rcpt));
     }
 }

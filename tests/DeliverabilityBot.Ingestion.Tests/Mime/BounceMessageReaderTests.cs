@@ -53,4 +53,22 @@ public class BounceMessageReaderTests
         const string mail = "From: friend@example.org\nTo: me@example.com\nSubject: original as attachment\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"M\"\n\n--M\nContent-Type: text/plain\n\nsee attached\n\n--M\nContent-Type: message/rfc822\n\nFrom: x@example.org\nTo: y@example.org\nSubject: hi\n\nhello\n--M--\n";
         Assert.Empty(TextEvidenceParser.Parse(mail, null, "m.eml"));
     }
+
+    [Fact]
+    public void Parse_DsnWithoutDiagnosticCode_TakesTheRecipientsParagraph()
+    {
+        const string dsn = "From: MAILER-DAEMON@mx.example.jp\nTo: news@example.com\nSubject: Undelivered\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nAn error has occurred for the following recipients:\n\npostmaster@nx.example.org: Domain does not exist\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: rfc822; postmaster@nx.example.org\nAction: failed\nStatus: 5.0.0\n\n--B--\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(dsn, null, "d.eml"));
+        Assert.Contains("Domain does not exist", e.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SendmailProgramExitStatus_TranscriptReplyAndExitStatusInWords()
+    {
+        const string dsn = "From: MAILER-DAEMON@mx.example.jp\nTo: news@example.com\nSubject: Returned mail\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\n\n   ----- The following addresses had permanent fatal errors -----\n\"|/home/someone/mail/catch.pl\"\n    (expanded from: <someone@example.org>)\n\n   ----- Transcript of session follows -----\n554 5.3.0 unknown mailer error 255\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: RFC822; someone@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Unix; 255\n\n--B--\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(dsn, null, "s.eml"));
+        Assert.Equal(554, e.Reply.Code);
+        Assert.Equal("5.3.0", e.Reply.Status?.ToString());
+        Assert.Contains("exit status 255", e.Reply.Text, StringComparison.Ordinal);
+    }
 }

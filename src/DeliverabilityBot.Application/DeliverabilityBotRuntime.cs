@@ -2,6 +2,7 @@ using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Application.Diagnosis;
 using DeliverabilityBot.Application.Ingest;
 using DeliverabilityBot.Application.RuleSets;
+using DeliverabilityBot.Rules.Classification;
 using DeliverabilityBot.Rules.Diagnosis.Engine;
 using DeliverabilityBot.Rules.Diagnosis.Loading;
 using DeliverabilityBot.Rules.Diagnostics;
@@ -31,7 +32,7 @@ public sealed class DeliverabilityBotRuntime
         Options = options;
         _rules = new(() => RuleSetLoader.Load(RuleSources.Resolve(options.RulesDirectory)));
         _classifier = new(() => new NRulesBounceClassifier(_rules.Value));
-        _active = new(() => new HotRuleSet(_rules.Value, initialClassifier: _classifier.Value));
+        _active = new(() => new HotRuleSet(_rules.Value, set => new CachingBounceClassifier(new NRulesBounceClassifier(set)), initialClassifier: new CachingBounceClassifier(_classifier.Value)));
         _diagnosisRules = new(() => DiagnosisRuleLoader.Load(options.RulesDirectory));
         _engine = new(() => new DiagnosisEngine(_diagnosisRules.Value.Rules));
         _store = new(() => DeliverabilityStore.Open(new StoreOptions

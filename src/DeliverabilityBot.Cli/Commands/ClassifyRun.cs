@@ -1,6 +1,7 @@
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Ingestion.Containers;
+using DeliverabilityBot.Rules.Classification;
 using DeliverabilityBot.Rules.Engine;
 
 namespace DeliverabilityBot.Cli.Commands;
@@ -16,8 +17,11 @@ internal sealed record ClassifiedFile(FileReadResult Read, IReadOnlyList<BounceC
 /// </summary>
 internal static class ClassifyRun
 {
-    /// <summary>Loads the rules (reporting problems on <paramref name="error"/>); null when none could be loaded.</summary>
-    public static NRulesBounceClassifier? LoadClassifier(string? rulesDirectory, TextWriter error)
+    /// <summary>
+    /// Loads the rules (reporting problems on <paramref name="error"/>) behind a classification cache (a corpus or log
+    /// repeats the same replies); null when none could be loaded.
+    /// </summary>
+    public static CachingBounceClassifier? LoadClassifier(string? rulesDirectory, TextWriter error)
     {
         var rules = RuleSetProvider.Load(rulesDirectory, error);
         if (rules is null) return null;
@@ -25,7 +29,7 @@ internal static class ClassifyRun
         if (rules.ExcludedFiles.Count > 0)
             error.WriteLine($"dbot: warning: {rules.ExcludedFiles.Count} rule file(s) with errors were left out; run 'dbot rules validate'.");
         rules.Timeouts.TimedOut += (id, pattern, _) => error.WriteLine($"{id}: warning DBR0028: regex timed out while matching; treated as no match: {pattern}");
-        return new NRulesBounceClassifier(rules);
+        return new CachingBounceClassifier(new NRulesBounceClassifier(rules));
     }
 
     /// <summary>Every file in <paramref name="files"/>, read and classified, in order.</summary>

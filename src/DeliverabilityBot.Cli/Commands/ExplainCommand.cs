@@ -2,6 +2,7 @@ using System.CommandLine;
 using DeliverabilityBot.Cli.Output;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Rules.Engine;
+using DeliverabilityBot.Rules.Loading;
 
 namespace DeliverabilityBot.Cli.Commands;
 
@@ -30,7 +31,11 @@ public static class ExplainCommand
             var timer = new PhaseTimer(error);
             timer.Mark("command parsed");
             if (!TryReadInput(parse.GetValue(text), parse.GetValue(file), error, out var input, out var source)) return 2;
-            var rules = RuleSetProvider.Load(parse.GetValue(CliOptions.Rules), error);
+            // The evidence and the rules are independent: read the evidence on another core while the rules load.
+            var hint = parse.GetValue(to);
+            var evidence = Task.Run(() => ExplainEvidence.Parse(input, hint, source));
+            // Examples are for authors (rules validate/test); explain only classifies, so it skips running them.
+            var rules = RuleSetProvider.Load(parse.GetValue(CliOptions.Rules), error, RuleLoadOptions.WithoutExampleChecks);
             if (rules is null) return 2;
             timer.Mark("rules loaded");
             foreach (var d in rules.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
@@ -42,7 +47,7 @@ public static class ExplainCommand
             var classifier = new NRulesBounceClassifier(rules, config?.RuleSeverities);
             timer.Mark("engine compiled");
             rules.Timeouts.TimedOut += (id, pattern, _) => error.WriteLine($"{id}: warning DBR0028: regex timed out while matching; treated as no match: {pattern}");
-            var events = ExplainEvidence.Parse(input, parse.GetValue(to), source);
+            var events = evidence.GetAwaiter().GetResult();
             if (events.Count == 0)
             {
                 error.WriteLine("dbot: no bounce found in the input (no SMTP reply, DSN or log line).");

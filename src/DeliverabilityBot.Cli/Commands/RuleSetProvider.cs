@@ -5,12 +5,15 @@ namespace DeliverabilityBot.Cli.Commands;
 /// <summary>Loads the rule set a command runs with: <c>--rules DIR</c>, else <c>DBOT_RULES</c>, else the embedded set.</summary>
 internal static class RuleSetProvider
 {
-    /// <summary>Loads rules; a missing folder is reported and yields null.</summary>
-    public static LoadedRuleSet? Load(string? directory, TextWriter error)
+    /// <summary>
+    /// Loads rules (by default checking every example, as the authoring commands need; commands that only classify
+    /// pass <see cref="RuleLoadOptions.WithoutExampleChecks"/>); a missing folder is reported and yields null.
+    /// </summary>
+    public static LoadedRuleSet? Load(string? directory, TextWriter error, RuleLoadOptions? options = null)
     {
         try
         {
-            return RuleSetLoader.Load(RuleSources.Resolve(directory));
+            return RuleSetLoader.Load(RuleSources.Resolve(directory), options);
         }
         catch (DirectoryNotFoundException ex)
         {

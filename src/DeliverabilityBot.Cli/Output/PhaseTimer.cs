@@ -4,13 +4,15 @@ namespace DeliverabilityBot.Cli.Output;
 
 /// <summary>
 /// Prints how long each start-up phase took to stderr when <c>DBOT_TIMING=1</c> (for the cold-start figures in
-/// benchmarks/README.md); silent otherwise.
+/// benchmarks/README.md), with the methods the JIT compiled in it (what ReadyToRun removes); silent otherwise.
 /// </summary>
 internal sealed class PhaseTimer(TextWriter error)
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("DBOT_TIMING") == "1";
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private TimeSpan _last;
+    private long _lastJitted;
+    private TimeSpan _lastJitTime;
 
     /// <summary>Reports the phase that just ended.</summary>
     public void Mark(string phase)
@@ -18,7 +20,12 @@ internal sealed class PhaseTimer(TextWriter error)
         if (!Enabled) return;
         var now = _watch.Elapsed;
         var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
-        error.WriteLine($"timing: {phase,-18} {(now - _last).TotalMilliseconds,7:F1} ms (process {sinceStart.TotalMilliseconds:F0} ms)");
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+        error.WriteLine($"timing: {phase,-18} {(now - _last).TotalMilliseconds,7:F1} ms (process {sinceStart.TotalMilliseconds:F0} ms; " +
+            $"JIT {jitted - _lastJitted} methods, {(jitTime - _lastJitTime).TotalMilliseconds:F1} ms)");
         _last = now;
+        _lastJitted = jitted;
+        _lastJitTime = jitTime;
     }
 }

@@ -43,6 +43,13 @@ public sealed class RuleIndex
     /// <summary>Number of buckets.</summary>
     public int Count => _buckets.Length;
 
+    /// <summary>A readable, unique name for bucket <paramref name="bucket"/> (e.g. <c>bucket 2: icloud 5xx</c>).</summary>
+    public string Describe(int bucket)
+    {
+        var (receiver, replyClass) = _buckets[bucket];
+        return $"bucket {bucket}: {receiver ?? "any receiver"} {(replyClass == 0 ? "any reply class" : $"{replyClass}xx")}";
+    }
+
     /// <summary>Which buckets the event falls into.</summary>
     public bool[] Membership(EventFacts facts)
     {

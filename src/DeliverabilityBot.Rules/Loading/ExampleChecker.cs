@@ -7,15 +7,20 @@ namespace DeliverabilityBot.Rules.Loading;
 /// <summary>Runs a rule's examples (each must match) and counter-examples (each must not) against the rule alone.</summary>
 public static class ExampleChecker
 {
-    /// <summary>Reports DBR0016 / DBR0017 into <paramref name="bag"/>.</summary>
-    public static void Check(CompiledRule rule, ReceiverAttributor attributor, DiagnosticBag bag)
+    /// <summary>
+    /// Reports DBR0016 / DBR0017 into <paramref name="bag"/>; <paramref name="timeouts"/> (the rules' regex timeout sink)
+    /// lets a miss caused by a regex timeout say so instead of blaming the pattern.
+    /// </summary>
+    public static void Check(CompiledRule rule, ReceiverAttributor attributor, DiagnosticBag bag, MatchTimeoutSink? timeouts = null)
     {
         foreach (var ex in rule.Descriptor.Examples)
         {
             var facts = attributor.Facts(ExampleEvents.Build(ex));
+            var timedOutBefore = timeouts?.Count ?? 0;
             if (!rule.Matches(facts))
                 bag.Report(DiagnosticCatalog.ExampleDoesNotMatch, ex.Location,
-                    $"example of rule {rule.Id} does not match: {Describe(facts)}");
+                    $"example of rule {rule.Id} does not match: {Describe(facts)}" +
+                    ((timeouts?.Count ?? 0) > timedOutBefore ? $" (its regex timed out after {RuleRegex.MatchTimeout.TotalMilliseconds:F0} ms: a pathological pattern, or a very busy machine)" : string.Empty));
         }
         foreach (var ex in rule.Descriptor.CounterExamples)
         {

@@ -6,6 +6,13 @@ public sealed record RuleLoadOptions
     /// <summary>The defaults: 1 MiB per file, 200,000 YAML nodes, 64 levels of nesting.</summary>
     public static RuleLoadOptions Default { get; } = new();
 
+    /// <summary>
+    /// The defaults without running examples: for commands that only classify (<c>dbot explain</c>, <c>classify</c>).
+    /// Examples are checked where rules are authored and admitted: <c>dbot rules validate/lint/test</c>, the server's
+    /// hot reload, and the test suite for the shipped set. Checking them costs a pass over every example at each start.
+    /// </summary>
+    public static RuleLoadOptions WithoutExampleChecks { get; } = new() { CheckExamples = false };
+
     /// <summary>Largest accepted rule file, in bytes.</summary>
     public int MaxFileBytes { get; init; } = 1024 * 1024;
 

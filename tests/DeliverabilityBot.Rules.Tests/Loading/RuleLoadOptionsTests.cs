@@ -1,0 +1,73 @@
+using DeliverabilityBot.Rules.Loading;
+
+namespace DeliverabilityBot.Rules.Tests.Loading;
+
+/// <summary>What <see cref="RuleLoadOptions.WithoutExampleChecks"/> skips (examples) and what it keeps (everything else).</summary>
+public class RuleLoadOptionsTests
+{
+    private const string WrongExample = """
+        family: SMTP
+        scope: generic
+        rules:
+          - id: SMTP0100
+            title: Mailbox full
+            message: "Mailbox full for {recipient}"
+            category: list-hygiene
+            severity: info
+            priority: 20
+            helpUri: https://www.rfc-editor.org/rfc/rfc3463
+            references:
+              - url: https://www.rfc-editor.org/rfc/rfc3463
+                confidence: official
+            match:
+              status: 5.2.2
+            explanation: e
+            actions: [a]
+            examples: ["550 5.1.1 user unknown"]
+        """;
+
+    [Fact]
+    public void Load_Default_ReportsAnExampleThatDoesNotMatch()
+    {
+        var set = RuleSetLoader.Load([TestRules.Inline("rules/generic/full.yaml", WrongExample)]);
+
+        Assert.Equal("DBR0016", Assert.Single(set.Diagnostics).Id);
+        Assert.Empty(set.Rules);
+    }
+
+    [Fact]
+    public void Load_WithoutExampleChecks_SkipsExamplesButLoadsTheRule()
+    {
+        var set = RuleSetLoader.Load([TestRules.Inline("rules/generic/full.yaml", WrongExample)], RuleLoadOptions.WithoutExampleChecks);
+
+        Assert.Empty(set.Diagnostics);
+        Assert.Equal(["SMTP0100"], set.Rules.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Load_WithoutExampleChecks_StillReportsSchemaErrors()
+    {
+        var broken = TestRules.Inline("rules/filters/broken.yaml", "family: BRC\nscope: filter\nrules:\n  - id: BRC1001\n    mach: {}\n");
+
+        var set = RuleSetLoader.Load([broken], RuleLoadOptions.WithoutExampleChecks);
+
+        Assert.True(set.HasErrors);
+        Assert.Contains("rules/filters/broken.yaml", set.ExcludedFiles);
+    }
+
+    [Fact]
+    public void Load_ManyFiles_RulesAndDiagnosticsInSourceOrderEveryTime()
+    {
+        var sources = Enumerable.Range(0, 12)
+            .Select(i => TestRules.Inline($"rules/generic/f{i:D2}.yaml", WrongExample.Replace("SMTP0100", $"SMTP01{i:D2}")))
+            .ToArray();
+
+        for (var run = 0; run < 5; run++)
+        {
+            var set = RuleSetLoader.Load(sources, RuleLoadOptions.WithoutExampleChecks);
+            Assert.Equal(Enumerable.Range(0, 12).Select(i => $"SMTP01{i:D2}"), set.Rules.Select(r => r.Id));
+            var checkedSet = RuleSetLoader.Load(sources);
+            Assert.Equal(Enumerable.Range(0, 12).Select(i => $"rules/generic/f{i:D2}.yaml"), checkedSet.Diagnostics.Select(d => d.Location.File));
+        }
+    }
+}

@@ -47,6 +47,10 @@ public static partial class SmtpReplyParser
             }
         }
 
+        // qmail and others mark the status inside the text: "550 sorry, no mailbox here by that name (#5.1.1 - chkusr)".
+        if (code is not null && status is null && MarkedStatus().Match(joined) is { Success: true } marked)
+            EnhancedStatusCode.TryParse(marked.Groups["status"].ValueSpan, out status);
+
         if (code is not null && SendmailInnerReply().Match(joined) is { Success: true } inner)
         {
             code = int.Parse(inner.Groups["code"].ValueSpan);
@@ -160,6 +164,9 @@ public static partial class SmtpReplyParser
 
     [GeneratedRegex(@"(?<![\w.])(?<status>[245]\.\d{1,3}\.\d{1,3})(?![\d.])")]
     private static partial Regex StatusAnywhere();
+
+    [GeneratedRegex(@"\(#(?<status>[245]\.\d{1,3}\.\d{1,3})(?![\d.])")]
+    private static partial Regex MarkedStatus();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex MultiSpace();

@@ -21,7 +21,7 @@ public sealed class AmazonSesJsonReader : IBounceReader
     public IReadOnlyList<BounceEvent> Read(BounceMessage message, string source)
     {
         var text = message.Notification;
-        var open = text.IndexOf("{\"", StringComparison.Ordinal);
+        var open = ObjectStart(text);
         if (open < 0 || !text.Contains("notificationType", StringComparison.Ordinal)) return [];
         try
         {
@@ -38,6 +38,19 @@ public sealed class AmazonSesJsonReader : IBounceReader
         {
             return []; // not SES JSON after all; other readers are tried
         }
+    }
+
+    // The first '{' that opens an object ('{' then optional white space then '"'); an SNS envelope puts a line break
+    // after its brace, so the first literal '{"' would be the one escaped inside the "Message" string.
+    private static int ObjectStart(string text)
+    {
+        for (var i = text.IndexOf('{'); i >= 0; i = text.IndexOf('{', i + 1))
+        {
+            var j = i + 1;
+            while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+            if (j < text.Length && text[j] == '"') return i;
+        }
+        return -1;
     }
 
     // The JSON runs to the last closing brace before the SNS footer. Mail gateways fold its long line (seen in

@@ -20,7 +20,7 @@ public static partial class BounceSignals
     }
 
     // Sender local parts used by MTAs for notices (qmail, Postfix, sendmail, Exchange, Yahoo, ...).
-    [GeneratedRegex(@"^(?:mailer-daemon|mailer_daemon|mailerdaemon|mail-daemon|postmaster|mail\.daemon|mdaemon|mmdf|bounce[s]?|nobody|mail delivery subsystem)(?:[@+]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:mailer-daemon|mailer_daemon|mailerdaemon|mail-daemon|postmaster|post_master|mail\.daemon|mdaemon|mmdf|bounce[s]?|nobody|mail delivery subsystem)(?:[@+]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DaemonSender();
 
     [GeneratedRegex(@"Mail Delivery (?:System|Subsystem)|Mail Administrator|System Administrator|Postmaster|MAILER-DAEMON|Delivery Subsystem|Mail Delivery Service", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

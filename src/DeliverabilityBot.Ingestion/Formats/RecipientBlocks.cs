@@ -23,7 +23,7 @@ public static class RecipientBlocks
             foreach (Match m in Addresses.AddressPattern().Matches(lines[i]))
             {
                 var a = Addresses.Normalize(m.Value);
-                if (a is null || excluded.Contains(a) || IsDaemon(a) || IsMessageId(lines[i], m)) continue;
+                if (a is null || excluded.Contains(a) || IsDaemon(a) || IsMessageId(lines[i], m) || IsSenderLine(lines[i])) continue;
                 if (known is { Count: > 0 } && !known.Contains(a)) continue;
                 if (seen.Add(a)) starts.Add((i, a));
             }
@@ -43,6 +43,14 @@ public static class RecipientBlocks
     {
         var local = address[..address.IndexOf('@')];
         return local is "mailer-daemon" or "postmaster" or "mail-daemon" or "mailerdaemon";
+    }
+
+    // A quoted envelope or header naming the sender ("MAIL FROM: a@b", "From: a@b") is not a failed recipient.
+    private static bool IsSenderLine(string line)
+    {
+        var t = line.AsSpan().TrimStart();
+        return t.StartsWith("MAIL FROM:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("From:", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("Sender:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Reply-To:", StringComparison.OrdinalIgnoreCase);
     }
 
     // "Message-Id: <E1P1ceB-000FL1-4q@e1.example.org>" or "id <...>" is not a recipient.

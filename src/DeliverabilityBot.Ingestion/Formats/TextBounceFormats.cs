@@ -27,6 +27,7 @@ public static class TextBounceFormats
         Row("exchange2003", @"^Your message\b.*$\s*^\s+To:|did not reach the following recipient", @"did not reach the following recipient", "Exchange 2000/2003 (lhost-exchange2003)"),
         Row("exchange2007", @"^Delivery has failed to these recipients or (?:groups|distribution lists)", null, "Exchange 2007+ (lhost-exchange2007)"),
         Row("opensmtpd", @"^\s*This is the MAILER-DAEMON, please DO NOT REPLY", @"^\s*An error has occurred while attempting to deliver", "OpenSMTPD (lhost-opensmtpd)"),
+        Row("apachejames", @"^Error message below:", @"^Error message below:", "Apache James, Verizon's vtext gateway (lhost-apachejames, lhost-verizon)"),
         Row("imailserver", @"^Body of message generated response|^Original message follows", null, "IMail Server (lhost-imailserver)"),
         Row("zoho", @"^This message was created automatically by mail delivery|zoho", null, "Zoho Mail (lhost-zoho)"),
         Row("mxlogic", @"^This message was created automatically by mail delivery software", null, "McAfee MXLogic (lhost-mxlogic)"),

@@ -43,16 +43,20 @@ public sealed partial class TextBounceReader : IBounceReader
             events.Add(Build(fallback, section, message, source, 1, formatName));
             return events;
         }
-        foreach (var b in blocks) events.Add(Build(b.Recipient, b.Text, message, source, events.Count + 1, formatName));
+        // One recipient, and its block names no reply: some formats state the reply first and list who it hit
+        // after it (MailMarshal's "Could not be delivered because of / 550 5.1.1 User unknown / The following
+        // recipients were affected", Apache James' "Error message below: 550 ... RCPT TO: ...").
+        var replyFirst = blocks.Count == 1 ? ReplyBefore(section, blocks[0]) : null;
+        foreach (var b in blocks) events.Add(Build(b.Recipient, b.Text, message, source, events.Count + 1, formatName, replyFirst));
         // X-Failed-Recipients named someone the text did not: still a failure for them.
         foreach (var f in failed.Where(f => blocks.All(b => b.Recipient != f)))
             events.Add(Build(f, section, message, source, events.Count + 1, formatName));
         return events;
     }
 
-    private static BounceEvent Build(string? recipient, string block, BounceMessage m, string source, int index, string format)
+    private static BounceEvent Build(string? recipient, string block, BounceMessage m, string source, int index, string format, string? replyFirst = null)
     {
-        var diagnostic = DiagnosticOf(block, recipient);
+        var diagnostic = replyFirst ?? DiagnosticOf(block, recipient);
         var reply = SmtpReply.Parse(diagnostic);
         var host = RemoteHost().Match(block);
         return new BounceEvent
@@ -80,6 +84,18 @@ public sealed partial class TextBounceReader : IBounceReader
         // The recipient's own line ("<a@b>:", "  a@b") says nothing about why.
         if (!reply.Success && lines.Count > 1 && recipient is not null && IsBareAddressLine(lines[0], recipient)) lines.RemoveAt(0);
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The reply line above <paramref name="block"/> in the section, when the block itself holds none.</summary>
+    private static string? ReplyBefore(string section, RecipientBlocks.Block block)
+    {
+        if (ReplyLine().IsMatch(block.Text)) return null;
+        var at = section.IndexOf(block.Text, StringComparison.Ordinal);
+        if (at <= 0) return null;
+        var reply = ReplyLine().Match(section[..at]);
+        if (!reply.Success) return null;
+        var end = section.IndexOf('\n', reply.Index);
+        return section[reply.Index..(end < 0 ? at : Math.Min(end, at))].Trim();
     }
 
     private static bool IsBareAddressLine(string line, string recipient) =>

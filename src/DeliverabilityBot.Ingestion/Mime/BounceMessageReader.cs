@@ -20,13 +20,35 @@ public static class BounceMessageReader
         return [.. events.Select(e => Evidence.EventCopy.With(e, messageIndex: messageIndex))];
     }
 
-    private static IReadOnlyList<BounceEvent> ReadEvents(BounceMessage m, string source)
+    private static IReadOnlyList<BounceEvent> ReadEvents(BounceMessage m, string source, bool lookInside = true)
     {
         foreach (var reader in BounceReaders.InOrder)
         {
             var events = reader.Read(m, source);
-            if (events.Count > 0) return events;
+            if (events.Count == 0) continue;
+            // A gateway that forwards a bounce wraps it: its own notice names no reply, the attached DSN does.
+            if (lookInside && events.All(SaysNothing) && AttachedReport(m.Message) is { } inner)
+            {
+                var nested = ReadEvents(new BounceMessage(BoundaryRepair.Repair(inner, IngestionLimits.Default.ParserOptions)), source, lookInside: false);
+                if (nested.Count > 0 && !nested.All(SaysNothing)) return nested;
+            }
+            return events;
         }
         return [];
     }
+
+    private static bool SaysNothing(BounceEvent e) =>
+        e.Kind == EvidenceKind.Reply && e.Reply.Code is null && e.Reply.Status is null && e.DsnStatus is null;
+
+    /// <summary>An attached message that is itself a delivery report (one level deep only).</summary>
+    private static MimeMessage? AttachedReport(MimeMessage message)
+    {
+        foreach (var part in message.BodyParts.Concat(message.Attachments))
+            if (part is MessagePart { Message: { } attached } && IsDeliveryReport(attached.Body?.ContentType)) return attached;
+        return null;
+    }
+
+    private static bool IsDeliveryReport(ContentType? type) =>
+        type is not null && type.IsMimeType("multipart", "report")
+        && (type.Parameters["report-type"] ?? string.Empty).Contains("delivery-status", StringComparison.OrdinalIgnoreCase);
 }

@@ -71,4 +71,44 @@ public class BounceMessageReaderTests
         Assert.Equal("5.3.0", e.Reply.Status?.ToString());
         Assert.Contains("exit status 255", e.Reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_MicrosoftJmrpComplaint_FeedbackEventForTheOriginalRecipient()
+    {
+        const string jmrp = "From: staff@hotmail.com\nTo: abuse-report@example.com\nSubject: complaint about message from 192.0.2.222\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"J\"\n\n--J\nContent-Type: message/rfc822\nContent-Disposition: inline\n\nX-HmXmrOriginalRecipient: someone@example.com\nFrom: News <news@example.org>\nTo: someone@example.com\nSubject: Offer\n\nHello\n\n--J--\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(jmrp, null, "j.eml"));
+        Assert.Equal(EvidenceKind.Feedback, e.Kind);
+        Assert.Equal("someone@example.com", e.Recipient);
+        Assert.Equal("192.0.2.222", e.SendingIp);
+        Assert.Equal("jmrp", e.SourceFormat);
+    }
+
+    [Fact]
+    public void Parse_ForwardedBounceWithoutReplyOfItsOwn_ReadsTheAttachedReport()
+    {
+        const string inner = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\nTo: news@example.com\nSubject: Returned mail: User unknown\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"I\"\n\n--I\n\nThe following addresses had permanent delivery errors\n\n--I\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\nFinal-Recipient: RFC822; someone@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n\n--I--\n";
+        var outer = "From: MAILER-DAEMON@gw.example.com\nTo: news@example.com\nSubject: Undeliverable\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"O\"\n\n--O\nContent-Type: text/plain\n\nThe original message was received at Thu Oct 13 15:22:22 2015\n----- The following addresses had permanent delivery errors -----\n\n--O\nContent-Type: message/rfc822\n\n" + inner + "\n--O--\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(outer, null, "f.eml"));
+        Assert.Equal("someone@example.org", e.Recipient);
+        Assert.Equal(550, e.Reply.Code);
+    }
+
+    [Fact]
+    public void Parse_NestedMultipartWithUnfoldedBoundary_RepairedAndReplyBeforeRecipientRead()
+    {
+        const string gw = "From: post_master@gw.example.com\nTo: news@example.com\nSubject: Re:Offer\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"A\"\n\n--A\nContent-Type: multipart/alternative;\nboundary=\"B\"\n\n--B\nContent-Type: text/plain; charset=us-ascii\n\nError: Invalid user address\nError message below:\n550 - Requested action not taken: no such user here\nMessage details:\n  MAIL FROM: news@example.com\n  RCPT TO: someone@example.org\n  From: editor@example.com\n--B--\n--A--\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(gw, null, "g.eml"));
+        Assert.Equal("someone@example.org", e.Recipient);
+        Assert.Equal(550, e.Reply.Code);
+        Assert.Contains("no such user here", e.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SesNotificationInSnsEnvelope_ReadsTheEscapedMessage()
+    {
+        const string sns = "From: no-reply@sns.amazonaws.com\nTo: ops@example.com\nSubject: AWS Notification Message\n\n{\n  \"Type\" : \"Notification\",\n  \"Message\" : \"{\\\"notificationType\\\":\\\"Bounce\\\",\\\"bounce\\\":{\\\"bounceType\\\":\\\"Permanent\\\",\\\"bouncedRecipients\\\":[{\\\"emailAddress\\\":\\\"someone@example.org\\\",\\\"status\\\":\\\"5.1.1\\\",\\\"diagnosticCode\\\":\\\"smtp; 550 5.1.1 user unknown\\\"}],\\\"timestamp\\\":\\\"2016-10-21T06:58:02.245Z\\\"},\\\"mail\\\":{\\\"source\\\":\\\"news@example.com\\\"}}\"\n}\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(sns, null, "s.eml"));
+        Assert.Equal("someone@example.org", e.Recipient);
+        Assert.Equal(550, e.Reply.Code);
+    }
 }

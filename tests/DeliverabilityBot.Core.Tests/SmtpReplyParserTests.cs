@@ -92,6 +92,7 @@ public class SmtpReplyParserTests
     [InlineData("<<< 550 <someone@example.org>: User unknown", 550, null)]
     [InlineData("550: 5.2.2 <someone@example.org>... Mailbox Full", 550, "5.2.2")]
     [InlineData("someone@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 <someone@example.org>... User Unknown", 550, "5.1.1")]
+    [InlineData("In: RCPT TO:<someone@example.org> Out: 250 2.1.5 Ok In: DATA Out: 451 4.3.0 Error: queue file write error", 451, "4.3.0")]
     [InlineData("550 sorry, no mailbox here by that name (#5.1.1 - chkusr)", 550, "5.1.1")]
     [InlineData("[Status: Error, Address: <someone@example.org>, ResponseCode 421, , Host not reachable.]", 421, null)]
     public void Parse_VendorReplyShapes_FindsTheRemoteCode(string input, int code, string? status)

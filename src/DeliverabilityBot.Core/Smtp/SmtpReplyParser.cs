@@ -25,7 +25,7 @@ public static partial class SmtpReplyParser
         if (code is null)
         {
             // The reply is quoted inside other text: take the first "NNN N.N.N" pair, else "said: NNN".
-            var pair = CodeAndStatusAnywhere().Match(joined);
+            var pair = FirstFailurePair(joined);
             if (pair.Success)
             {
                 code = int.Parse(pair.Groups["code"].ValueSpan);
@@ -142,6 +142,16 @@ public static partial class SmtpReplyParser
             first = false;
         }
         return sb.ToString();
+    }
+
+    // A transcript quotes the whole dialogue ("Out: 250 2.1.5 Ok ... Out: 451 4.3.0 Error: queue file write error"):
+    // the first failing pair explains the bounce; a success pair is taken only when there is no failure.
+    private static Match FirstFailurePair(string text)
+    {
+        var first = CodeAndStatusAnywhere().Match(text);
+        for (var m = first; m.Success; m = m.NextMatch())
+            if (m.Groups["code"].ValueSpan[0] != '2') return m;
+        return first;
     }
 
     private static string CollapseWhitespace(string s) => MultiSpace().Replace(s, " ").Trim();

@@ -1,3 +1,4 @@
+using DeliverabilityBot.Core.Classification;
 using System.CommandLine;
 using System.Globalization;
 using DeliverabilityBot.Cli.Output;
@@ -51,7 +52,8 @@ public static class EvalCommand
                 {
                     var e = r.Event;
                     observed.Add(new ObservedBounce(Path.GetFullPath(e.Source), e.Index, r.Reason,
-                        (e.Reply.Status ?? e.DsnStatus)?.ToString(), e.Reply.Code, r.HardBounce));
+                        (e.Reply.Status ?? e.DsnStatus)?.ToString(), e.Reply.Code, r.HardBounce,
+                        r.Receiver, r.Findings.Any(f => f.Scope != RuleScope.Generic)));
                 }
             }
             var root = Path.GetDirectoryName(Path.GetFullPath(expectedPath))!;

@@ -13,6 +13,9 @@ internal static class EvaluationWriter
         output.WriteLine($"{"field",-12}{"agreement",10}{"agreed",9}{"total",8}");
         foreach (var f in report.Fields)
             output.WriteLine($"{f.Field,-12}{f.Rate,10:P1}{f.Agreed,9:N0}{f.Total,8:N0}");
+        output.WriteLine();
+        output.WriteLine($"explained by a receiver, filter or sender rule: {Share(report.ExplainedBySpecificRules, report.Found)} of the bounces found; "
+            + $"{Share(report.KnownReceiverExplained, report.WithKnownReceiver)} of those to a known receiver");
 
         output.WriteLine();
         output.WriteLine("reasons (rows: expected; columns: what was classified, most frequent first)");
@@ -34,4 +37,7 @@ internal static class EvaluationWriter
     }
 
     private static string Show(string s) => s.Length == 0 ? "(none)" : s;
+
+    private static string Share(int part, int whole) =>
+        whole == 0 ? "0 (none)" : $"{part:N0}/{whole:N0} ({(double)part / whole:P1})";
 }

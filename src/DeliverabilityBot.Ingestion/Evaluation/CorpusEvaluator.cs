@@ -18,7 +18,7 @@ public static partial class CorpusEvaluator
         var byKey = new Dictionary<(string, int), ObservedBounce>();
         foreach (var o in observed) byKey.TryAdd((Normalize(o.FullPath), o.Index), o);
         var expectedFiles = new HashSet<string>(StringComparer.Ordinal);
-        int reason = 0, status = 0, code = 0, hard = 0, found = 0;
+        int reason = 0, status = 0, code = 0, hard = 0, found = 0, specific = 0, known = 0, knownSpecific = 0;
         var confusion = new Dictionary<(string, string), int>();
         var disagreements = new List<(string, int, string, string, string)>();
         foreach (var e in expected)
@@ -34,6 +34,12 @@ public static partial class CorpusEvaluator
                 continue;
             }
             found++;
+            if (o.SpecificRule) specific++;
+            if (o.Receiver != "unknown")
+            {
+                known++;
+                if (o.SpecificRule) knownSpecific++;
+            }
             if (Tally(ref reason, e.Reason == o.Reason)) disagreements.Add((e.File, e.Index, "reason", e.Reason, o.Reason));
             if (Tally(ref status, StatusAgrees(e.Status, o.Status))) disagreements.Add((e.File, e.Index, "status", e.Status, o.Status ?? ""));
             var observedCode = o.ReplyCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
@@ -51,6 +57,9 @@ public static partial class CorpusEvaluator
             Fields = [new("reason", reason, n), new("status", status, n), new("replycode", code, n), new("hardbounce", hard, n)],
             Confusion = confusion,
             Disagreements = disagreements,
+            ExplainedBySpecificRules = specific,
+            WithKnownReceiver = known,
+            KnownReceiverExplained = knownSpecific,
         };
     }
 

@@ -21,6 +21,15 @@ public sealed class EvaluationReport
     /// <summary>The disagreements, for people fixing them: file, index, field, expected, observed.</summary>
     public required IReadOnlyList<(string File, int Index, string Field, string Expected, string Observed)> Disagreements { get; init; }
 
+    /// <summary>Found bounces explained by a receiver, filter or sender rule (not only the generic fallback).</summary>
+    public int ExplainedBySpecificRules { get; init; }
+
+    /// <summary>Found bounces attributed to a known receiver (recipient domain, remote host or reply text).</summary>
+    public int WithKnownReceiver { get; init; }
+
+    /// <summary>Of <see cref="WithKnownReceiver"/>, those explained by a receiver, filter or sender rule.</summary>
+    public int KnownReceiverExplained { get; init; }
+
     /// <summary>The agreement of one field.</summary>
     public FieldAgreement this[string field] => Fields.First(f => f.Field == field);
 }

@@ -7,4 +7,7 @@ namespace DeliverabilityBot.Ingestion.Evaluation;
 /// <param name="Status">The enhanced status, or null.</param>
 /// <param name="ReplyCode">The reply code, or null.</param>
 /// <param name="HardBounce">The hard-bounce flag.</param>
-public sealed record ObservedBounce(string FullPath, int Index, string Reason, string? Status, int? ReplyCode, bool HardBounce);
+/// <param name="Receiver">The receiver the event was attributed to (<c>unknown</c> when none).</param>
+/// <param name="SpecificRule">True when a receiver, filter or sender rule fired, not only the generic fallback.</param>
+public sealed record ObservedBounce(string FullPath, int Index, string Reason, string? Status, int? ReplyCode, bool HardBounce,
+    string Receiver = "unknown", bool SpecificRule = false);

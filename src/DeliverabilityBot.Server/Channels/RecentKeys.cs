@@ -20,21 +20,29 @@ public sealed class RecentKeys(TimeProvider time, TimeSpan lifetime, int capacit
             Prune(now);
         }
 
-        var added = false;
-        seen.AddOrUpdate(
-            key,
-            _ => { added = true; return now; },
-            (_, firstSeen) =>
+        // Insert, or renew an expired entry, with compare-and-swap: exactly one of several threads racing on one key
+        // (a Slack retry arriving while the first delivery is handled) wins. AddOrUpdate with a flag set in its delegates
+        // let two win: a lost insert race falls through to the update delegate with the flag already set.
+        while (true)
+        {
+            if (seen.TryAdd(key, now))
+            {
+                return true;
+            }
+
+            if (seen.TryGetValue(key, out var firstSeen))
             {
                 if (now - firstSeen < lifetime)
                 {
-                    return firstSeen;
+                    return false;
                 }
 
-                added = true;
-                return now;
-            });
-        return added;
+                if (seen.TryUpdate(key, now, firstSeen))
+                {
+                    return true;
+                }
+            }
+        }
     }
 
     /// <summary>Forgets a key, so a delivery that could not be queued is accepted when re-sent.</summary>

@@ -27,6 +27,9 @@ public sealed class LoadServer : WebApplicationFactory<Program>
     public LoadServer(Uri slackApi)
     {
         this.slackApi = slackApi;
+        // The factory looks for its content-root manifest in the current directory (else for a solution folder, absent
+        // when the tool is built elsewhere); the manifest sits beside this tool.
+        Environment.CurrentDirectory = AppContext.BaseDirectory;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

@@ -61,25 +61,30 @@ public static partial class ChatMarkup
     [GeneratedRegex(@"</?(?:p|div|span|b|i|em|strong|ol|ul|li)(?:\s[^>]*)?>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"<@[UWB][A-Z0-9]+(?:\|[^>]*)?>")]
+    // Slack escapes a typed '<' as &lt;, so a raw '<' never sits inside its markup: excluding it keeps a stray '<' before a
+    // link from joining what follows into a new link once the first is replaced (found by the idempotence property).
+    [GeneratedRegex(@"<@[UWB][A-Z0-9]+(?:\|[^<>]*)?>")]
     private static partial Regex SlackUserMention();
 
-    [GeneratedRegex(@"<!(?:here|channel|everyone)(?:\|[^>]*)?>|<!subteam\^[A-Z0-9]+(?:\|[^>]*)?>")]
+    [GeneratedRegex(@"<!(?:here|channel|everyone)(?:\|[^<>]*)?>|<!subteam\^[A-Z0-9]+(?:\|[^<>]*)?>")]
     private static partial Regex SlackSpecial();
 
-    [GeneratedRegex(@"<#C[A-Z0-9]+\|(?<name>[^>]*)>")]
+    [GeneratedRegex(@"<#C[A-Z0-9]+\|(?<name>[^<>]*)>")]
     private static partial Regex SlackChannel();
 
-    [GeneratedRegex(@"<mailto:(?<addr>[^|>\s]+)(?:\|(?<label>[^>]*))?>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<mailto:(?<addr>[^|<>\s]+)(?:\|(?<label>[^<>]*))?>", RegexOptions.IgnoreCase)]
     private static partial Regex SlackMailto();
 
-    [GeneratedRegex(@"<(?<url>https?://[^|>\s]+)(?:\|[^>]*)?>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<(?<url>https?://[^|<>\s]+)(?:\|[^<>]*)?>", RegexOptions.IgnoreCase)]
     private static partial Regex SlackLink();
 
     [GeneratedRegex(@"```[a-zA-Z0-9_-]*[ \t]*\n?(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Fence();
 
-    [GeneratedRegex(@"`(?<body>[^`\n]+)`")]
+    // Markdown code spans: a run of one or two backticks closed by a run of the same length (a lone or mismatched run is
+    // literal text). Pairing any two single backticks made a stray "``" swallow the wrong span, so stripping the result
+    // again removed more.
+    [GeneratedRegex(@"(?<!`)(?<t>`{1,2})(?!`)(?<body>[^\n]+?)(?<!`)\k<t>(?!`)")]
     private static partial Regex InlineCode();
 
     [GeneratedRegex(@"^\s*(?:>\s?)+")]

@@ -67,13 +67,15 @@ public static partial class EntityExtractor
         return null;
     }
 
-    // Ids are a family prefix and four digits (rules/ID-RANGES.md): known families in any case, new ones in capitals.
+    // Ids are a family prefix and four digits (rules/ID-RANGES.md): known families in any case, new ones in capitals,
+    // unless the whole message is in capitals ("QUEUE ID ABCD1234 FAILED" is shouting, not a rule id).
     private static string? FindRuleId(string text)
     {
+        var shouted = !text.Any(char.IsLower);
         foreach (Match m in RuleId().Matches(text))
         {
             var prefix = m.Groups["p"].Value;
-            if (KnownFamilies().IsMatch(prefix) || prefix.All(char.IsUpper)) return m.Value.ToUpperInvariant();
+            if (KnownFamilies().IsMatch(prefix) || (!shouted && prefix.All(char.IsUpper))) return m.Value.ToUpperInvariant();
         }
         return null;
     }

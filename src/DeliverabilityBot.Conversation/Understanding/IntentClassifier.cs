@@ -27,7 +27,8 @@ public static partial class IntentClassifier
     /// <summary>The intent, and whether the question carried no intent words of its own (a follow-up such as "and gmail?").</summary>
     public static (string Intent, bool ContextOnly) Classify(string prose, Entities entities, bool hasEvidence)
     {
-        if (prose.Length == 0 && !hasEvidence) return (Intents.Help, false);
+        // Nothing but punctuation is an empty message ("." or "'"), found by the case/punctuation property.
+        if (!hasEvidence && prose.All(c => char.IsWhiteSpace(c) || char.IsPunctuation(c))) return (Intents.Help, false);
         if (BareHelp().IsMatch(prose)) return (Intents.Help, false);
 
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -51,7 +52,8 @@ public static partial class IntentClassifier
         return (Precedence.First(i => scores.GetValueOrDefault(i) == best), false);
     }
 
-    [GeneratedRegex(@"^\s*(?:help|\?+|h|hi|hello|hey|start|menu|commands?|usage|what can you do\??|help me|/help)\s*[.!?]*\s*$")]
+    // Punctuation around the word does not change it ("...help!", "(help)"): found by the case/punctuation property.
+    [GeneratedRegex(@"^[\s\p{P}]*(?:help|\?+|h|hi|hello|hey|start|menu|commands?|usage|what can you do|help me|/help)[\s\p{P}]*$")]
     private static partial Regex BareHelp();
 
     [GeneratedRegex(@"\b(?:what can you (?:do|answer)|what do you (?:know|do)|how do i use|how does this work|how to use|who are you|what are you|which questions|what (?:can|should) i ask|commands|usage|getting started)\b")]

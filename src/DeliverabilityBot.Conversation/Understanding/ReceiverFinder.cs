@@ -10,8 +10,10 @@ public static partial class ReceiverFinder
         .OrderByDescending(p => p.n.Length)
         .ToArray();
 
+    // Not inside a word, an address or a host name ("mail.icloud.com" is a host, not a question about it), but after
+    // punctuation such as "...icloud?" a name still counts.
     private static readonly Regex Pattern = new(
-        @"(?<![\w.@\-])(?<name>" + string.Join("|", Names.Select(n => Regex.Escape(n.Name))) + @")(?![\w\-]|\.[a-z])",
+        @"(?<![\w@\-])(?<!\w\.)(?<name>" + string.Join("|", Names.Select(n => Regex.Escape(n.Name))) + @")(?![\w\-]|\.[a-z])",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     /// <summary>

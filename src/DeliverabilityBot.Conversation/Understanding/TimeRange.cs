@@ -44,10 +44,18 @@ public sealed record TimeRange
     /// <summary>Since a date, from midnight.</summary>
     public static TimeRange SinceDate(DateOnly date) => new(TimeRangeKind.SinceDate, default, default, date);
 
-    /// <summary>The window [from, to) this range means at <paramref name="reference"/> (UTC days).</summary>
+    /// <summary>
+    /// The window [from, to) this range means at <paramref name="reference"/> (UTC days); empty at the reference time when
+    /// the range starts after it ("since 2027-01-01" asked in 2026), never a window whose start is after its end.
+    /// </summary>
     public TimeWindow Resolve(DateTimeOffset reference)
     {
-        var now = reference.ToUniversalTime();
+        var window = Window(reference.ToUniversalTime());
+        return window.From <= window.To ? window : new TimeWindow(window.To, window.To);
+    }
+
+    private TimeWindow Window(DateTimeOffset now)
+    {
         var midnight = new DateTimeOffset(now.Date, TimeSpan.Zero);
         return Kind switch
         {

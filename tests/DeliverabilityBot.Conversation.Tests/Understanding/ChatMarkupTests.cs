@@ -16,6 +16,9 @@ public class ChatMarkupTests
     [InlineData("&gt; 421 4.7.0 Deferred", "421 4.7.0 Deferred")]
     [InlineData("<p>why</p><p>now</p>", "why\nnow")]
     [InlineData("`421 4.7.0` ok", "421 4.7.0 ok")]
+    [InlineData("``a `b` c`` ok", "a `b` c ok")]
+    [InlineData("<<https://a.example/?ip=1.2.3.4|link>5 x>", "<https://a.example/?ip=1.2.3.45 x>")]
+    [InlineData("x ``y` z`", "x ``y z")] // a lone "``" is literal; found by the idempotence property
     public void Strip_ChannelMarkup_LeavesWhatWasMeant(string input, string expected) =>
         Assert.Equal(expected, ChatMarkup.Strip(input).Text);
 

@@ -21,6 +21,7 @@ public class TimeRangeTests
     [InlineData("48h", "2026-11-26 06:00", "2026-11-28 06:00")]
     [InlineData("since 2026-11-20", "2026-11-20 00:00", "2026-11-28 06:00")]
     [InlineData("last 30 minutes", "2026-11-28 05:30", "2026-11-28 06:00")]
+    [InlineData("since 2026-12-25", "2026-11-28 06:00", "2026-11-28 06:00")] // after the reference: empty, not reversed (property test)
     public void Find_Phrase_ResolvesToWindow(string phrase, string from, string to)
     {
         var w = TimeRangeParser.Find(phrase)!.Resolve(Now);

@@ -29,6 +29,7 @@ public static class UtteranceCases
         { "is microsoft blocking us in the last 24 hours", "why", "receiver=microsoft;since=last 24h" },
         { "why is proofpoint blocking our mail to icloud", "why", "receiver=icloud" },
         { "proofpoint problems", "why", "receiver=proofpoint" },
+        { "...PROOFPOINT PROBLEMS?!", "why", "receiver=proofpoint" }, // a name after punctuation (property test)
         { "why are we getting deferrals", "why", "" },
         { "what's happening with deliverability", "why", "" },
         { "diagnose comcast for the past 3 days", "why", "receiver=comcast;since=last 3d" },
@@ -100,9 +101,12 @@ public static class UtteranceCases
         { "DIAG1001?", "rule", "rule=DIAG1001" },
         { "what does VDE1001 catch", "rule", "rule=VDE1001" },
         { "queue id abcd1234 failed", "why", "" },
+        { "QUEUE ID ABCD1234 FAILED?", "why", "" }, // shouting is not a new rule family (property test)
         // help
         { "help", "help", "" },
         { "Help!", "help", "" },
+        { ".'", "help", "" }, // punctuation alone, like an empty message (property test)
+        { "...HELP!", "help", "" }, // leading punctuation (property test)
         { "what can you do?", "help", "" },
         { "", "help", "" },
         { "<@U024BE7LH>", "help", "" },

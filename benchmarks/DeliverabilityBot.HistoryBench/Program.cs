@@ -2,15 +2,17 @@ using DeliverabilityBot.HistoryBench;
 
 // generate --lines N --out FILE [--seed S] [--days D]   : a realistic Postfix log
 // why --data DIR [--runs N] [--receiver icloud]          : warm `why` latency over a filled store
+// phases --log FILE [--data DIR]                         : time start-up, read, parse, classify and store separately
 return args.FirstOrDefault() switch
 {
     "generate" => PostfixLogGenerator.Run(args[1..]),
     "why" => WhyTimer.Run(args[1..]),
+    "phases" => PhaseTimer.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate --lines N --out FILE [--seed S] [--days D] | why --data DIR [--runs N] [--receiver R]");
+    Console.Error.WriteLine("usage: generate --lines N --out FILE [--seed S] [--days D] | why --data DIR [--runs N] [--receiver R] | phases --log FILE [--data DIR]");
     return 2;
 }

@@ -19,6 +19,7 @@ public static partial class SmtpReplyParser
         if (string.IsNullOrWhiteSpace(input)) return SmtpReply.Empty;
         var raw = input.Length > MaxInputLength ? input[..MaxInputLength] : input;
         raw = raw.Trim();
+        if (TryParseSimple(raw) is { } simple) return simple;
         var body = StripPrefixes(raw);
         var joined = JoinContinuationLines(body, out var code, out var status);
 

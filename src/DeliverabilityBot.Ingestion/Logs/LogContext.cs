@@ -3,21 +3,32 @@ using DeliverabilityBot.Core.Events;
 namespace DeliverabilityBot.Ingestion.Logs;
 
 /// <summary>
-/// State shared by the lines of one log: the senders seen per queue id, and the recipients still pending
-/// per queue id (deferred, not yet delivered or bounced), so a later Postfix <c>status=expired</c> line, which
-/// names no recipient, can be turned into one expired event per pending recipient.
+/// State shared by the lines of one log: the sender seen per queue id, and the recipients still pending per
+/// queue id (deferred, not yet delivered or bounced), so a later Postfix <c>status=expired</c> line, which names no
+/// recipient, can be turned into one expired event per pending recipient.
 /// </summary>
+/// <remarks>
+/// Memory stays flat however long the log: a queue id's state is dropped when Postfix logs <c>removed</c> for it
+/// (<see cref="Forget"/>), and otherwise when it has not been touched while <see cref="QueueIdCapacity"/> other
+/// queue ids were (logs without <c>removed</c> lines, other MTAs). A message deferred for days on a server that
+/// handles more than that many messages meanwhile loses its sender and its expiry event; the default covers
+/// several hundred thousand messages in flight.
+/// </remarks>
 public sealed class LogContext
 {
+    /// <summary>Queue ids kept per generation by default: between one and two times this many are remembered.</summary>
+    public const int DefaultQueueIdCapacity = 250_000;
+
     private int _index;
-    private readonly Dictionary<string, string> _senders = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, BounceEvent>> _pending = new(StringComparer.Ordinal);
+    private Dictionary<string, QueueState> _current = new(StringComparer.Ordinal);
+    private Dictionary<string, QueueState> _previous = new(StringComparer.Ordinal);
 
     /// <summary>Creates the state for one log.</summary>
-    public LogContext(string source, int referenceYear)
+    public LogContext(string source, int referenceYear, int queueIdCapacity = DefaultQueueIdCapacity)
     {
         Source = source;
         ReferenceYear = referenceYear;
+        QueueIdCapacity = Math.Max(1, queueIdCapacity);
     }
 
     /// <summary>The source (path) of the log.</summary>
@@ -26,29 +37,87 @@ public sealed class LogContext
     /// <summary>The year used for syslog timestamps, which carry none.</summary>
     public int ReferenceYear { get; }
 
+    /// <summary>Queue ids remembered per generation (see remarks).</summary>
+    public int QueueIdCapacity { get; }
+
+    /// <summary>Queue ids remembered now (for tests and diagnostics).</summary>
+    public int QueueIdsRemembered => _current.Count + _previous.Count;
+
+    /// <summary>Replies already read from this log, by the text they were read from.</summary>
+    internal RemoteDetailCache Details { get; } = new();
+
     /// <summary>The next 1-based event index within this log.</summary>
     public int NextIndex() => ++_index;
 
     /// <summary>Remembers the envelope sender of a queue id.</summary>
-    public void SetSender(string queueId, string sender) => _senders[queueId] = sender;
+    public void SetSender(string queueId, string sender) => StateOf(queueId, create: true)!.Sender = sender;
 
     /// <summary>The envelope sender of a queue id, when seen.</summary>
-    public string? SenderOf(string queueId) => _senders.GetValueOrDefault(queueId);
+    public string? SenderOf(string queueId) => StateOf(queueId, create: false)?.Sender;
+
+    /// <summary>The envelope sender's domain of a queue id, when seen (computed once per message).</summary>
+    public string? SenderDomainOf(string queueId) => StateOf(queueId, create: false)?.SenderDomain;
 
     /// <summary>Tracks an attempt: deferred ones stay pending; delivered or bounced ones end the recipient's queue life.</summary>
     public void Track(BounceEvent e)
     {
         if (e.MessageId is null || e.Recipient is null) return;
-        if (!_pending.TryGetValue(e.MessageId, out var byRecipient))
-            _pending[e.MessageId] = byRecipient = new Dictionary<string, BounceEvent>(StringComparer.Ordinal);
-        if (e.Action == DeliveryAction.Delayed) byRecipient[e.Recipient] = e;
-        else byRecipient.Remove(e.Recipient);
+        var state = StateOf(e.MessageId, create: e.Action == DeliveryAction.Delayed);
+        if (state is null) return;
+        if (e.Action == DeliveryAction.Delayed) (state.Pending ??= new(StringComparer.Ordinal))[e.Recipient] = e;
+        else state.Pending?.Remove(e.Recipient);
     }
 
     /// <summary>Removes and returns the last deferral of each recipient still pending for a queue id.</summary>
     public IReadOnlyList<BounceEvent> TakePending(string queueId)
     {
-        if (!_pending.Remove(queueId, out var byRecipient)) return [];
-        return [.. byRecipient.Values];
+        var state = StateOf(queueId, create: false);
+        if (state?.Pending is not { } pending) return [];
+        state.Pending = null;
+        return [.. pending.Values];
+    }
+
+    /// <summary>Forgets a queue id whose life is over (Postfix <c>removed</c>).</summary>
+    public void Forget(string queueId)
+    {
+        _current.Remove(queueId);
+        _previous.Remove(queueId);
+    }
+
+    // Two generations: when the current one is full it becomes the previous one and the old previous one is
+    // dropped; a queue id found in the previous generation moves back to the current one.
+    private QueueState? StateOf(string queueId, bool create)
+    {
+        if (_current.TryGetValue(queueId, out var state)) return state;
+        if (_previous.Remove(queueId, out state)) { Add(queueId, state); return state; }
+        if (!create) return null;
+        state = new QueueState();
+        Add(queueId, state);
+        return state;
+    }
+
+    private void Add(string queueId, QueueState state)
+    {
+        if (_current.Count >= QueueIdCapacity)
+        {
+            _previous = _current;
+            _current = new Dictionary<string, QueueState>(StringComparer.Ordinal);
+        }
+        _current[queueId] = state;
+    }
+
+    private sealed class QueueState
+    {
+        private string? _sender;
+
+        public string? Sender
+        {
+            get => _sender;
+            set { _sender = value; SenderDomain = Evidence.Addresses.DomainOf(value); }
+        }
+
+        public string? SenderDomain { get; private set; }
+
+        public Dictionary<string, BounceEvent>? Pending { get; set; }
     }
 }

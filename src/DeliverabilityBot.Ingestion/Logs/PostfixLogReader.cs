@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Core.Smtp;
 using DeliverabilityBot.Ingestion.Evidence;
@@ -7,10 +6,11 @@ namespace DeliverabilityBot.Ingestion.Logs;
 
 /// <summary>
 /// Postfix delivery agents' lines: <c>QUEUEID: to=&lt;r&gt;, relay=h[ip]:25, ..., dsn=5.1.1, status=bounced (detail)</c>,
-/// qmgr's <c>from=&lt;s&gt;</c> (remembered) and <c>status=expired, returned to sender</c> (one expired event per
-/// recipient still pending for that queue id).
+/// qmgr's <c>from=&lt;s&gt;</c> (remembered), <c>status=expired, returned to sender</c> (one expired event per
+/// recipient still pending for that queue id) and <c>removed</c> (the queue id's state is dropped).
+/// Lines are read by <see cref="PostfixLine"/>.
 /// </summary>
-public sealed partial class PostfixLogReader : ILogLineReader
+public sealed class PostfixLogReader : ILogLineReader
 {
     /// <inheritdoc />
     public string Format => "postfix";
@@ -18,54 +18,55 @@ public sealed partial class PostfixLogReader : ILogLineReader
     /// <inheritdoc />
     public bool TryRead(string line, LogContext context, List<BounceEvent> events)
     {
-        var head = Head().Match(line);
-        if (!head.Success) return false;
-        var qid = head.Groups["qid"].Value;
-        var rest = line[(head.Index + head.Length)..];
-        var timestamp = LogTimestamp.Read(line, context.ReferenceYear);
-
-        if (Expired().Match(rest) is { Success: true } expired)
+        if (!PostfixLine.TryRead(line, out var f)) return false;
+        switch (f.Kind)
         {
-            foreach (var last in context.TakePending(qid)) events.Add(ExpiredFrom(last, timestamp, context.NextIndex()));
-            return true;
+            case PostfixLineKind.Expired:
+                var timestamp = LogTimestamp.Read(line, context.ReferenceYear);
+                foreach (var last in context.TakePending(f.QueueId)) events.Add(ExpiredFrom(last, timestamp, context.NextIndex()));
+                break;
+            case PostfixLineKind.From when f.Address!.Length > 0:
+                context.SetSender(f.QueueId, f.Address.ToLowerInvariant());
+                break;
+            case PostfixLineKind.Removed:
+                context.Forget(f.QueueId);
+                break;
+            case PostfixLineKind.Delivery:
+                var e = Delivery(line, f, context);
+                context.Track(e);
+                events.Add(e);
+                break;
         }
-        var delivery = Delivery().Match(rest);
-        if (!delivery.Success)
-        {
-            if (From().Match(rest) is { Success: true } from && from.Groups["from"].Value.Length > 0)
-                context.SetSender(qid, from.Groups["from"].Value.ToLowerInvariant());
-            return true;
-        }
+        return true;
+    }
 
-        var recipient = Addresses.Normalize(delivery.Groups["to"].Value);
-        var (host, ip, reply, stage) = RemoteDetail.Read(delivery.Groups["detail"].Value);
-        var relay = Relay().Match(rest);
-        host ??= relay.Success && relay.Groups["host"].Value != "none" ? relay.Groups["host"].Value.ToLowerInvariant() : null;
-        ip ??= relay.Success && relay.Groups["ip"].Value.Length > 0 ? relay.Groups["ip"].Value : null;
-        EnhancedStatusCode.TryParse(Dsn().Match(rest).Groups["dsn"].ValueSpan, out var dsn);
-        var sender = context.SenderOf(qid);
-        var e = new BounceEvent
+    private BounceEvent Delivery(string line, in PostfixFields f, LogContext context)
+    {
+        var recipient = LogAddress.Normalize(f.Address);
+        var delivered = f.Status is "sent" or "deliverable";
+        // Delivered details carry a queue id ("250 2.0.0 Ok: queued as 4XyZ1"): each is read once, not remembered.
+        var (host, ip, reply, stage) = delivered ? RemoteDetail.Read(f.Detail) : context.Details.Read(f.Detail);
+        host ??= f.RelayHost is { } relayHost && relayHost != "none" ? relayHost.ToLowerInvariant() : null;
+        ip ??= f.RelayIp is { Length: > 0 } relayIp ? relayIp : null;
+        return new BounceEvent
         {
             Source = context.Source,
             Index = context.NextIndex(),
             Recipient = recipient,
             RecipientDomain = Addresses.DomainOf(recipient),
-            Sender = sender,
-            SenderDomain = Addresses.DomainOf(sender),
+            Sender = context.SenderOf(f.QueueId),
+            SenderDomain = context.SenderDomainOf(f.QueueId),
             RemoteHost = host,
             RemoteIp = ip,
             Stage = stage,
-            Action = ActionOf(delivery.Groups["status"].Value),
+            Action = f.Status switch { "sent" or "deliverable" => DeliveryAction.Delivered, "deferred" => DeliveryAction.Delayed, _ => DeliveryAction.Failed },
             Reply = reply,
-            DsnStatus = dsn is not null && !dsn.Equals(reply.Status) ? dsn : null,
-            Timestamp = timestamp,
-            MessageId = qid,
+            DsnStatus = f.Dsn is { } dsn && !dsn.Equals(reply.Status) ? dsn : null,
+            Timestamp = LogTimestamp.Read(line, context.ReferenceYear),
+            MessageId = f.QueueId,
             Kind = EvidenceKind.LogLine,
             SourceFormat = Format,
         };
-        context.Track(e);
-        events.Add(e);
-        return true;
     }
 
     private BounceEvent ExpiredFrom(BounceEvent last, DateTimeOffset? timestamp, int index) => new()
@@ -89,29 +90,4 @@ public sealed partial class PostfixLogReader : ILogLineReader
         SourceFormat = Format,
         Hints = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["expired"] = "true" },
     };
-
-    private static DeliveryAction ActionOf(string status) => status switch
-    {
-        "sent" or "deliverable" => DeliveryAction.Delivered,
-        "deferred" => DeliveryAction.Delayed,
-        _ => DeliveryAction.Failed,
-    };
-
-    [GeneratedRegex(@"\bpostfix[\w.\-]*/(?:[\w.\-]+/)*[\w.\-]+\[\d+\]:\s+(?<qid>[0-9A-Za-z]{5,}):\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Head();
-
-    [GeneratedRegex(@"^to=<(?<to>[^>]*)>.*?\bstatus=(?<status>sent|deferred|bounced|expired|undeliverable|deliverable)\b\s*(?:\((?<detail>.*)\))?\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Delivery();
-
-    [GeneratedRegex(@"^from=<(?<from>[^>]*)>", RegexOptions.CultureInvariant)]
-    private static partial Regex From();
-
-    [GeneratedRegex(@"^from=<[^>]*>,\s*status=expired", RegexOptions.CultureInvariant)]
-    private static partial Regex Expired();
-
-    [GeneratedRegex(@"\brelay=(?<host>[^\[,\s]+)(?:\[(?<ip>[^\]]*)\])?", RegexOptions.CultureInvariant)]
-    private static partial Regex Relay();
-
-    [GeneratedRegex(@"\bdsn=(?<dsn>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.CultureInvariant)]
-    private static partial Regex Dsn();
 }

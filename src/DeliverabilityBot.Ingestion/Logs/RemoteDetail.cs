@@ -14,6 +14,9 @@ internal static partial class RemoteDetail
 {
     public static (string? Host, string? Ip, SmtpReply Reply, SmtpStage Stage) Read(string detail)
     {
+        // Without "[" there is no host to find and without "(" no "(in reply to ...)" to cut: a delivered line's
+        // "250 2.0.0 Ok: queued as 4XyZ1" goes straight to the reply parser.
+        if (detail.AsSpan().IndexOfAny('[', '(') < 0) return (null, null, SmtpReply.Parse(detail.Trim()), StageDetector.Detect(detail));
         var stage = StageDetector.Detect(detail);
         string? host = null, ip = null;
         var text = detail;

@@ -18,6 +18,8 @@ public sealed partial class SendmailLogReader : ILogLineReader
     /// <inheritdoc />
     public bool TryRead(string line, LogContext context, List<BounceEvent> events)
     {
+        // Most lines of a mixed log are not sendmail's: two substring scans turn them away before the head regex.
+        if (!line.Contains("sendmail", StringComparison.Ordinal) && !line.Contains("sm-m", StringComparison.Ordinal)) return false;
         var head = Head().Match(line);
         if (!head.Success) return false;
         var qid = head.Groups["qid"].Value;

@@ -1,56 +1,76 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Core.Smtp;
+using DeliverabilityBot.Rules.Classification;
 
 namespace DeliverabilityBot.Application.Classification;
 
 /// <summary>
-/// Classifies events for storage, remembering results by everything a rule can look at (reply text, code and
-/// status, recipient domain, remote host, stage, outcome, evidence kind, hints) but not the recipient's local
-/// part, which no rule reads. A log repeats a few hundred replies over a million lines, so the engine runs a
-/// few hundred times. Delivered attempts are classified by their envelope and codes without the reply text,
-/// which carries a queue id and nothing a rule concludes from. Thread-safe.
+/// Classifies events for storage through the runtime's classifier (the rules engine behind a
+/// <see cref="CachingBounceClassifier"/>) and keeps, per <see cref="ClassificationCacheKey"/>, only what the store
+/// needs. A hit costs a key and a lookup: no classification object and no finding messages are built per event,
+/// which the full cache does since its callers show them. Lives for one ingest; thread-safe; bounded.
 /// </summary>
+/// <remarks>
+/// Two rewrites make a log's events share keys. Delivered attempts are classified without the reply text, which
+/// carries a queue id (<c>250 2.0.0 Ok: queued as 4XyZ1</c>) and nothing a rule concludes from. A reply quoting
+/// the event's own recipient (<c>550 5.1.1 &lt;user9@icloud.com&gt;: user does not exist</c>) is classified with the
+/// address replaced by <c>recipient@</c> and the same domain: rules read domains and wording, not mailbox names
+/// (what they read otherwise is what the cache key holds), and without this every such bounce in a million-line
+/// log would run the engine.
+/// </remarks>
 public sealed class SummaryClassifier
 {
-    private const int MaxRemembered = 100_000;
+    private const int Capacity = 50_000;
     private readonly IBounceClassifier _classifier;
-    private readonly ConcurrentDictionary<string, ClassificationSummary> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ClassificationCacheKey, ClassificationSummary> _summaries = new();
+    private long _misses;
 
-    /// <summary>Wraps the engine's classifier.</summary>
+    /// <summary>Wraps the runtime's classifier.</summary>
     public SummaryClassifier(IBounceClassifier classifier) => _classifier = classifier;
 
-    /// <summary>Engine runs so far (cache misses).</summary>
-    public long EngineRuns => Interlocked.Read(ref _runs);
-
-    private long _runs;
+    /// <summary>Events that were classified (distinct keys seen, until the bound clears them).</summary>
+    public long Misses => Interlocked.Read(ref _misses);
 
     /// <summary>The summary for one event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ClassificationSummary Classify(BounceEvent e)
     {
-        var probe = e.Action == DeliveryAction.Delivered ? WithoutReplyText(e) : e;
-        var key = KeyOf(probe);
-        if (_cache.TryGetValue(key, out var hit)) return hit;
-        Interlocked.Increment(ref _runs);
+        var text = TextForRules(e);
+        var key = ClassificationCacheKey.Of(e) with { Text = text };
+        if (_summaries.TryGetValue(key, out var known)) return known;
+        Interlocked.Increment(ref _misses);
+        var probe = ReferenceEquals(text, e.Reply.Text) ? e : WithReply(e, Rewritten(e, text));
         var summary = ClassificationSummary.Of(_classifier.Classify(probe));
-        if (_cache.Count >= MaxRemembered) _cache.Clear();
-        _cache[key] = summary;
+        if (_summaries.Count >= Capacity) _summaries.Clear();
+        _summaries[key] = summary;
         return summary;
     }
 
-    private static string KeyOf(BounceEvent e)
+    private static string TextForRules(BounceEvent e)
     {
-        var hints = e.Hints.Count == 0 ? "" : string.Join(",", e.Hints.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase).Select(h => h.Key + "=" + h.Value));
-        return string.Join('\u001f', e.Reply.Raw, e.DsnStatus?.ToString(), e.RecipientDomain, e.RemoteHost, (int)e.Stage, (int)e.Action, (int)e.Kind, e.SourceFormat, hints);
+        if (e.Action == DeliveryAction.Delivered) return string.Empty;
+        var text = e.Reply.Text;
+        if (e.Recipient is not { Length: > 0 } recipient || e.RecipientDomain is null) return text;
+        return text.Contains(recipient, StringComparison.OrdinalIgnoreCase)
+            ? text.Replace(recipient, "recipient@" + e.RecipientDomain, StringComparison.OrdinalIgnoreCase)
+            : text;
     }
 
-    private static BounceEvent WithoutReplyText(BounceEvent e) => new()
+    private static SmtpReply Rewritten(BounceEvent e, string text)
+    {
+        var r = e.Reply;
+        if (text.Length == 0) return new SmtpReply(r.Code, r.Status, string.Empty, r.Code is { } c ? $"{c} {r.Status}".Trim() : string.Empty);
+        return new SmtpReply(r.Code, r.Status, text, r.Raw.Replace(e.Recipient!, "recipient@" + e.RecipientDomain, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static BounceEvent WithReply(BounceEvent e, SmtpReply reply) => new()
     {
         Source = e.Source, Index = e.Index, MessageIndex = e.MessageIndex, Recipient = e.Recipient, RecipientDomain = e.RecipientDomain,
         Sender = e.Sender, SenderDomain = e.SenderDomain, RemoteHost = e.RemoteHost, RemoteIp = e.RemoteIp, SendingIp = e.SendingIp,
         ReportingMta = e.ReportingMta, Stage = e.Stage, Action = e.Action, DsnStatus = e.DsnStatus, Timestamp = e.Timestamp,
-        MessageId = e.MessageId, Kind = e.Kind, SourceFormat = e.SourceFormat, Hints = e.Hints,
-        Reply = new SmtpReply(e.Reply.Code, e.Reply.Status, string.Empty, e.Reply.Code is { } c ? $"{c} {e.Reply.Status}".Trim() : string.Empty),
+        MessageId = e.MessageId, Kind = e.Kind, SourceFormat = e.SourceFormat, Hints = e.Hints, Reply = reply,
     };
 }

@@ -61,7 +61,10 @@ public static class EvidenceInput
     {
         IEnumerable<string> Lines()
         {
-            foreach (var line in File.ReadLines(path))
+            // A large read buffer: File.ReadLines reads 4 KB per system call, a visible share of a million-line log.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            while (reader.ReadLine() is { } line)
             {
                 bytesRead.Value += line.Length + 1;
                 yield return line;

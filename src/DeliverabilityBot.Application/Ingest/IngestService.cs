@@ -15,6 +15,7 @@ namespace DeliverabilityBot.Application.Ingest;
 /// </summary>
 public sealed class IngestService
 {
+    private const int HandOverSize = 4096;
     private readonly DeliverabilityStore _store;
     private readonly SummaryClassifier _classifier;
 
@@ -37,14 +38,16 @@ public sealed class IngestService
         var bytesDone = new StrongBox<long>();
         var current = "";
         var now = DateTimeOffset.UtcNow;
-        var batches = new BlockingCollection<List<StoredEvent>>(boundedCapacity: 4);
+        // Hand-over batches are small (no large-object-heap lists, the writer starts early); the writer commits
+        // a transaction every writer.BatchSize events. Bounded: the parser never runs far ahead of the disk.
+        var batches = new BlockingCollection<List<StoredEvent>>(boundedCapacity: 16);
         using var writer = _store.CreateWriter();
 
         var producer = Task.Run(() =>
         {
             try
             {
-                var batch = new List<StoredEvent>(writer.BatchSize);
+                var batch = new List<StoredEvent>(HandOverSize);
                 foreach (var path in inputs)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -56,9 +59,9 @@ public sealed class IngestService
                         {
                             batch.Add(StoredEventMapper.Map(e, _classifier.Classify(e), now));
                             Count(summary, ClassificationJson.ActionName(e.Action));
-                            if (batch.Count < writer.BatchSize) continue;
+                            if (batch.Count < HandOverSize) continue;
                             batches.Add(batch, cancellationToken);
-                            batch = new List<StoredEvent>(writer.BatchSize);
+                            batch = new List<StoredEvent>(HandOverSize);
                         }
                         summary.Files++;
                     }
@@ -79,10 +82,12 @@ public sealed class IngestService
         foreach (var batch in batches.GetConsumingEnumerable(cancellationToken))
         {
             foreach (var e in batch) writer.Add(e);
-            writer.Flush();
             progress?.Report(new IngestProgress(bytesDone.Value, totalBytes, summary.EventsRead, writer.Total.Stored, current));
         }
         producer.GetAwaiter().GetResult();
+        writer.Flush();
+        // Recorded last and committed with a full sync: everything reported below is on disk.
+        if (inputs.Count > 0) writer.RecordSource(string.Join(", ", inputs), totalBytes, summary.EventsRead, writer.Total.Stored);
         summary.Stored = writer.Total.Stored;
         summary.Bytes = totalBytes;
         summary.Expired = writer.ApplyRetention(_store.Options.RetentionDays, now);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeliverabilityBot.Ingestion.Evidence;
 
 namespace DeliverabilityBot.Ingestion.Logs;
@@ -16,6 +17,7 @@ internal static class LogAddress
         raw is not null && IsPlain(raw) ? raw.Trim('.').ToLowerInvariant() : Addresses.Normalize(raw);
 
     // [local chars]+ "@" label ("." label)+, a label being [A-Za-z0-9] or [A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9].
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPlain(string s)
     {
         var at = s.IndexOf('@');

@@ -11,13 +11,14 @@ namespace DeliverabilityBot.Ingestion.Logs;
 /// Memory stays flat however long the log: a queue id's state is dropped when Postfix logs <c>removed</c> for it
 /// (<see cref="Forget"/>), and otherwise when it has not been touched while <see cref="QueueIdCapacity"/> other
 /// queue ids were (logs without <c>removed</c> lines, other MTAs). A message deferred for days on a server that
-/// handles more than that many messages meanwhile loses its sender and its expiry event; the default covers
-/// several hundred thousand messages in flight.
+/// handles more than that many messages meanwhile loses its sender and its expiry event; the default keeps
+/// 50,000 to 100,000 queue ids, more than Postfix's active queue holds (<c>qmgr_message_active_limit</c>, 20,000),
+/// in about 15 MB.
 /// </remarks>
 public sealed class LogContext
 {
     /// <summary>Queue ids kept per generation by default: between one and two times this many are remembered.</summary>
-    public const int DefaultQueueIdCapacity = 250_000;
+    public const int DefaultQueueIdCapacity = 50_000;
 
     private int _index;
     private Dictionary<string, QueueState> _current = new(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DeliverabilityBot.Ingestion.Logs;
 
 /// <summary>
@@ -17,6 +19,7 @@ public static class LogTimestamp
     public static DateTimeOffset? Read(string line, int referenceYear) => Read(line.AsSpan(), referenceYear);
 
     /// <summary>The timestamp leading <paramref name="line"/>, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateTimeOffset? Read(ReadOnlySpan<char> line, int referenceYear)
     {
         if (line.Length >= 19 && IsDigit(line[0])) return ReadIso(line);
@@ -25,6 +28,7 @@ public static class LogTimestamp
     }
 
     // "Nov 28 05:00:01" or "Nov  3 05:00:01".
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateTimeOffset? ReadSyslog(ReadOnlySpan<char> s, int year)
     {
         var month = Months.AsSpan().IndexOf(s[..3]);
@@ -36,6 +40,7 @@ public static class LogTimestamp
     }
 
     // "2026-11-28T05:00:01", optional ".f{1,7}", optional "Z", "+hh:mm", "+hhmm" or " +hhmm".
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateTimeOffset? ReadIso(ReadOnlySpan<char> s)
     {
         if (!Digits(s[..4], out var year) || s[4] != '-' || !Digits(s.Slice(5, 2), out var month) || s[7] != '-'

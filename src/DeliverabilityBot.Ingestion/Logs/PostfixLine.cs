@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeliverabilityBot.Core.Smtp;
 
 namespace DeliverabilityBot.Ingestion.Logs;
@@ -43,6 +44,7 @@ internal readonly record struct PostfixFields(
 internal static class PostfixLine
 {
     /// <summary>Reads <paramref name="line"/>; false when it is not a Postfix queue line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRead(string line, out PostfixFields fields)
     {
         fields = default;
@@ -66,6 +68,7 @@ internal static class PostfixLine
     }
 
     // At "postfix": "postfix[\w.-]*/(?:[\w.-]+/)*[\w.-]+\[\d+\]:\s+QUEUEID:\s+" with QUEUEID [0-9A-Za-z]{5,}.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryHead(string line, int at, out string queueId, out int rest)
     {
         queueId = "";
@@ -86,6 +89,7 @@ internal static class PostfixLine
         return SyslogText.TryPidAndQueueId(line, i, 5, out queueId, out rest);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDelivery(string line, int rest, string queueId, out PostfixFields fields)
     {
         fields = default;
@@ -124,6 +128,7 @@ internal static class PostfixLine
     };
 
     // The first "\brelay=(?<host>[^\[,\s]+)(?:\[(?<ip>[^\]]*)\])?".
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (string? Host, string? Ip) Relay(ReadOnlySpan<char> body)
     {
         for (var from = 0; (from = SyslogText.IndexOfField(body, from, "relay=")) >= 0; from++)
@@ -144,6 +149,7 @@ internal static class PostfixLine
     }
 
     // The first "\bdsn=(?<dsn>[245]\.\d{1,3}\.\d{1,3})".
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static EnhancedStatusCode? Dsn(ReadOnlySpan<char> body)
     {
         for (var from = 0; (from = SyslogText.IndexOfField(body, from, "dsn=")) >= 0; from++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Core.Smtp;
 using DeliverabilityBot.Ingestion.Evidence;
@@ -16,6 +17,7 @@ public sealed class PostfixLogReader : ILogLineReader
     public string Format => "postfix";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(string line, LogContext context, List<BounceEvent> events)
     {
         if (!PostfixLine.TryRead(line, out var f)) return false;
@@ -40,6 +42,7 @@ public sealed class PostfixLogReader : ILogLineReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private BounceEvent Delivery(string line, in PostfixFields f, LogContext context)
     {
         var recipient = LogAddress.Normalize(f.Address);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DeliverabilityBot.Ingestion.Logs;
 
 /// <summary>
@@ -23,6 +25,7 @@ internal static class SyslogText
     /// The first index at or after <paramref name="from"/> where <paramref name="name"/> starts on a word boundary
     /// (what <c>\bname</c> finds when <paramref name="name"/> starts with a word character), or -1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int IndexOfField(ReadOnlySpan<char> text, int from, string name)
     {
         while (from <= text.Length)
@@ -49,6 +52,7 @@ internal static class SyslogText
     /// being at least <paramref name="minQueueId"/> of <c>[0-9A-Za-z]</c>; <paramref name="rest"/> is where the
     /// message after it starts.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryPidAndQueueId(string line, int at, int minQueueId, out string queueId, out int rest)
     {
         queueId = "";

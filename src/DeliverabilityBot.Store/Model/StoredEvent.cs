@@ -4,7 +4,7 @@ namespace DeliverabilityBot.Store.Model;
 
 /// <summary>
 /// One classified attempt as the store keeps it: the event's envelope and reply plus the classifier's
-/// merged conclusions. Build it with <see cref="StoredEventFactory.FromClassification"/>.
+/// merged conclusions. Ingest builds it with <c>StoredEventMapper</c> (Application).
 /// </summary>
 public sealed class StoredEvent
 {

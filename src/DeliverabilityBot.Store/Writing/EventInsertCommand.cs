@@ -2,22 +2,18 @@ using Microsoft.Data.Sqlite;
 
 namespace DeliverabilityBot.Store.Writing;
 
-/// <summary>The prepared event insert; parameters are set by position (0..23) on the hot path.</summary>
+/// <summary>The prepared event insert; parameters are bound by position (1..24, in <see cref="Columns"/> order) on the hot path.</summary>
 internal static class EventInsertCommand
 {
-    private static readonly string[] Columns =
+    /// <summary>The columns, in parameter order.</summary>
+    public static readonly string[] Columns =
     [
         "hash", "ts", "ts_estimated", "action", "stage", "kind", "recipient", "recipient_domain_id", "receiver_id",
         "reason_id", "category_id", "filter_id", "ruleset_id", "remote_host_id", "remote_ip_id", "sending_ip_id",
         "sender_domain_id", "reply_code", "reply_id", "reply_text", "message_key", "source_id", "hard_bounce", "retryable",
     ];
 
-    public static SqliteCommand Create(SqliteConnection connection)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = $"INSERT INTO events({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c))}) ON CONFLICT(hash) DO NOTHING;";
-        foreach (var c in Columns)
-            cmd.Parameters.Add("$" + c, c is "recipient" or "reply_text" ? SqliteType.Text : SqliteType.Integer);
-        return cmd;
-    }
+    /// <summary>Prepares the insert; an event whose hash is already stored is skipped (0 rows changed).</summary>
+    public static RawStatement Create(SqliteConnection connection) =>
+        new(connection, $"INSERT INTO events({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select((_, i) => "?" + (i + 1)))}) ON CONFLICT(hash) DO NOTHING;");
 }

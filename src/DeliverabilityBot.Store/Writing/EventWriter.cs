@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Store.Model;
 using DeliverabilityBot.Store.Schema;
@@ -15,7 +16,7 @@ public sealed class EventWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly DimensionCache _dims;
     private readonly ReplyCache _replies;
-    private readonly SqliteCommand _insert;
+    private readonly RawStatement _insert;
     private readonly SqliteCommand _rollup;
     private readonly Dictionary<RollupKey, RollupCount> _pending = new();
 
@@ -58,6 +59,7 @@ public sealed class EventWriter : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Insert(StoredEvent e, SqliteTransaction tx)
     {
         var ts = e.Timestamp.ToUnixTimeSeconds();
@@ -68,39 +70,38 @@ public sealed class EventWriter : IDisposable
             Reason: _dims.IdOf(DimensionKind.Reason, e.Reason, tx),
             Category: _dims.IdOf(DimensionKind.Category, e.Category, tx),
             Filter: _dims.IdOf(DimensionKind.Filter, e.Filter, tx),
-            RuleSet: _dims.IdOf(DimensionKind.RuleSet, e.RuleIds.Count == 0 ? null : string.Join(' ', e.RuleIds), tx),
+            RuleSet: _dims.IdOf(DimensionKind.RuleSet, RuleSetText(e.RuleIds), tx),
             SendingIp: _dims.IdOf(DimensionKind.SendingIp, e.SendingIp, tx),
             SenderDomain: _dims.IdOf(DimensionKind.SenderDomain, e.SenderDomain, tx));
 
-        var p = _insert.Parameters;
-        _insert.Transaction = tx;
-        p[0].Value = ContentHash.Of(e);
-        p[1].Value = ts;
-        p[2].Value = e.TimestampEstimated ? 1 : 0;
-        p[3].Value = key.Action;
-        p[4].Value = (int)e.Stage;
-        p[5].Value = (int)e.Kind;
-        p[6].Value = (object?)e.Recipient ?? DBNull.Value;
-        p[7].Value = _dims.IdOf(DimensionKind.RecipientDomain, e.RecipientDomain, tx);
-        p[8].Value = key.Receiver;
-        p[9].Value = key.Reason;
-        p[10].Value = key.Category;
-        p[11].Value = key.Filter;
-        p[12].Value = key.RuleSet;
-        p[13].Value = _dims.IdOf(DimensionKind.RemoteHost, e.RemoteHost, tx);
-        p[14].Value = _dims.IdOf(DimensionKind.RemoteIp, e.RemoteIp, tx);
-        p[15].Value = key.SendingIp;
-        p[16].Value = key.SenderDomain;
-        p[17].Value = (object?)e.ReplyCode ?? DBNull.Value;
+        var p = _insert;
+        p.Bind(1, ContentHash.Of(e));
+        p.Bind(2, ts);
+        p.Bind(3, e.TimestampEstimated ? 1 : 0);
+        p.Bind(4, key.Action);
+        p.Bind(5, (int)e.Stage);
+        p.Bind(6, (int)e.Kind);
+        p.Bind(7, e.Recipient);
+        p.Bind(8, _dims.IdOf(DimensionKind.RecipientDomain, e.RecipientDomain, tx));
+        p.Bind(9, key.Receiver);
+        p.Bind(10, key.Reason);
+        p.Bind(11, key.Category);
+        p.Bind(12, key.Filter);
+        p.Bind(13, key.RuleSet);
+        p.Bind(14, _dims.IdOf(DimensionKind.RemoteHost, e.RemoteHost, tx));
+        p.Bind(15, _dims.IdOf(DimensionKind.RemoteIp, e.RemoteIp, tx));
+        p.Bind(16, key.SendingIp);
+        p.Bind(17, key.SenderDomain);
+        p.Bind(18, e.ReplyCode);
         // Delivered replies carry queue ids, so interning them would only grow the replies table.
         var inline = e.Action == DeliveryAction.Delivered || e.Reply.Length == 0;
-        p[18].Value = inline ? DBNull.Value : _replies.IdOf(e.Reply, tx);
-        p[19].Value = inline && e.Reply.Length > 0 ? e.Reply : DBNull.Value;
-        p[20].Value = e.MessageId is null ? DBNull.Value : ContentHash.OfText(e.MessageId);
-        p[21].Value = _dims.IdOf(DimensionKind.Source, e.Source, tx);
-        p[22].Value = e.HardBounce ? 1 : 0;
-        p[23].Value = e.Retryable ? 1 : 0;
-        if (_insert.ExecuteNonQuery() == 0) return false;
+        p.Bind(19, inline ? null : _replies.IdOf(e.Reply, tx));
+        p.Bind(20, inline && e.Reply.Length > 0 ? e.Reply : null);
+        p.Bind(21, e.MessageId is null ? null : ContentHash.OfText(e.MessageId));
+        p.Bind(22, _dims.IdOf(DimensionKind.Source, e.Source, tx));
+        p.Bind(23, e.HardBounce ? 1 : 0);
+        p.Bind(24, e.Retryable ? 1 : 0);
+        if (_insert.Execute() == 0) return false;
 
         ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out var existed);
         count.N++;
@@ -108,6 +109,14 @@ public sealed class EventWriter : IDisposable
         count.Last = existed ? Math.Max(count.Last, ts) : ts;
         return true;
     }
+
+    // The rule ids as one dimension value; the common cases (none, one) without building a string.
+    private static string? RuleSetText(IReadOnlyList<string> ids) => ids.Count switch
+    {
+        0 => null,
+        1 => ids[0],
+        _ => string.Join(' ', ids),
+    };
 
     private void FlushRollups(SqliteTransaction tx)
     {

@@ -5,8 +5,9 @@ namespace DeliverabilityBot.Store.Writing;
 /// <summary>Interns reply texts into the <c>replies</c> table; remembers recent ids so repeats cost a lookup.</summary>
 internal sealed class ReplyCache
 {
-    private const int MaxRemembered = 200_000;
-    private readonly Dictionary<long, long> _ids = new();
+    // Keyed by the text itself: a repeat costs a string hash, not a SHA-256. Bounded: cleared when full.
+    private const int MaxRemembered = 50_000;
+    private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
     private readonly SqliteCommand _upsert;
 
     public ReplyCache(SqliteConnection connection)
@@ -21,14 +22,14 @@ internal sealed class ReplyCache
     /// <summary>The id of <paramref name="text"/>, stored when new.</summary>
     public long IdOf(string text, SqliteTransaction tx)
     {
-        var hash = ContentHash.OfText(text);
-        if (_ids.TryGetValue(hash, out var id)) return id;
+        if (_ids.TryGetValue(text, out var id)) return id;
         if (_ids.Count >= MaxRemembered) _ids.Clear();
+        var hash = ContentHash.OfText(text);
         _upsert.Transaction = tx;
         _upsert.Parameters["$hash"].Value = hash;
         _upsert.Parameters["$text"].Value = text;
         id = (long)_upsert.ExecuteScalar()!;
-        _ids[hash] = id;
+        _ids[text] = id;
         return id;
     }
 

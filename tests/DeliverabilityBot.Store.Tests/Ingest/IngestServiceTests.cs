@@ -1,0 +1,63 @@
+using DeliverabilityBot.Application;
+using Microsoft.Data.Sqlite;
+
+namespace DeliverabilityBot.Store.Tests.Ingest;
+
+public sealed class IngestServiceTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dbot-ingest-tests", Guid.NewGuid().ToString("N"));
+
+    public IngestServiceTests() => Directory.CreateDirectory(_folder);
+
+    private string Log(int messages)
+    {
+        var path = Path.Combine(_folder, "mail.log");
+        using var w = new StreamWriter(path);
+        for (var i = 0; i < messages; i++)
+        {
+            var q = $"{0x3F2A0000 + i:X}";
+            w.WriteLine($"Nov 28 05:{i / 60 % 60:00}:{i % 60:00} mx1 postfix/qmgr[11]: {q}: from=<news@example.com>, size=2100, nrcpt=1 (queue active)");
+            w.WriteLine(i % 3 == 0
+                ? $"Nov 28 05:{i / 60 % 60:00}:{i % 60:00} mx1 postfix/smtp[12]: {q}: to=<u{i}@icloud.com>, relay=mx01.mail.icloud.com[17.57.154.6]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx01.mail.icloud.com[17.57.154.6] said: 550 5.1.1 <u{i}@icloud.com>: user does not exist (in reply to RCPT TO command))"
+                : $"Nov 28 05:{i / 60 % 60:00}:{i % 60:00} mx1 postfix/smtp[12]: {q}: to=<u{i}@icloud.com>, relay=mx01.mail.icloud.com[17.57.154.6]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as X{i})");
+            w.WriteLine($"Nov 28 05:{i / 60 % 60:00}:{i % 60:00} mx1 postfix/qmgr[11]: {q}: removed");
+        }
+        return path;
+    }
+
+    private DeliverabilityBotRuntime Runtime() => new(new DeliverabilityBotOptions { DataDirectory = Path.Combine(_folder, "data"), BatchSize = 100, RetentionDays = 0 });
+
+    [Fact]
+    public void Ingest_SameLogTwice_StoredOnceAndSourcesRecorded()
+    {
+        var log = Log(1000);
+        var runtime = Runtime();
+        var first = runtime.CreateIngest().Ingest([log]);
+        var second = runtime.CreateIngest().Ingest([log]);
+        Assert.Equal((1000L, 1000L), (first.EventsRead, first.Stored));
+        Assert.Equal((1000L, 0L), (second.EventsRead, second.Stored));
+        Assert.Equal(1000, runtime.Store.Reader.EventCount());
+        using var c = new SqliteConnection($"Data Source={runtime.Store.DatabasePath}");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*), sum(events), sum(stored) FROM sources;";
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        Assert.Equal((2L, 2000L, 1000L), (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)));
+    }
+
+    [Fact]
+    public void Ingest_MixedLog_CountsEachOutcome()
+    {
+        var runtime = Runtime();
+        var summary = runtime.CreateIngest().Ingest([Log(30)]);
+        Assert.Equal(10, summary.ByAction["failed"]);
+        Assert.Equal(20, summary.ByAction["delivered"]);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -14,12 +14,15 @@ public static partial class SmtpReplyParser
     public const int MaxInputLength = 64 * 1024;
 
     /// <summary>Parses <paramref name="input"/>; returns <see cref="SmtpReply.Empty"/> for null or blank input.</summary>
-    public static SmtpReply Parse(string? input)
+    public static SmtpReply Parse(string? input) => Parse(input, allowShortcut: true);
+
+    /// <summary>Parses; <paramref name="allowShortcut"/> false always takes the general path (tests compare the two).</summary>
+    internal static SmtpReply Parse(string? input, bool allowShortcut)
     {
         if (string.IsNullOrWhiteSpace(input)) return SmtpReply.Empty;
         var raw = input.Length > MaxInputLength ? input[..MaxInputLength] : input;
         raw = raw.Trim();
-        if (TryParseSimple(raw) is { } simple) return simple;
+        if (allowShortcut && TryParseSimple(raw) is { } simple) return simple;
         var body = StripPrefixes(raw);
         var joined = JoinContinuationLines(body, out var code, out var status);
 

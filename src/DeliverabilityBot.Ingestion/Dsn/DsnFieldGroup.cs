@@ -2,14 +2,14 @@ namespace DeliverabilityBot.Ingestion.Dsn;
 
 /// <summary>
 /// One group of RFC 3464 fields (the per-message group or one per-recipient group), names case-insensitive,
-/// folded lines unfolded. The first occurrence of a field wins, as RFC 3464 allows each field once per group.
+/// folded lines unfolded, raw ISO-2022-JP decoded. The first occurrence of a field wins, as RFC 3464 allows each field once per group.
 /// </summary>
 public sealed class DsnFieldGroup
 {
     private readonly Dictionary<string, string> _fields = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Adds a field unless already present.</summary>
-    public void Add(string name, string value) => _fields.TryAdd(name.Trim(), value.Trim());
+    public void Add(string name, string value) => _fields.TryAdd(name.Trim(), Iso2022JpEscapes.Decode(value.Trim()));
 
     /// <summary>The field's value, or null.</summary>
     public string? this[string name] => _fields.GetValueOrDefault(name);

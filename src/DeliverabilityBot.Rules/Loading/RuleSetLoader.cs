@@ -20,47 +20,51 @@ public static class RuleSetLoader
     public static LoadedRuleSet Load(IReadOnlyList<RuleSourceFile> sources, RuleLoadOptions? options = null)
     {
         options ??= RuleLoadOptions.Default;
-        var parsed = ParseAll(sources, options);
+        var timeouts = new MatchTimeoutSink();
+        var parsed = ParseAll(sources, options, timeouts);
 
         CheckDuplicateIds(parsed);
-        var blocks = parsed.Where(p => p.File?.Receiver is not null && !p.Bag.HasErrors).Select(p => (p.File!.Receiver!, p.Bag)).ToList();
+        var blocks = new List<(ReceiverBlock Block, DiagnosticBag Bag)>();
+        foreach (var p in parsed)
+            if (p.File?.Receiver is { } receiver && !p.Bag.HasErrors) blocks.Add((receiver, p.Bag));
         CheckAttribution(blocks);
-        var attributor = new ReceiverAttributor(blocks.Select(b => b.Item1));
-        var timeouts = new MatchTimeoutSink();
 
-        var compiled = new List<(string Path, List<CompiledRule> Rules)>();
-        foreach (var (path, file, bag) in parsed)
+        if (options.CheckExamples)
         {
-            if (file is null || bag.HasErrors) continue;
-            var rules = file.Rules.Select(r => new CompiledRule(r, ConditionCompiler.Compile(r.Match, r.Id, timeouts))).ToList();
-            if (options.CheckExamples) foreach (var rule in rules) ExampleChecker.Check(rule, attributor, bag, timeouts);
-            compiled.Add((path, rules));
+            var attributor = new ReceiverAttributor(blocks.Select(b => b.Block));
+            foreach (var p in parsed)
+                if (!p.Bag.HasErrors) foreach (var rule in p.Rules) ExampleChecker.Check(rule, attributor, p.Bag, timeouts);
         }
 
-        var clean = parsed.Where(p => p.File is not null && !p.Bag.HasErrors).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        var clean = parsed.Where(p => p.File is not null && !p.Bag.HasErrors).ToArray();
         return new LoadedRuleSet
         {
-            Files = parsed.Where(p => clean.Contains(p.Path)).Select(p => p.File!).ToArray(),
+            Files = clean.Select(p => p.File!).ToArray(),
             ExcludedFiles = parsed.Where(p => p.Bag.HasErrors).Select(p => p.Path).ToArray(),
-            Rules = compiled.Where(c => clean.Contains(c.Path)).SelectMany(c => c.Rules).ToArray(),
+            Rules = clean.SelectMany(p => p.Rules).ToArray(),
             Diagnostics = parsed.SelectMany(p => p.Bag.Items)
                 .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToArray(),
-            Attributor = new ReceiverAttributor(parsed.Where(p => clean.Contains(p.Path) && p.File!.Receiver is not null).Select(p => p.File!.Receiver!)),
+            Attributor = new ReceiverAttributor(clean.Where(p => p.File!.Receiver is not null).Select(p => p.File!.Receiver!)),
             Timeouts = timeouts,
         };
     }
 
-    // Files are independent until the cross-file checks, so they are read and parsed in parallel (most of a cold
-    // start is this, and the machine has more than one core); results keep source order, so output is deterministic.
-    private static List<(string Path, RuleFile? File, DiagnosticBag Bag)> ParseAll(IReadOnlyList<RuleSourceFile> sources, RuleLoadOptions options)
+    // Files are independent until the cross-file checks, so each is read, parsed and its conditions compiled in
+    // parallel (most of a cold start is this, and the machine has more than one core); results keep source order, so
+    // output is deterministic. A file the cross-file checks reject later is dropped with its compiled rules.
+    private static ParsedRuleFile[] ParseAll(IReadOnlyList<RuleSourceFile> sources, RuleLoadOptions options, MatchTimeoutSink timeouts)
     {
-        var results = new (string Path, RuleFile? File, DiagnosticBag Bag)[sources.Count];
+        var results = new ParsedRuleFile[sources.Count];
         void ParseOne(int i)
         {
             var source = sources[i];
             var bag = new DiagnosticBag();
             var bytes = ReadBytes(source, options, bag);
-            results[i] = (source.DisplayPath, bytes is null ? null : RuleFileParser.Parse(source.DisplayPath, bytes, options, bag), bag);
+            var file = bytes is null ? null : RuleFileParser.Parse(source.DisplayPath, bytes, options, bag);
+            var rules = file is null || bag.HasErrors
+                ? []
+                : file.Rules.Select(r => new CompiledRule(r, ConditionCompiler.Compile(r.Match, r.Id, timeouts))).ToArray();
+            results[i] = new ParsedRuleFile(source.DisplayPath, file, bag, rules);
         }
         if (sources.Count > 1 && Environment.ProcessorCount > 1)
         {
@@ -75,9 +79,15 @@ public static class RuleSetLoader
             }
         }
         else
+        {
             for (var i = 0; i < sources.Count; i++) ParseOne(i);
-        return [.. results];
+        }
+        return results;
     }
+
+    // A class rather than a tuple: LINQ over a reference type runs System.Linq's precompiled (ReadyToRun) shared code,
+    // where a value tuple needs its own JIT-compiled instantiation of every operator at start-up.
+    private sealed record ParsedRuleFile(string Path, RuleFile? File, DiagnosticBag Bag, CompiledRule[] Rules);
 
     private static byte[]? ReadBytes(RuleSourceFile source, RuleLoadOptions options, DiagnosticBag bag)
     {
@@ -107,10 +117,10 @@ public static class RuleSetLoader
         }
     }
 
-    private static void CheckDuplicateIds(List<(string Path, RuleFile? File, DiagnosticBag Bag)> parsed)
+    private static void CheckDuplicateIds(ParsedRuleFile[] parsed)
     {
         var seen = new Dictionary<string, RuleDescriptor>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (_, file, bag) in parsed)
+        foreach (var (_, file, bag, _) in parsed)
         {
             if (file is null) continue;
             foreach (var rule in file.Rules)

@@ -2,7 +2,8 @@
 # Cold start, whole process: N runs of one `dbot explain` for the shipped (embedded) rule set and for generated rule
 # folders of 100 and 1,000 rules, each as the Release build output (`dotnet dbot.dll`, JIT) and as the ReadyToRun
 # publish (`dbot` apphost, precompiled; what `dotnet publish -r <rid>` gives). Prints wall time and peak RSS per run
-# (/usr/bin/time), the median, and the load average so figures from a busy machine are recognisable as such.
+# (/usr/bin/time), the medians of wall and CPU (user + system) time, and the load average, so figures from a busy
+# machine are recognisable as such (there wall time inflates far more than CPU time).
 #
 # Usage: benchmarks/scripts/cold-start.sh [RUNS]     (default 5)
 #   DBOT_TIMING=1 in the environment adds each run's start-up phases (and JIT counts) to the output.
@@ -48,12 +49,15 @@ measure() {
   "$@" explain --to someone@icloud.com "$reply" > "$work/out.txt" # the answer must be a real one, not an error
   grep -q "Reason:" "$work/out.txt" || { echo "cold-start.sh: $label gave no explanation:" >&2; cat "$work/out.txt" >&2; exit 1; }
   for _ in $(seq "$runs"); do
-    /usr/bin/time -a -o "$times" -f "%e %M" "$@" explain --to someone@icloud.com "$reply" > /dev/null
+    /usr/bin/time -a -o "$times" -f "%e %M %U %S" "$@" explain --to someone@icloud.com "$reply" > /dev/null
   done
-  awk -v label="$label" '{ w[NR] = $1; m = ($2 > m) ? $2 : m; list = list sprintf("%.2f ", $1) }
+  awk -v label="$label" '{ w[NR] = $1; c[NR] = $3 + $4; m = ($2 > m) ? $2 : m; list = list sprintf("%.2f ", $1) }
     END {
-      for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++) if (w[j] < w[i]) { t = w[i]; w[i] = w[j]; w[j] = t }
-      printf "%-34s median %.3f s  min %.3f s  peak RSS %d MB  (runs: %s)\n", label, w[int((NR + 1) / 2)], w[1], m / 1024, list
+      for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++) {
+        if (w[j] < w[i]) { t = w[i]; w[i] = w[j]; w[j] = t }
+        if (c[j] < c[i]) { t = c[i]; c[i] = c[j]; c[j] = t }
+      }
+      printf "%-34s wall median %.3f s (min %.3f)  CPU median %.3f s  peak RSS %d MB  (wall: %s)\n", label, w[int((NR + 1) / 2)], w[1], c[int((NR + 1) / 2)], m / 1024, list
     }' "$times"
 }
 

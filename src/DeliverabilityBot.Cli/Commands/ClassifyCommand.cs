@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DeliverabilityBot.Cli.Output;
-using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Ingestion.Containers;
 
 namespace DeliverabilityBot.Cli.Commands;
@@ -31,6 +30,7 @@ public static class ClassifyCommand
             var asJson = parse.GetValue(json);
             var summary = new ClassifySummary();
             using var progress = ProgressBar.ForFiles(files.Count, error, enabled: !asJson || Console.IsOutputRedirected);
+            using var lines = asJson ? JsonLinesOutput.For(output) : null;
             string? lastPath = null;
             foreach (var file in ClassifyRun.Run(files, classifier, parse.GetValue(all)))
             {
@@ -43,8 +43,8 @@ public static class ClassifyCommand
                     error.WriteLine($"dbot classify: {problem}");
                     continue;
                 }
-                if (asJson)
-                    foreach (var r in file.Results) output.WriteLine(ClassificationJson.ToJsonLine(r));
+                if (lines is not null)
+                    foreach (var r in file.Results) lines.Write(r);
             }
             progress.Clear();
             if (!asJson) ClassifySummaryWriter.Write(output, summary, Terminal.UseColor(output));

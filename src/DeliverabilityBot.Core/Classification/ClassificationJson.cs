@@ -16,6 +16,9 @@ public static class ClassificationJson
         Indented = false,
     };
 
+    /// <summary>The writer options of the contract (for callers writing lines with <see cref="Write"/> into their own stream).</summary>
+    public static JsonWriterOptions WriterOptions => Options;
+
     /// <summary>Serialises one classification to a single line of JSON (no trailing newline).</summary>
     public static string ToJsonLine(BounceClassification c)
     {

@@ -22,26 +22,33 @@ public sealed class EvidenceFileReader
     public IEnumerable<FileReadResult> Read(string path, string? source = null)
     {
         source ??= path;
-        byte[] head;
-        long length;
+        OpenedFile file;
         try
         {
-            using var probe = File.OpenRead(path);
-            length = probe.Length;
-            head = new byte[(int)Math.Min(InputSniffer.SniffBytes, length)];
-            probe.ReadExactly(head);
+            file = OpenedFile.Open(path, InputSniffer.SniffBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return [Failure(path, $"cannot be read: {ex.Message}")];
         }
-        return InputSniffer.Sniff(head) switch
+        var kind = InputSniffer.Sniff(file.Head);
+        var crOnly = InputSniffer.IsCrOnly(file.Head);
+        var length = file.Length;
+        if (kind is InputKind.Mbox or InputKind.Log)
         {
-            InputKind.Mbox => Guard(path, length, _limits.MaxStreamBytes, () => ReadMbox(path, source, InputSniffer.IsCrOnly(head))),
-            InputKind.Log => Guard(path, length, _limits.MaxStreamBytes, () => [ReadLog(path, source)]),
-            InputKind.Email => Guard(path, length, _limits.MaxMessageBytes, () => [ReadEmail(path, source, InputSniffer.IsCrOnly(head))]),
-            _ => Guard(path, length, _limits.MaxMessageBytes, () => [ReadText(path, source)]),
-        };
+            // Streamed from a fresh handle, lazily: an mbox or log may be gigabytes.
+            file.Dispose();
+            return kind == InputKind.Mbox
+                ? Guard(path, length, _limits.MaxStreamBytes, () => ReadMbox(path, source, crOnly))
+                : Guard(path, length, _limits.MaxStreamBytes, () => [ReadLog(path, source)]);
+        }
+        using (file)
+        {
+            // A single message: read once, whole, from the handle already open.
+            return kind == InputKind.Email
+                ? Guard(path, length, _limits.MaxMessageBytes, () => [ReadEmail(file, path, source, crOnly)])
+                : Guard(path, length, _limits.MaxMessageBytes, () => [ReadText(file, path, source)]);
+        }
     }
 
     private static IEnumerable<FileReadResult> Guard(string path, long length, long limit, Func<IEnumerable<FileReadResult>> read)
@@ -50,12 +57,13 @@ public sealed class EvidenceFileReader
         return read();
     }
 
-    private FileReadResult ReadEmail(string path, string source, bool crOnly)
+    private FileReadResult ReadEmail(OpenedFile file, string path, string source, bool crOnly)
     {
         try
         {
-            using var stream = OpenNormalized(path, crOnly);
-            var message = MimeMessage.Load(_limits.ParserOptions, stream);
+            using var stream = file.ReadWhole(crOnly);
+            // Persistent: parts refer to the buffer instead of copying it; it lives until the events are read.
+            var message = MimeMessage.Load(_limits.ParserOptions, stream, persistent: true);
             return new FileReadResult(path, BounceMessageReader.Read(message, source));
         }
         catch (Exception ex) when (IsInputProblem(ex))
@@ -118,11 +126,12 @@ public sealed class EvidenceFileReader
         }
     }
 
-    private FileReadResult ReadText(string path, string source)
+    private static FileReadResult ReadText(OpenedFile file, string path, string source)
     {
         try
         {
-            var text = File.ReadAllText(path, Encoding.UTF8);
+            using var reader = new StreamReader(file.ReadWhole(crToLf: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var text = reader.ReadToEnd();
             return new FileReadResult(path, TextEvidenceParser.Parse(text, null, source));
         }
         catch (Exception ex) when (IsInputProblem(ex))
@@ -134,8 +143,7 @@ public sealed class EvidenceFileReader
     private IEnumerable<string> ReadLines(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
-        while (reader.ReadLine() is { } line)
-            yield return line.Length > _limits.MaxLineLength ? line[.._limits.MaxLineLength] : line;
+        foreach (var line in BoundedLines.Read(reader, _limits.MaxLineLength)) yield return line;
     }
 
     private static Stream OpenNormalized(string path, bool crOnly)

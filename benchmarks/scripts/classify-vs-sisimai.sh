@@ -24,17 +24,26 @@ for i in $(seq 1 "$copies"); do cp -r "$corpus/maildir" "$work/corpus-$i"; done
 files=$(find "$work"/corpus-* -type f | wc -l)
 
 now() { date +%s.%N; }
-run() { # output file, command...: runs once with stdout to the file, prints the elapsed seconds
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+load_before=$(load)
+run() { # output file, command...: runs once with stdout to the file, prints the elapsed seconds (CPU seconds to file.cpu)
   local out="$1" start end; shift
+  if [ -x /usr/bin/time ]; then set -- /usr/bin/time -f '%U %S' -o "$out.cpu" "$@"; fi
   start=$(now); "$@" > "$out" 2> "$out.err"; end=$(now)
   echo "$end - $start" | bc -l
 }
+cpu() { [ -s "$1.cpu" ] && awk 'END { printf "%.2f s CPU", $1 + $2 }' "$1.cpu" || echo "CPU not measured"; }
 
 dbot_s=$(run "$work/dbot.jsonl" dotnet "$work/dbot/dbot.dll" classify --json "$work"/corpus-*)
 sisimai_s=$(cd "$work" && run "$work/sisimai.jsonl" perl "$peer" --timeout=30 corpus-*)
 
+load_after=$(load)
 dbot_lines=$(wc -l < "$work/dbot.jsonl"); sisimai_lines=$(wc -l < "$work/sisimai.jsonl")
 printf 'files                 %d\n' "$files"
-printf 'dbot classify --json  %.2f s  %.0f files/s  (%d bounces)\n' "$dbot_s" "$(echo "$files / $dbot_s" | bc -l)" "$dbot_lines"
-printf 'sisimai %-13s %.2f s  %.0f files/s  (%d bounces)\n' "$(perl -MSisimai -e 'print Sisimai->version')" "$sisimai_s" "$(echo "$files / $sisimai_s" | bc -l)" "$sisimai_lines"
+printf 'dbot classify --json  %.2f s  %.0f files/s  (%d bounces; %s)\n' "$dbot_s" "$(echo "$files / $dbot_s" | bc -l)" "$dbot_lines" "$(cpu "$work/dbot.jsonl")"
+printf 'sisimai %-13s %.2f s  %.0f files/s  (%d bounces; %s)\n' "$(perl -MSisimai -e 'print Sisimai->version')" "$sisimai_s" "$(echo "$files / $sisimai_s" | bc -l)" "$sisimai_lines" "$(cpu "$work/sisimai.jsonl")"
 printf 'ratio                 %.1fx\n' "$(echo "$sisimai_s / $dbot_s" | bc -l)"
+if [ -s "$work/dbot.jsonl.cpu" ] && [ -s "$work/sisimai.jsonl.cpu" ]; then # less sensitive to a busy machine than wall time
+  printf 'CPU-time ratio        %.1fx\n' "$(awk 'NR == FNR { d = $1 + $2; next } { s = $1 + $2 } END { print s / d }' "$work/dbot.jsonl.cpu" "$work/sisimai.jsonl.cpu")"
+fi
+printf 'load average          %s before, %s after (%s cores)\n' "$load_before" "$load_after" "$(nproc 2>/dev/null || echo '?')"

@@ -4,13 +4,16 @@ namespace DeliverabilityBot.Ingestion.Containers;
 
 /// <summary>
 /// Reads every file under the given paths, in parallel, results in path order (so output is reproducible) and at
-/// most a bounded window of files ahead of the consumer (so memory stays flat however many files there are).
+/// most two chunks of files ahead of the consumer (so memory stays flat however many files there are).
 /// A path that does not exist or a file that cannot be read becomes a failed result; the run goes on.
 /// </summary>
 public sealed class EvidenceBatch
 {
-    // Files read ahead of the consumer, per reading thread: enough to ride out one slow file, small enough to stay flat.
-    private const int WindowPerThread = 32;
+    /// <summary>
+    /// Files per reading thread in one chunk: results come a chunk at a time, and at most two chunks (the one being
+    /// consumed and the next) are held. Enough to keep the threads busy past one slow file, small enough to stay flat.
+    /// </summary>
+    public const int ChunkPerThread = 32;
 
     private readonly EvidenceFileReader _reader;
     private readonly int _parallelism;
@@ -34,8 +37,7 @@ public sealed class EvidenceBatch
     public IEnumerable<T> ReadAndMap<T>(IEnumerable<(string Path, string? Problem)> files, Func<FileReadResult, T> map)
     {
         if (_parallelism == 1) return files.SelectMany(ReadOne).Select(map);
-        return OrderedParallel<(string Path, string? Problem), List<T>>
-            .Map(files, f => ReadOne(f).Select(map).ToList(), _parallelism, _parallelism * WindowPerThread)
+        return OrderedParallel.Map(files, f => ReadOne(f).Select(map).ToList(), _parallelism, _parallelism * ChunkPerThread)
             .SelectMany(results => results);
     }
 

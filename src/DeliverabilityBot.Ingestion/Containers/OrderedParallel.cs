@@ -3,148 +3,68 @@ using System.Runtime.ExceptionServices;
 namespace DeliverabilityBot.Ingestion.Containers;
 
 /// <summary>
-/// Maps a sequence on several threads and yields the results in input order, holding at most <c>window</c> results
-/// ahead of the consumer: a slow consumer (or a slow first file) stalls the workers instead of filling memory.
-/// The first exception from the source or the map ends the run and is rethrown to the consumer; abandoning the
-/// enumeration stops the workers.
+/// Maps a sequence on several threads and yields the results in input order, a chunk at a time: while the consumer
+/// takes one chunk's results, the next chunk is mapped, and no further. So at most two chunks are in memory however
+/// long the input, and threads meet once per chunk rather than once per item. The first exception from the map is
+/// rethrown to the consumer as itself; abandoning the enumeration cancels the chunk in flight.
 /// </summary>
-internal sealed class OrderedParallel<TIn, TOut>
+internal static class OrderedParallel
 {
-    private readonly object _gate = new(); // a monitor: workers and the consumer wait on it
-    private readonly IEnumerator<TIn> _source;
-    private readonly Func<TIn, TOut> _map;
-    private readonly TOut[] _slots;
-    private readonly bool[] _filled;
-    private long _taken;
-    private long _emitted;
-    private bool _sourceDone;
-    private bool _stopped;
-    private int _running;
-    private ExceptionDispatchInfo? _failure;
-
-    private OrderedParallel(IEnumerator<TIn> source, Func<TIn, TOut> map, int window)
+    /// <summary>The results of <paramref name="map"/> over <paramref name="source"/>, in order.</summary>
+    /// <param name="source">The input, read on the consumer's thread, a chunk ahead.</param>
+    /// <param name="map">The work per item (thread-safe).</param>
+    /// <param name="workers">Threads mapping at once.</param>
+    /// <param name="chunkSize">Items per chunk.</param>
+    public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> map, int workers, int chunkSize)
     {
-        _source = source;
-        _map = map;
-        _slots = new TOut[window];
-        _filled = new bool[window];
-    }
-
-    /// <summary>The results of <paramref name="map"/> over <paramref name="source"/>, in order, computed by <paramref name="workers"/> threads.</summary>
-    public static IEnumerable<TOut> Map(IEnumerable<TIn> source, Func<TIn, TOut> map, int workers, int window)
-    {
-        using var enumerator = source.GetEnumerator();
-        var run = new OrderedParallel<TIn, TOut>(enumerator, map, Math.Max(window, workers));
-        var threads = new Thread[workers];
-        run._running = workers;
-        for (var i = 0; i < workers; i++)
-        {
-            threads[i] = new Thread(run.Work) { IsBackground = true, Name = "dbot reader " + (i + 1) };
-            threads[i].Start();
-        }
+        using var cancel = new CancellationTokenSource();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancel.Token };
+        using var items = source.GetEnumerator();
+        var next = Start(items, map, options, chunkSize);
         try
         {
-            while (run.TryNext(out var result)) yield return result;
-        }
-        finally
-        {
-            run.Stop();
-            foreach (var t in threads) t.Join();
-        }
-    }
-
-    private void Work()
-    {
-        try
-        {
-            while (TryTake(out var item, out var sequence))
+            while (next is not null)
             {
-                TOut result;
-                try { result = _map(item); }
-                catch (Exception ex) { Fail(ex); return; }
-                lock (_gate)
-                {
-                    var slot = (int)(sequence % _slots.Length);
-                    _slots[slot] = result;
-                    _filled[slot] = true;
-                    Monitor.PulseAll(_gate);
-                }
+                var results = Wait(next);
+                next = results.Length == chunkSize ? Start(items, map, options, chunkSize) : null;
+                foreach (var r in results) yield return r;
             }
         }
         finally
         {
-            lock (_gate)
+            if (next is not null)
             {
-                _running--;
-                Monitor.PulseAll(_gate);
+                cancel.Cancel();
+                try { next.Wait(); }
+                catch (AggregateException) { } // cancelled or failed: the consumer has stopped listening
             }
         }
     }
 
-    private bool TryTake(out TIn item, out long sequence)
+    private static Task<TOut[]>? Start<TIn, TOut>(IEnumerator<TIn> items, Func<TIn, TOut> map, ParallelOptions options, int chunkSize)
     {
-        item = default!;
-        sequence = 0;
-        lock (_gate)
+        var inputs = new List<TIn>(chunkSize);
+        while (inputs.Count < chunkSize && items.MoveNext()) inputs.Add(items.Current);
+        if (inputs.Count == 0) return null;
+        return Task.Run(() =>
         {
-            while (!_stopped && !_sourceDone && _taken - _emitted >= _slots.Length) Monitor.Wait(_gate);
-            if (_stopped || _sourceDone) return false;
-            try
-            {
-                if (!_source.MoveNext())
-                {
-                    _sourceDone = true;
-                    Monitor.PulseAll(_gate);
-                    return false;
-                }
-                item = _source.Current;
-            }
-            catch (Exception ex)
-            {
-                _failure ??= ExceptionDispatchInfo.Capture(ex);
-                _stopped = true;
-                Monitor.PulseAll(_gate);
-                return false;
-            }
-            sequence = _taken++;
-            return true;
-        }
+            var results = new TOut[inputs.Count];
+            Parallel.For(0, inputs.Count, options, i => results[i] = map(inputs[i]));
+            return results;
+        });
     }
 
-    private bool TryNext(out TOut result)
+    private static TOut[] Wait<TOut>(Task<TOut[]> chunk)
     {
-        result = default!;
-        lock (_gate)
+        try
         {
-            var slot = (int)(_emitted % _slots.Length);
-            while (!_filled[slot] && _failure is null && !(_emitted == _taken && (_sourceDone || _running == 0))) Monitor.Wait(_gate);
-            _failure?.Throw();
-            if (!_filled[slot]) return false;
-            result = _slots[slot];
-            _slots[slot] = default!;
-            _filled[slot] = false;
-            _emitted++;
-            Monitor.PulseAll(_gate);
-            return true;
+            return chunk.GetAwaiter().GetResult();
         }
-    }
-
-    private void Fail(Exception ex)
-    {
-        lock (_gate)
+        catch (AggregateException ex) when (ex.InnerExceptions.Count >= 1)
         {
-            _failure ??= ExceptionDispatchInfo.Capture(ex);
-            _stopped = true;
-            Monitor.PulseAll(_gate);
-        }
-    }
-
-    private void Stop()
-    {
-        lock (_gate)
-        {
-            _stopped = true;
-            Monitor.PulseAll(_gate);
+            // Parallel.For wraps the map's exception; the consumer gets the first one as thrown.
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            throw;
         }
     }
 }

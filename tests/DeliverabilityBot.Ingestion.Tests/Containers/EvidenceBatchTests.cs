@@ -17,7 +17,7 @@ public class EvidenceBatchTests
     }
 
     [Fact]
-    public void ReadAndMap_SlowConsumer_ReadsAtMostABoundedWindowAhead()
+    public void ReadAndMap_SlowConsumer_ReadsAtMostTwoChunksAhead()
     {
         var source = new CountingFiles(5_000);
         var batch = new EvidenceBatch(parallelism: 2);
@@ -27,11 +27,11 @@ public class EvidenceBatchTests
         {
             if (consumed == 0)
             {
-                // However long the consumer dawdles, the readers must stop at the window (an unbounded reader would not).
+                // However long the consumer dawdles, the readers must stop at two chunks (an unbounded reader would not).
                 SpinWait.SpinUntil(() => source.Taken > 1_000, TimeSpan.FromSeconds(1));
             }
             consumed++;
-            Assert.InRange(source.Taken, consumed, consumed + 2 * 32 + 2);
+            Assert.InRange(source.Taken, consumed, consumed + 2 * 2 * EvidenceBatch.ChunkPerThread);
             Assert.Equal($"file-{consumed}", result.Path);
         }
 
@@ -57,7 +57,7 @@ public class EvidenceBatchTests
         var first = new EvidenceBatch(parallelism: 2).ReadAndMap(source, r => r).Take(10).ToList();
 
         Assert.Equal(10, first.Count);
-        Assert.InRange(source.Taken, 10, 10 + 2 * 32 + 2);
+        Assert.InRange(source.Taken, 10, 2 * 2 * EvidenceBatch.ChunkPerThread);
     }
 
     /// <summary>Paths that do not exist (each a failed result, no disk access), counting how many were taken.</summary>

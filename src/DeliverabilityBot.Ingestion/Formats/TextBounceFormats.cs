@@ -18,6 +18,7 @@ public static class TextBounceFormats
     public static IReadOnlyList<TextBounceFormat> All { get; } =
     [
         Row("qmail", @"^Hi\. This is the qmail|^This is the qmail-send|qmail-send program", @"^I'm afraid I wasn't able to deliver|^Sorry, I wasn't able|^I'm not going to try again", "qmail 1.03 and netqmail (lhost-qmail)"),
+        Row("postfix", @"^This is the Postfix program at host", @"^<[^<>\s@]+@[^<>\s]+>:", "Postfix notices without a delivery-status part (lhost-postfix)"),
         Row("dragonfly", @"^This is the DragonFly Mail Agent", @"^There was an error delivering", "DragonFly Mail Agent (lhost-dragonfly)"),
         Row("exim", @"^This message was created automatically by mail delivery software", @"^A message that you sent|^Message .* has been frozen|^The following address", "Exim 4 (lhost-exim, lhost-mailru)"),
         Row("gmail", @"^Delivery to the following recipient|^Technical details of (?:permanent|temporary) failure|^Google tried to deliver your message", null, "Gmail before 2015 (lhost-gmail)"),

@@ -11,7 +11,7 @@ public class CorpusAgreementTests
     public const double ReasonFloor = 0.848;
     public const double StatusFloor = 0.97;
     public const double ReplyCodeFloor = 0.96;
-    public const double HardBounceFloor = 0.915;
+    public const double HardBounceFloor = 0.914;
     public const double FoundFloor = 0.99;
 
     [SkippableTheory]

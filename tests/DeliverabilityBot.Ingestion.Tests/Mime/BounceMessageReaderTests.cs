@@ -111,4 +111,14 @@ public class BounceMessageReaderTests
         Assert.Equal("someone@example.org", e.Recipient);
         Assert.Equal(550, e.Reply.Code);
     }
+
+    [Fact]
+    public void Parse_PostfixNoticeWithoutReportPart_RecipientFromItsOwnLineNotTheHelpdeskAddress()
+    {
+        const string notice = "From: MAILER-DAEMON@smtp.example.jp\nTo: news@example.com\nSubject: Undelivered Mail Returned to Sender\n\nThis is the Postfix program at host smtp.example.jp.\n\nFor further assistance, please contact <support@example.jp>\n\n<someone@example.org>: host mx.example.org[192.0.2.22] said: 550\n    <someone@example.org>: User unknown\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(notice, null, "p.eml"));
+        Assert.Equal("someone@example.org", e.Recipient);
+        Assert.Equal(550, e.Reply.Code);
+        Assert.Equal("postfix", e.SourceFormat);
+    }
 }

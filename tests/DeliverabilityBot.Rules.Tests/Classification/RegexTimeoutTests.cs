@@ -39,4 +39,16 @@ public class RegexTimeoutTests
         Assert.Equal(["SPC1001"], reported);
         Assert.Equal(1, set.Timeouts.Count);
     }
+
+    [Fact]
+    public void Load_ExampleThatTimesOutEveryTime_Dbr0016SaysTheRegexTimedOut()
+    {
+        var yaml = Pathological.Replace("examples: [\"550 aaaa\"]", "examples: [\"550 " + new string('a', 40_000) + "!\"]", StringComparison.Ordinal);
+
+        var set = RuleSetLoader.Load([TestRules.Inline("spamcop.yaml", yaml)]);
+
+        var d = Assert.Single(set.Diagnostics, d => d.Id == "DBR0016");
+        Assert.Contains("timed out", d.Message, StringComparison.Ordinal);
+        Assert.Equal(3, set.Timeouts.Count); // tried again before blaming the pattern
+    }
 }

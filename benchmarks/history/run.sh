@@ -11,6 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build -c Release src/DeliverabilityBot.Cli -o "$work/cli" -v q -nologo >/dev/null
 dotnet build -c Release benchmarks/DeliverabilityBot.HistoryBench -o "$work/bench" -v q -nologo >/dev/null
 
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 echo "== generating logs"
 dotnet "$work/bench/DeliverabilityBot.HistoryBench.dll" generate --lines 1000000 --out "$work/postfix-1m.log" --seed 1 --days 7
 dotnet "$work/bench/DeliverabilityBot.HistoryBench.dll" generate --lines 1200000 --out "$work/postfix-more.log" --seed 2 --days 7
@@ -18,7 +19,7 @@ dotnet "$work/bench/DeliverabilityBot.HistoryBench.dll" generate --lines 1200000
 echo "== ingest: 1,000,000 lines into an empty store"
 rm -rf "$work/data"
 start=$(date +%s.%N)
-/usr/bin/time -f "ingest peak RSS %M KB" dotnet "$work/cli/dbot.dll" ingest --quiet --data "$work/data" "$work/postfix-1m.log"
+/usr/bin/time -f "ingest peak RSS %M KB, CPU %U s user + %S s system" dotnet "$work/cli/dbot.dll" ingest --quiet --data "$work/data" "$work/postfix-1m.log"
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN { printf "ingest: 1,000,000 lines in %.2f s = %.0f lines/s (whole process, incl. start-up)\n", e-s, 1000000/(e-s) }'
 
@@ -32,3 +33,4 @@ echo "== why: warm latency and memory (one process, 50 runs after warm-up)"
 dotnet "$work/bench/DeliverabilityBot.HistoryBench.dll" why --data "$work/data" --runs 50 --receiver icloud
 dotnet "$work/bench/DeliverabilityBot.HistoryBench.dll" why --data "$work/data" --runs 50 --receiver all
 /usr/bin/time -f "dbot why icloud (cold process): %e s, peak RSS %M KB" dotnet "$work/cli/dbot.dll" why icloud --data "$work/data" --json >/dev/null
+echo "== load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

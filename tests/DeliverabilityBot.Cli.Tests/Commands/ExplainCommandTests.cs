@@ -95,26 +95,7 @@ public class ExplainCommandTests
         {
             // The example is a 5.1.1, the rule matches 5.2.2: examples are an authoring check (rules validate/test),
             // not something every explain re-runs at start-up.
-            File.WriteAllText(Path.Combine(folder, "full.yaml"), """
-                family: SMTP
-                scope: generic
-                rules:
-                  - id: SMTP0100
-                    title: Mailbox full
-                    message: "Mailbox full for {recipient}"
-                    category: list-hygiene
-                    severity: info
-                    priority: 20
-                    helpUri: https://www.rfc-editor.org/rfc/rfc3463
-                    references:
-                      - url: https://www.rfc-editor.org/rfc/rfc3463
-                        confidence: official
-                    match:
-                      status: 5.2.2
-                    explanation: e
-                    actions: [a]
-                    examples: ["550 5.1.1 user unknown"]
-                """);
+            File.WriteAllText(Path.Combine(folder, "full.yaml"), SampleRuleFiles.WrongExample);
 
             var explain = DbotProcess.Run(null, "explain", "--rules", folder, "--to", "someone@example.org", "552 5.2.2 mailbox full");
             var validate = DbotProcess.Run(null, "rules", "validate", folder);

@@ -5,31 +5,10 @@ namespace DeliverabilityBot.Rules.Tests.Loading;
 /// <summary>What <see cref="RuleLoadOptions.WithoutExampleChecks"/> skips (examples) and what it keeps (everything else).</summary>
 public class RuleLoadOptionsTests
 {
-    private const string WrongExample = """
-        family: SMTP
-        scope: generic
-        rules:
-          - id: SMTP0100
-            title: Mailbox full
-            message: "Mailbox full for {recipient}"
-            category: list-hygiene
-            severity: info
-            priority: 20
-            helpUri: https://www.rfc-editor.org/rfc/rfc3463
-            references:
-              - url: https://www.rfc-editor.org/rfc/rfc3463
-                confidence: official
-            match:
-              status: 5.2.2
-            explanation: e
-            actions: [a]
-            examples: ["550 5.1.1 user unknown"]
-        """;
-
     [Fact]
     public void Load_Default_ReportsAnExampleThatDoesNotMatch()
     {
-        var set = RuleSetLoader.Load([TestRules.Inline("rules/generic/full.yaml", WrongExample)]);
+        var set = RuleSetLoader.Load([TestRules.Inline("rules/generic/full.yaml", SampleRuleFiles.WrongExample)]);
 
         Assert.Equal("DBR0016", Assert.Single(set.Diagnostics).Id);
         Assert.Empty(set.Rules);
@@ -38,7 +17,7 @@ public class RuleLoadOptionsTests
     [Fact]
     public void Load_WithoutExampleChecks_SkipsExamplesButLoadsTheRule()
     {
-        var set = RuleSetLoader.Load([TestRules.Inline("rules/generic/full.yaml", WrongExample)], RuleLoadOptions.WithoutExampleChecks);
+        var set = RuleSetLoader.Load([TestRules.Inline("rules/generic/full.yaml", SampleRuleFiles.WrongExample)], RuleLoadOptions.WithoutExampleChecks);
 
         Assert.Empty(set.Diagnostics);
         Assert.Equal(["SMTP0100"], set.Rules.Select(r => r.Id));
@@ -59,7 +38,7 @@ public class RuleLoadOptionsTests
     public void Load_ManyFiles_RulesAndDiagnosticsInSourceOrderEveryTime()
     {
         var sources = Enumerable.Range(0, 12)
-            .Select(i => TestRules.Inline($"rules/generic/f{i:D2}.yaml", WrongExample.Replace("SMTP0100", $"SMTP01{i:D2}")))
+            .Select(i => TestRules.Inline($"rules/generic/f{i:D2}.yaml", SampleRuleFiles.WrongExample.Replace("SMTP0100", $"SMTP01{i:D2}")))
             .ToArray();
 
         for (var run = 0; run < 5; run++)

@@ -8,10 +8,8 @@ public sealed class IngestionLimits
     /// <summary>The defaults: 50 MB per email, 2 GB per log or mbox (streamed), MIME depth 32.</summary>
     public static IngestionLimits Default { get; } = new();
 
-    // .NET ships only the Unicode and Latin-1 encodings; bounces arrive in ISO-2022-JP, Shift_JIS, windows-1252,
-    // GB2312, ... Every parse takes its ParserOptions from here, so registering the code-page provider here runs before
-    // MimeKit first looks a charset up (it remembers a charset it could not find). Idempotent and process-wide.
-    static IngestionLimits() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+    // Every parse takes its ParserOptions from here, so the code pages are registered before MimeKit's first lookup.
+    static IngestionLimits() => CodePages.EnsureRegistered();
 
     /// <summary>The largest single email read, in bytes.</summary>
     public long MaxMessageBytes { get; init; } = 50L * 1024 * 1024;

@@ -18,7 +18,7 @@ public static class Iso2022JpEscapes
         if (!value.Contains(Escape + "$B", StringComparison.Ordinal) && !value.Contains(Escape + "$@", StringComparison.Ordinal)) return value;
         try
         {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            CodePages.EnsureRegistered();
             return Encoding.GetEncoding("iso-2022-jp").GetString(Encoding.ASCII.GetBytes(value));
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or DecoderFallbackException)

@@ -1,5 +1,4 @@
 using DeliverabilityBot.Core.Events;
-using DeliverabilityBot.Core.Smtp;
 using DeliverabilityBot.Ingestion.Dsn;
 using DeliverabilityBot.Ingestion.Evidence;
 using MimeKit;
@@ -29,28 +28,12 @@ public sealed class FeedbackReportReader : IBounceReader
         var hints = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["feedbackType"] = feedbackType };
         if (report.First("User-Agent") is { } agent) hints["userAgent"] = agent;
         var sender = Addresses.Normalize(report.First("Original-Mail-From"));
+        var sendingIp = report.First("Source-IP")?.Trim();
+        var reportingMta = report.First("Reporting-MTA") is { } mta ? mta[(mta.IndexOf(';') + 1)..].Trim().ToLowerInvariant() : null;
+        var arrived = DsnEventBuilder.DateOf(report.First("Arrival-Date") ?? report.First("Received-Date")) ?? message.Message.Date;
         var events = new List<BounceEvent>(recipients.Count);
         foreach (var rcpt in recipients)
-        {
-            events.Add(new BounceEvent
-            {
-                Source = source,
-                Index = events.Count + 1,
-                Recipient = rcpt,
-                RecipientDomain = Addresses.DomainOf(rcpt),
-                Sender = sender,
-                SenderDomain = Addresses.DomainOf(sender),
-                SendingIp = report.First("Source-IP")?.Trim(),
-                ReportingMta = report.First("Reporting-MTA") is { } mta ? mta[(mta.IndexOf(';') + 1)..].Trim().ToLowerInvariant() : null,
-                Stage = SmtpStage.Unknown,
-                Action = DeliveryAction.Delivered, // the mail arrived; the recipient complained about it
-                Reply = new SmtpReply(null, null, $"Feedback-Type: {feedbackType}", $"Feedback-Type: {feedbackType}"),
-                Timestamp = DsnEventBuilder.DateOf(report.First("Arrival-Date") ?? report.First("Received-Date")) ?? message.Message.Date,
-                Kind = EvidenceKind.Feedback,
-                SourceFormat = Name,
-                Hints = hints,
-            });
-        }
+            events.Add(FeedbackEvent.Create(source, events.Count + 1, Name, rcpt, sender, sendingIp, reportingMta, arrived, hints));
         return events;
     }
 

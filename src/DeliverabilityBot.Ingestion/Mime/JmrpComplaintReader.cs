@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DeliverabilityBot.Core.Events;
-using DeliverabilityBot.Core.Smtp;
 using DeliverabilityBot.Ingestion.Evidence;
 using MimeKit;
 
@@ -27,27 +26,9 @@ public sealed partial class JmrpComplaintReader : IBounceReader
         var recipient = Addresses.Normalize(complained.Headers[RecipientHeader]);
         var sender = Addresses.Normalize(complained.Headers["From"]);
         var ip = ComplaintSubject().Match(message.Message.Subject ?? string.Empty) is { Success: true } m ? m.Groups["ip"].Value : null;
-        const string text = "Feedback-Type: abuse";
-        return
-        [
-            new BounceEvent
-            {
-                Source = source,
-                Index = 1,
-                Recipient = recipient,
-                RecipientDomain = Addresses.DomainOf(recipient),
-                Sender = sender,
-                SenderDomain = Addresses.DomainOf(sender),
-                SendingIp = ip,
-                Stage = SmtpStage.Unknown,
-                Action = DeliveryAction.Delivered, // the mail arrived; the recipient marked it as junk
-                Reply = new SmtpReply(null, null, text, text),
-                Timestamp = message.Message.Date == DateTimeOffset.MinValue ? null : message.Message.Date,
-                Kind = EvidenceKind.Feedback,
-                SourceFormat = Name,
-                Hints = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["feedbackType"] = "abuse" },
-            },
-        ];
+        var timestamp = message.Message.Date == DateTimeOffset.MinValue ? (DateTimeOffset?)null : message.Message.Date;
+        var hints = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["feedbackType"] = "abuse" };
+        return [FeedbackEvent.Create(source, 1, Name, recipient, sender, ip, reportingMta: null, timestamp, hints)];
     }
 
     private static MimeMessage? ComplainedMessage(MimeMessage m)

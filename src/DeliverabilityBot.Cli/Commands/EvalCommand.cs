@@ -53,7 +53,7 @@ public static class EvalCommand
                     var e = r.Event;
                     observed.Add(new ObservedBounce(Path.GetFullPath(e.Source), e.Index, r.Reason,
                         (e.Reply.Status ?? e.DsnStatus)?.ToString(), e.Reply.Code, r.HardBounce,
-                        r.Receiver, r.Findings.Any(f => f.Scope != RuleScope.Generic)));
+                        r.Receiver, ExplanationKind.Of(r.Findings)));
                 }
             }
             var root = Path.GetDirectoryName(Path.GetFullPath(expectedPath))!;

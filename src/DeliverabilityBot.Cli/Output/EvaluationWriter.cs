@@ -16,6 +16,8 @@ internal static class EvaluationWriter
         output.WriteLine();
         output.WriteLine($"explained by a receiver, filter or sender rule: {Share(report.ExplainedBySpecificRules, report.Found)} of the bounces found; "
             + $"{Share(report.KnownReceiverExplained, report.WithKnownReceiver)} of those to a known receiver");
+        output.WriteLine("most specific rule that explained each bounce found: " + string.Join(", ",
+            report.ByExplanation.OrderBy(kv => kv.Key).Select(kv => $"{Label(kv.Key)} {Share(kv.Value, report.Found)}")));
 
         output.WriteLine();
         output.WriteLine("reasons (rows: expected; columns: what was classified, most frequent first)");
@@ -35,6 +37,15 @@ internal static class EvaluationWriter
         foreach (var d in report.Disagreements)
             output.WriteLine($"{d.File}#{d.Index} {d.Field}: expected {Show(d.Expected)}, got {Show(d.Observed)}");
     }
+
+    private static string Label(ExplainedBy kind) => kind switch
+    {
+        ExplainedBy.ReceiverRule => "receiver rule",
+        ExplainedBy.FilterRule => "filter rule",
+        ExplainedBy.SenderRule => "sender rule",
+        ExplainedBy.ReplyTextRule => "generic reply-text rule",
+        _ => "generic code-only rule",
+    };
 
     private static string Show(string s) => s.Length == 0 ? "(none)" : s;
 

@@ -20,6 +20,7 @@ public static partial class CorpusEvaluator
         var expectedFiles = new HashSet<string>(StringComparer.Ordinal);
         int reason = 0, status = 0, code = 0, hard = 0, found = 0, specific = 0, known = 0, knownSpecific = 0;
         var confusion = new Dictionary<(string, string), int>();
+        var byExplanation = Enum.GetValues<ExplainedBy>().ToDictionary(k => k, _ => 0);
         var disagreements = new List<(string, int, string, string, string)>();
         foreach (var e in expected)
         {
@@ -35,6 +36,7 @@ public static partial class CorpusEvaluator
             }
             found++;
             if (o.SpecificRule) specific++;
+            byExplanation[o.ExplainedBy]++;
             if (o.Receiver != "unknown")
             {
                 known++;
@@ -60,6 +62,7 @@ public static partial class CorpusEvaluator
             ExplainedBySpecificRules = specific,
             WithKnownReceiver = known,
             KnownReceiverExplained = knownSpecific,
+            ByExplanation = byExplanation,
         };
     }
 

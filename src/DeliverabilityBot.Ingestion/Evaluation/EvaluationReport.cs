@@ -30,6 +30,9 @@ public sealed class EvaluationReport
     /// <summary>Of <see cref="WithKnownReceiver"/>, those explained by a receiver, filter or sender rule.</summary>
     public int KnownReceiverExplained { get; init; }
 
+    /// <summary>Found bounces by the most specific kind of rule that explained them.</summary>
+    public IReadOnlyDictionary<ExplainedBy, int> ByExplanation { get; init; } = new Dictionary<ExplainedBy, int>();
+
     /// <summary>The agreement of one field.</summary>
     public FieldAgreement this[string field] => Fields.First(f => f.Field == field);
 }

@@ -8,6 +8,10 @@ namespace DeliverabilityBot.Ingestion.Evaluation;
 /// <param name="ReplyCode">The reply code, or null.</param>
 /// <param name="HardBounce">The hard-bounce flag.</param>
 /// <param name="Receiver">The receiver the event was attributed to (<c>unknown</c> when none).</param>
-/// <param name="SpecificRule">True when a receiver, filter or sender rule fired, not only the generic fallback.</param>
+/// <param name="ExplainedBy">The most specific kind of rule that fired.</param>
 public sealed record ObservedBounce(string FullPath, int Index, string Reason, string? Status, int? ReplyCode, bool HardBounce,
-    string Receiver = "unknown", bool SpecificRule = false);
+    string Receiver = "unknown", ExplainedBy ExplainedBy = ExplainedBy.CodeOnly)
+{
+    /// <summary>True when a receiver, filter or sender rule fired, not only a generic one.</summary>
+    public bool SpecificRule => ExplainedBy is ExplainedBy.ReceiverRule or ExplainedBy.FilterRule or ExplainedBy.SenderRule;
+}

@@ -17,8 +17,8 @@ public class CorpusEvaluatorTests
         ];
         ObservedBounce[] observed =
         [
-            new(Path.Combine(Root, "a.eml"), 1, "userunknown", "5.1.1", 550, true, "unknown", SpecificRule: false),
-            new(Path.Combine(Root, "b.eml"), 1, "blocked", "5.7.1", 554, false, "icloud", SpecificRule: true),
+            new(Path.Combine(Root, "a.eml"), 1, "userunknown", "5.1.1", 550, true, "unknown", ExplainedBy.ReplyTextRule),
+            new(Path.Combine(Root, "b.eml"), 1, "blocked", "5.7.1", 554, false, "icloud", ExplainedBy.ReceiverRule),
         ];
 
         var report = CorpusEvaluator.Evaluate(expected, Root, observed);
@@ -29,5 +29,8 @@ public class CorpusEvaluatorTests
         Assert.Equal(1, report.WithKnownReceiver);
         Assert.Equal(1, report.KnownReceiverExplained);
         Assert.Contains(report.Disagreements, d => d.File == "c.eml" && d.Field == "found");
+        Assert.Equal(1, report.ByExplanation[ExplainedBy.ReceiverRule]);
+        Assert.Equal(1, report.ByExplanation[ExplainedBy.ReplyTextRule]);
+        Assert.Equal(0, report.ByExplanation[ExplainedBy.CodeOnly]);
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using DeliverabilityBot.Core.Diagnosis;
-using DeliverabilityBot.Store;
 
 namespace DeliverabilityBot.Cli.Commands.History;
 
@@ -9,34 +8,12 @@ namespace DeliverabilityBot.Cli.Commands.History;
 public static class StatsCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create()
-    {
-        var receiver = HistoryOptions.Receiver();
-        var since = HistoryOptions.Since();
-        var data = HistoryOptions.Data();
-        var command = new Command("stats", "Counts over a window of the history: by receiver, reason, sending IP and hour.");
-        command.Arguments.Add(receiver);
-        command.Options.Add(since);
-        command.Options.Add(data);
-        command.SetAction(parse =>
+    public static Command Create() => WindowCommand.Create(
+        "stats", "Counts over a window of the history: by receiver, reason, sending IP and hour.", [], c =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            try
-            {
-                var runtime = HistoryOptions.Runtime(parse, data);
-                if (!HistoryOptions.TryWindow(parse, receiver, since, runtime, error, out var id, out var window)) return 2;
-                Write(output, runtime.Stats.Stats(id, window));
-                return 0;
-            }
-            catch (StoreException ex)
-            {
-                error.WriteLine($"dbot: {ex.Message}");
-                return 1;
-            }
+            Write(c.Output, c.Runtime.Stats.Stats(c.Receiver, c.Window));
+            return 0;
         });
-        return command;
-    }
 
     private static void Write(TextWriter w, StatsReport s)
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DeliverabilityBot.Application.Diagnosis;
-using DeliverabilityBot.Store;
 
 namespace DeliverabilityBot.Cli.Commands.History;
 
@@ -10,41 +9,20 @@ public static class WhyCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var receiver = HistoryOptions.Receiver();
-        var since = HistoryOptions.Since();
-        var data = HistoryOptions.Data();
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (receiver, window, totals, diagnoses)." };
         var explain = new Option<bool>("--explain") { Description = "Also print which diagnosis rules fired on which facts, and why others did not." };
-        var command = new Command("why", "Why is RECEIVER deferring or rejecting our mail? Ranked diagnoses over a window of the history.");
-        command.Arguments.Add(receiver);
-        command.Options.Add(since);
-        command.Options.Add(data);
-        command.Options.Add(json);
-        command.Options.Add(explain);
-        command.SetAction(parse =>
-        {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            try
+        return WindowCommand.Create(
+            "why", "Why is RECEIVER deferring or rejecting our mail? Ranked diagnoses over a window of the history.", [json, explain], c =>
             {
-                var runtime = HistoryOptions.Runtime(parse, data);
-                if (!HistoryOptions.TryWindow(parse, receiver, since, runtime, error, out var id, out var window)) return 2;
-                foreach (var d in runtime.DiagnosisRules.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
-                var (report, trace) = runtime.Why.Why(id, window);
-                if (parse.GetValue(json)) output.WriteLine(WhyReportJson.ToJson(report, parse.GetValue(explain) ? trace : null));
+                foreach (var d in c.Runtime.DiagnosisRules.Diagnostics.Where(d => d.IsError)) c.Error.WriteLine(d);
+                var (report, trace) = c.Runtime.Why.Why(c.Receiver, c.Window);
+                if (c.Parse.GetValue(json)) c.Output.WriteLine(WhyReportJson.ToJson(report, c.Parse.GetValue(explain) ? trace : null));
                 else
                 {
-                    WhyWriter.Write(output, report, runtime.Store.DatabasePath, Output.Terminal.UseColor(output));
-                    if (parse.GetValue(explain)) WhyWriter.WriteTrace(output, trace);
+                    WhyWriter.Write(c.Output, report, c.Runtime.Store.DatabasePath, Output.Terminal.UseColor(c.Output));
+                    if (c.Parse.GetValue(explain)) WhyWriter.WriteTrace(c.Output, trace);
                 }
                 return 0;
-            }
-            catch (StoreException ex)
-            {
-                error.WriteLine($"dbot: {ex.Message}");
-                return 1;
-            }
-        });
-        return command;
+            });
     }
 }

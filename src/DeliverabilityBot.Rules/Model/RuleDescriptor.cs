@@ -5,22 +5,8 @@ using DeliverabilityBot.Rules.Model.Conditions;
 namespace DeliverabilityBot.Rules.Model;
 
 /// <summary>One classification rule, as written: a descriptor (id, title, message, ...), a match and its conclusions.</summary>
-public sealed class RuleDescriptor
+public sealed class RuleDescriptor : DescribedRule
 {
-    /// <summary>Stable id, e.g. <c>ICL1001</c>.</summary>
-    public required string Id { get; init; }
-    /// <summary>Short name.</summary>
-    public required string Title { get; init; }
-    /// <summary>Message format with placeholders.</summary>
-    public required string Message { get; init; }
-    /// <summary>Diagnosis category.</summary>
-    public required string Category { get; init; }
-    /// <summary>Default severity.</summary>
-    public required RuleSeverity Severity { get; init; }
-    /// <summary>0-1000, higher wins.</summary>
-    public int Priority { get; init; } = 100;
-    /// <summary>Where people read more.</summary>
-    public required string HelpUri { get; init; }
     /// <summary>Sources.</summary>
     public required IReadOnlyList<RuleReference> References { get; init; }
     /// <summary>The condition tree (an implicit <c>all</c> at the top).</summary>
@@ -35,10 +21,6 @@ public sealed class RuleDescriptor
     public bool? Retryable { get; init; }
     /// <summary>Concluded hard bounce, or null.</summary>
     public bool? HardBounce { get; init; }
-    /// <summary>What it means.</summary>
-    public required string Explanation { get; init; }
-    /// <summary>Ordered remediation steps.</summary>
-    public required IReadOnlyList<string> Actions { get; init; }
     /// <summary>Replies that must match (defaults applied).</summary>
     public required IReadOnlyList<ExampleCase> Examples { get; init; }
     /// <summary>Near misses that must not match (defaults applied).</summary>

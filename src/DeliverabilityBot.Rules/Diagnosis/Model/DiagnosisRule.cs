@@ -1,4 +1,4 @@
-using DeliverabilityBot.Core.Classification;
+using DeliverabilityBot.Rules.Model;
 
 namespace DeliverabilityBot.Rules.Diagnosis.Model;
 
@@ -7,37 +7,10 @@ namespace DeliverabilityBot.Rules.Diagnosis.Model;
 /// rule, a signal (which attempts count), thresholds on metrics of that signal over a window and scope,
 /// and a confidence. Thresholds live here, never in code.
 /// </summary>
-public sealed class DiagnosisRule
+public sealed class DiagnosisRule : DescribedRule
 {
-    /// <summary>Stable id, <c>DIAG</c> and four digits.</summary>
-    public required string Id { get; init; }
-
-    /// <summary>Title format; placeholders as in <see cref="Message"/>.</summary>
-    public required string Title { get; init; }
-
-    /// <summary>One-line message format with metric placeholders such as <c>{signalCount}</c> or <c>{topIp}</c>.</summary>
-    public required string Message { get; init; }
-
-    /// <summary>A diagnosis category.</summary>
-    public required string Category { get; init; }
-
-    /// <summary>Severity; ranks ties and weighs the score.</summary>
-    public required RuleSeverity Severity { get; init; }
-
-    /// <summary>0-1000; a tie-break between equal scores, higher first.</summary>
-    public int Priority { get; init; } = 100;
-
-    /// <summary>Where people read more.</summary>
-    public required string HelpUri { get; init; }
-
     /// <summary>Reference URLs.</summary>
     public required IReadOnlyList<string> References { get; init; }
-
-    /// <summary>What it means.</summary>
-    public required string Explanation { get; init; }
-
-    /// <summary>Ordered actions.</summary>
-    public required IReadOnlyList<string> Actions { get; init; }
 
     /// <summary>Scenario fixtures (folder names under <c>tests/fixtures/scenarios</c>) where this is the top diagnosis.</summary>
     public required IReadOnlyList<string> Examples { get; init; }

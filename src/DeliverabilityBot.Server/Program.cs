@@ -30,7 +30,15 @@ app.MapHealth();
 app.MapTeamsChannel();
 app.MapSlackChannel();
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    // Ctrl+C or SIGTERM while still starting (the demo day loading, say): a stop, not a crash.
+    Console.Error.WriteLine("Stopped before the server finished starting.");
+}
 
 /// <summary>Entry point, public for WebApplicationFactory-based tests.</summary>
 public partial class Program;

@@ -30,7 +30,9 @@ public sealed class DeliverabilityBotRuntime
     public DeliverabilityBotRuntime(DeliverabilityBotOptions options)
     {
         Options = options;
-        _rules = new(() => RuleSetLoader.Load(RuleSources.Resolve(options.RulesDirectory)));
+        // The embedded set's examples were run by the test suite before it shipped; a folder on disk is checked as it loads.
+        _rules = new(() => RuleSetLoader.Load(RuleSources.Resolve(options.RulesDirectory),
+            RuleSources.ResolvesToEmbedded(options.RulesDirectory) ? RuleLoadOptions.WithoutExampleChecks : RuleLoadOptions.Default));
         _classifier = new(() => new NRulesBounceClassifier(_rules.Value));
         _active = new(() => new HotRuleSet(_rules.Value, set => new CachingBounceClassifier(new NRulesBounceClassifier(set)), initialClassifier: new CachingBounceClassifier(_classifier.Value)));
         _diagnosisRules = new(() => DiagnosisRuleLoader.Load(options.RulesDirectory));

@@ -7,7 +7,8 @@ public sealed record RuleLoadOptions
     public static RuleLoadOptions Default { get; } = new();
 
     /// <summary>
-    /// The defaults without running examples: for commands that only classify (<c>dbot explain</c>, <c>classify</c>).
+    /// The defaults without running examples: for commands that only classify (<c>dbot explain</c>), and for the
+    /// embedded set wherever it is loaded (<c>ingest</c>, <c>why</c>, <c>ask</c>, the server), whose examples ran before it shipped.
     /// Examples are checked where rules are authored and admitted: <c>dbot rules validate/lint/test</c>, the server's
     /// hot reload, and the test suite for the shipped set. Checking them costs a pass over every example at each start.
     /// </summary>

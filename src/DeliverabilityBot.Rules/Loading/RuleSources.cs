@@ -47,11 +47,12 @@ public static class RuleSources
         typeof(RuleSources).Assembly.GetManifestResourceStream(name) ?? throw new FileNotFoundException($"no embedded rule file '{name}'");
 
     /// <summary><c>--rules DIR</c> if given, else <c>DBOT_RULES</c> if set, else the embedded set.</summary>
-    public static IReadOnlyList<RuleSourceFile> Resolve(string? directory)
-    {
-        var dir = directory ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
-        return string.IsNullOrWhiteSpace(dir) ? Embedded() : FromDirectory(dir);
-    }
+    public static IReadOnlyList<RuleSourceFile> Resolve(string? directory) =>
+        ResolvesToEmbedded(directory) ? Embedded() : FromDirectory((directory ?? Environment.GetEnvironmentVariable(EnvironmentVariable))!);
+
+    /// <summary>True when <see cref="Resolve"/> gives the embedded set: no <paramref name="directory"/> and no <c>DBOT_RULES</c>.</summary>
+    public static bool ResolvesToEmbedded(string? directory) =>
+        string.IsNullOrWhiteSpace(directory ?? Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     /// <summary>
     /// A companion document of the rules folder (<c>RELEASES.md</c>, <c>ID-RANGES.md</c>) from <paramref name="directory"/>,

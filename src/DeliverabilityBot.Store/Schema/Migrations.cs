@@ -82,6 +82,18 @@ public static class Migrations
             stored   INTEGER NOT NULL,
             ingested INTEGER NOT NULL);
         """,
+
+        // 2: the identity scheme of the store's hashes (events.hash, events.message_key, replies.hash). A store that
+        // already holds data keeps SHA-256, so what it stored stays comparable and re-ingesting stays idempotent; an
+        // empty one takes XxHash3. See IdentityScheme.
+        """
+        CREATE TABLE meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO meta(key, value)
+            SELECT 'identity', CASE WHEN EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM replies) THEN 'sha256' ELSE 'xxh3' END;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -7,7 +7,8 @@ using DeliverabilityBot.Store.Model;
 namespace DeliverabilityBot.Store.Writing;
 
 /// <summary>
-/// The identity of a stored event: 64 bits of SHA-256 over what the attempt was (time, outcome, recipient,
+/// The <see cref="IdentityScheme.Sha256"/> identity of a stored event, kept for stores created before schema version 2
+/// (see <see cref="EventIdentity"/>): 64 bits of SHA-256 over what the attempt was (time, outcome, recipient,
 /// remote host, reply, message id, sending IP), not where it was read from, so the same log or DSN read
 /// twice, or from two paths, is stored once. Events with neither a time nor a message id also hash their
 /// source and position, since nothing else tells two of them apart.

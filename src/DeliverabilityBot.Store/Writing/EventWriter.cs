@@ -8,7 +8,7 @@ namespace DeliverabilityBot.Store.Writing;
 
 /// <summary>
 /// Writes batches of events with their hourly rollups, one transaction per batch: a batch is stored whole or
-/// not at all, and an event already present (same <see cref="ContentHash"/>) is skipped and not counted twice.
+/// not at all, and an event already present (same <see cref="EventIdentity"/>) is skipped and not counted twice.
 /// Not thread-safe: one writer per connection.
 /// </summary>
 public sealed class EventWriter : IDisposable
@@ -16,6 +16,7 @@ public sealed class EventWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly DimensionCache _dims;
     private readonly ReplyCache _replies;
+    private readonly EventIdentity _identity;
     private readonly RawStatement _insert;
     private readonly SqliteCommand _rollup;
     private readonly Dictionary<RollupKey, RollupCount> _pending = new();
@@ -24,7 +25,8 @@ public sealed class EventWriter : IDisposable
     {
         _connection = connection;
         _dims = new DimensionCache(connection);
-        _replies = new ReplyCache(connection);
+        _identity = EventIdentity.For(StoreMeta.Identity(connection));
+        _replies = new ReplyCache(connection, _identity);
         _insert = EventInsertCommand.Create(connection);
         _rollup = connection.CreateCommand();
         _rollup.CommandText = """
@@ -75,7 +77,7 @@ public sealed class EventWriter : IDisposable
             SenderDomain: _dims.IdOf(DimensionKind.SenderDomain, e.SenderDomain, tx));
 
         var p = _insert;
-        p.Bind(1, ContentHash.Of(e));
+        p.Bind(1, _identity.Of(e));
         p.Bind(2, ts);
         p.Bind(3, e.TimestampEstimated ? 1 : 0);
         p.Bind(4, key.Action);
@@ -97,7 +99,7 @@ public sealed class EventWriter : IDisposable
         var inline = e.Action == DeliveryAction.Delivered || e.Reply.Length == 0;
         p.Bind(19, inline ? null : _replies.IdOf(e.Reply, tx));
         p.Bind(20, inline && e.Reply.Length > 0 ? e.Reply : null);
-        p.Bind(21, e.MessageId is null ? null : ContentHash.OfText(e.MessageId));
+        p.Bind(21, e.MessageId is null ? null : _identity.OfText(e.MessageId));
         p.Bind(22, _dims.IdOf(DimensionKind.Source, e.Source, tx));
         p.Bind(23, e.HardBounce ? 1 : 0);
         p.Bind(24, e.Retryable ? 1 : 0);

@@ -15,7 +15,15 @@ public static class DsnEventBuilder
 {
     /// <summary>Builds the event; <paramref name="fallbackDiagnostic"/> is used when the group has no Diagnostic-Code.</summary>
     public static BounceEvent Build(DsnFieldGroup? message, DsnFieldGroup recipient, string source, int index,
-        string sourceFormat, string? fallbackDiagnostic = null, SmtpStage stageHint = SmtpStage.Unknown)
+        string sourceFormat, string? fallbackDiagnostic = null, SmtpStage stageHint = SmtpStage.Unknown) =>
+        Build(message, recipient, source, index, sourceFormat, fallbackDiagnostic, () => stageHint);
+
+    /// <summary>
+    /// Builds the event; <paramref name="stageHint"/> is asked only when the diagnostic names no stage (finding it
+    /// may mean decoding the notification text, which a DSN whose diagnostic names its stage never needs).
+    /// </summary>
+    public static BounceEvent Build(DsnFieldGroup? message, DsnFieldGroup recipient, string source, int index,
+        string sourceFormat, string? fallbackDiagnostic, Func<SmtpStage> stageHint)
     {
         var address = Addresses.Normalize(recipient.Typed("Final-Recipient")) ?? Addresses.Normalize(recipient.Typed("Original-Recipient"));
         var diagnostic = DiagnosticOf(recipient, fallbackDiagnostic);
@@ -31,7 +39,7 @@ public static class DsnEventBuilder
             RecipientDomain = Addresses.DomainOf(address),
             RemoteHost = string.IsNullOrEmpty(remoteMta) ? null : remoteMta.Trim('[', ']').ToLowerInvariant(),
             ReportingMta = message?.Typed("Reporting-MTA")?.ToLowerInvariant(),
-            Stage = stage != SmtpStage.Unknown ? stage : stageHint,
+            Stage = stage != SmtpStage.Unknown ? stage : stageHint(),
             Action = ActionOf(recipient["Action"], status ?? reply.Status),
             Reply = reply,
             DsnStatus = status is not null && !status.Equals(reply.Status) ? status : null,

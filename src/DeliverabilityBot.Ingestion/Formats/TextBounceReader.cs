@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Core.Smtp;
@@ -25,8 +26,9 @@ public sealed partial class TextBounceReader : IBounceReader
         var formatName = format?.Name ?? "unknown";
         var notification = message.Notification;
 
-        // Some gateways (Amazon WorkMail, older Notes) paste the RFC 3464 fields into the text part.
-        var fieldGroups = DsnFieldText.Parse(notification);
+        // Some gateways (Amazon WorkMail, older Notes) paste the RFC 3464 fields into the text part. A recipient
+        // group needs a Final-Recipient or Original-Recipient field line: without one, the text is not split up.
+        var fieldGroups = NamesRecipientField(notification) ? DsnFieldText.Parse(notification) : [];
         if (fieldGroups.Any(g => g.IsRecipientGroup))
         {
             var fromFields = DeliveryStatusReader.Read(fieldGroups, source, formatName, r => NotificationScan.ExplanationNear(notification, r));
@@ -97,6 +99,11 @@ public sealed partial class TextBounceReader : IBounceReader
         var end = section.IndexOf('\n', reply.Index);
         return section[reply.Index..(end < 0 ? at : Math.Min(end, at))].Trim();
     }
+
+    private static bool NamesRecipientField(string notification) => notification.AsSpan().ContainsAny(RecipientFields);
+
+    private static readonly SearchValues<string> RecipientFields =
+        SearchValues.Create(["Final-Recipient:", "Original-Recipient:"], StringComparison.OrdinalIgnoreCase);
 
     private static bool IsBareAddressLine(string line, string recipient) =>
         line.Trim('<', '>', ':', ' ', '"', '\'').Equals(recipient, StringComparison.OrdinalIgnoreCase);

@@ -11,6 +11,8 @@ public sealed class BounceMessage
     private string? _notification;
     private HeaderList? _original;
     private bool _originalRead;
+    private Formats.TextBounceFormat? _textFormat;
+    private bool _textFormatRead;
 
     /// <summary>Wraps a parsed message.</summary>
     public BounceMessage(MimeMessage message) => Message = message;
@@ -35,6 +37,23 @@ public sealed class BounceMessage
     /// endings; HTML-only notices are reduced to text.
     /// </summary>
     public string Notification => _notification ??= NotificationText.Of(Message);
+
+    /// <summary>
+    /// The non-standard bounce format the notification is written in (<see cref="Formats.TextBounceFormats"/>), or
+    /// null; detected once (telling a bounce from other mail and reading it both ask).
+    /// </summary>
+    public Formats.TextBounceFormat? TextFormat
+    {
+        get
+        {
+            if (!_textFormatRead)
+            {
+                _textFormat = Formats.TextBounceFormats.Detect(Notification);
+                _textFormatRead = true;
+            }
+            return _textFormat;
+        }
+    }
 
     /// <summary>The headers of the returned original message (<c>message/rfc822</c> or <c>text/rfc822-headers</c>), or null.</summary>
     public HeaderList? OriginalHeaders

@@ -36,7 +36,8 @@ public static class DeliveryStatusReader
 
     /// <summary>
     /// Events for each per-recipient group; <paramref name="diagnosticFor"/> supplies a reply from the human-readable
-    /// part when a group's <c>Diagnostic-Code</c> is missing or says nothing (see <see cref="DsnEventBuilder.IsUninformative"/>).
+    /// part when a group's <c>Diagnostic-Code</c> is missing or says nothing (see <see cref="DsnEventBuilder.IsUninformative"/>);
+    /// <paramref name="stageFor"/> is asked only for a recipient whose diagnostic names no SMTP stage.
     /// </summary>
     public static List<BounceEvent> Read(IReadOnlyList<DsnFieldGroup> groups, string source, string format,
         Func<string?, string?>? diagnosticFor = null, Func<string?, SmtpStage>? stageFor = null)
@@ -52,8 +53,8 @@ public static class DeliveryStatusReader
             }
             var rcpt = g.Typed("Final-Recipient") ?? g.Typed("Original-Recipient");
             var fallback = DsnEventBuilder.IsUninformative(g.Typed("Diagnostic-Code")) ? diagnosticFor?.Invoke(rcpt) : null;
-            var stage = stageFor?.Invoke(rcpt) ?? SmtpStage.Unknown;
-            events.Add(DsnEventBuilder.Build(messageGroup, g, source, events.Count + 1, format, fallback, stage));
+            events.Add(DsnEventBuilder.Build(messageGroup, g, source, events.Count + 1, format, fallback,
+                () => stageFor?.Invoke(rcpt) ?? SmtpStage.Unknown));
         }
         return events;
     }

@@ -7,8 +7,8 @@ using Microsoft.Data.Sqlite;
 namespace DeliverabilityBot.Store.Writing;
 
 /// <summary>
-/// Writes batches of events with their hourly rollups, one transaction per batch: a batch is stored whole or
-/// not at all, and an event already present (same <see cref="EventIdentity"/>) is skipped and not counted twice.
+/// Writes events with their hourly rollups, one transaction per batch, streamed (rows go in as they are added; nothing
+/// is buffered in memory but the rollups): a batch is stored whole or not at all, and an event already present (same <see cref="EventIdentity"/>) is skipped and not counted twice.
 /// Not thread-safe: one writer per connection.
 /// </summary>
 public sealed class EventWriter : IDisposable
@@ -20,6 +20,9 @@ public sealed class EventWriter : IDisposable
     private readonly RawStatement _insert;
     private readonly SqliteCommand _rollup;
     private readonly Dictionary<RollupKey, RollupCount> _pending = new();
+    private SqliteTransaction? _tx;
+    private int _offered;
+    private int _stored;
 
     internal EventWriter(SqliteConnection connection)
     {
@@ -38,26 +41,69 @@ public sealed class EventWriter : IDisposable
             _rollup.Parameters.Add(p, SqliteType.Integer);
     }
 
-    /// <summary>Stores a batch in one transaction; returns how many were new.</summary>
-    public WriteResult Write(IReadOnlyList<StoredEvent> batch)
+    /// <summary>Events added to the open transaction (0 when none is open).</summary>
+    public int Pending => _offered;
+
+    /// <summary>
+    /// Adds an event to the open transaction, opening one if needed; returns whether it was new. On failure the whole
+    /// open transaction is rolled back (nothing of it is stored) and the exception is rethrown.
+    /// </summary>
+    public bool Add(StoredEvent e)
     {
-        if (batch.Count == 0) return default;
-        using var tx = _connection.BeginTransaction();
+        _tx ??= _connection.BeginTransaction();
         try
         {
-            var stored = 0;
-            foreach (var e in batch)
-                if (Insert(e, tx)) stored++;
-            FlushRollups(tx);
-            tx.Commit();
-            return new WriteResult(batch.Count, stored);
+            _offered++;
+            if (!Insert(e, _tx)) return false;
+            _stored++;
+            return true;
         }
         catch
         {
-            _pending.Clear();
+            Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>Commits the open transaction with its hourly rollups; returns what it stored (nothing when none is open).</summary>
+    public WriteResult Commit()
+    {
+        if (_tx is null) return default;
+        try
+        {
+            FlushRollups(_tx);
+            _tx.Commit();
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+        var result = new WriteResult(_offered, _stored);
+        _tx.Dispose();
+        _tx = null;
+        _offered = _stored = 0;
+        return result;
+    }
+
+    /// <summary>Stores a batch in one transaction; returns how many were new.</summary>
+    public WriteResult Write(IReadOnlyList<StoredEvent> batch)
+    {
+        foreach (var e in batch) Add(e);
+        return Commit();
+    }
+
+    // Drops the open transaction and whatever was cached inside it.
+    private void Rollback()
+    {
+        _pending.Clear();
+        _offered = _stored = 0;
+        try { _tx?.Dispose(); }
+        finally
+        {
+            _tx = null;
             _dims.Reload();
             _replies.Clear();
-            throw;
         }
     }
 
@@ -137,6 +183,7 @@ public sealed class EventWriter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_tx is not null) Rollback();
         _insert.Dispose();
         _rollup.Dispose();
     }

@@ -6,32 +6,61 @@ namespace DeliverabilityBot.Store.Writing;
 /// <summary>
 /// A statement prepared once on a connection's native handle and reused for every row: binding by position and
 /// stepping directly costs a fraction of an ADO.NET command execution (no parameter lookup by name, no data reader),
-/// which is most of the time of a bulk insert. Runs inside whatever transaction the connection has open.
+/// which is most of the time of a bulk insert. Calls go through <see cref="NativeSqlite"/> where it is available, else
+/// through SQLitePCL. Runs inside whatever transaction the connection has open.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
+    private readonly IntPtr _dbPtr;
+    private readonly IntPtr _stmtPtr;
+    private readonly bool _native = NativeSqlite.Available;
 
     public RawStatement(SqliteConnection connection, string sql)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _stmt));
+        // Both handles outlive every call: the statement until Dispose, the connection beyond it.
+        _dbPtr = _db.DangerousGetHandle();
+        _stmtPtr = _stmt.DangerousGetHandle();
     }
 
     /// <summary>Binds an integer to the 1-based parameter <paramref name="index"/>.</summary>
-    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));
+    public void Bind(int index, long value) =>
+        Check(_native ? NativeSqlite.BindInt64(_stmtPtr, index, value) : raw.sqlite3_bind_int64(_stmt, index, value));
 
     /// <summary>Binds a text, or NULL, to the 1-based parameter <paramref name="index"/>.</summary>
-    public void Bind(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_stmt, index) : raw.sqlite3_bind_text(_stmt, index, value));
+    public void Bind(int index, string? value)
+    {
+        if (value is null) BindNull(index);
+        else Check(_native ? NativeSqlite.BindText(_stmtPtr, index, value) : raw.sqlite3_bind_text(_stmt, index, value));
+    }
 
     /// <summary>Binds an integer, or NULL, to the 1-based parameter <paramref name="index"/>.</summary>
-    public void Bind(int index, long? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_int64(_stmt, index, v) : raw.sqlite3_bind_null(_stmt, index));
+    public void Bind(int index, long? value)
+    {
+        if (value is { } v) Bind(index, v);
+        else BindNull(index);
+    }
 
     /// <summary>Runs the statement to completion; returns the rows it changed. Ready to bind again afterwards.</summary>
     public int Execute()
+    {
+        if (!_native) return ExecuteManaged();
+        var rc = NativeSqlite.Step(_stmtPtr);
+        if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
+        {
+            var error = Error(rc);
+            NativeSqlite.Reset(_stmtPtr);
+            throw error;
+        }
+        var changes = NativeSqlite.Changes(_dbPtr);
+        NativeSqlite.Reset(_stmtPtr);
+        return changes;
+    }
+
+    private int ExecuteManaged()
     {
         try
         {
@@ -45,10 +74,15 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    private void BindNull(int index) =>
+        Check(_native ? NativeSqlite.BindNull(_stmtPtr, index) : raw.sqlite3_bind_null(_stmt, index));
+
     private void Check(int rc)
     {
-        if (rc != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
+        if (rc != raw.SQLITE_OK) throw Error(rc);
     }
+
+    private SqliteException Error(int rc) => new(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
 
     /// <inheritdoc />
     public void Dispose() => _stmt.Dispose();

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace DeliverabilityBot.Store.Writing;
 
 /// <summary>
-/// Buffers events and writes them in batches of <see cref="BatchSize"/> (one transaction each). Call
+/// Writes events in batches of <see cref="BatchSize"/> (one transaction each; rows go in as they are added). Call
 /// <see cref="Flush"/> before reading the totals; <see cref="Dispose"/> flushes too. Not thread-safe.
 /// </summary>
 /// <remarks>
@@ -19,14 +19,12 @@ public sealed class StoreWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly EventWriter _writer;
-    private readonly List<StoredEvent> _buffer;
 
     internal StoreWriter(SqliteConnection connection, int batchSize)
     {
         _connection = connection;
         _writer = new EventWriter(connection);
         BatchSize = Math.Max(1, batchSize);
-        _buffer = new List<StoredEvent>(BatchSize);
         DeliverabilityStore.Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384;");
     }
 
@@ -39,21 +37,19 @@ public sealed class StoreWriter : IDisposable
     /// <summary>Raised after each committed batch with that batch's result.</summary>
     public event Action<WriteResult>? BatchCommitted;
 
-    /// <summary>Buffers one event; writes a batch when the buffer is full.</summary>
+    /// <summary>Writes one event into the open batch; commits the batch when it is full. A failure rolls the open batch back
+    /// whole (nothing of it is stored or counted) and is rethrown; the next event starts a new batch.</summary>
     public void Add(StoredEvent e)
     {
-        _buffer.Add(e);
-        if (_buffer.Count >= BatchSize) Flush();
+        _writer.Add(e);
+        if (_writer.Pending >= BatchSize) Flush();
     }
 
-    /// <summary>Writes whatever is buffered, in one transaction.</summary>
+    /// <summary>Commits the open batch, if any.</summary>
     public void Flush()
     {
-        if (_buffer.Count == 0) return;
-        WriteResult result;
-        // A failed batch is rolled back and dropped, so disposing afterwards does not retry it.
-        try { result = _writer.Write(_buffer); }
-        finally { _buffer.Clear(); }
+        var result = _writer.Commit();
+        if (result.Offered == 0) return;
         Total += result;
         BatchCommitted?.Invoke(result);
     }

@@ -35,10 +35,38 @@ public sealed class StoreWriterTests
         for (var i = 0; i < 10; i++) w.Add(TempStore.Event(i));
         Assert.Equal(10, w.Total.Stored);
         for (var i = 10; i < 14; i++) w.Add(TempStore.Event(i));
-        w.Add(new StoredEvent { Timestamp = TempStore.T0, Reply = null!, Recipient = "x@icloud.com", Action = DeliveryAction.Failed });
-        Assert.ThrowsAny<Exception>(() => w.Flush());
+        Assert.ThrowsAny<Exception>(() => w.Add(new StoredEvent { Timestamp = TempStore.T0, Reply = null!, Recipient = "x@icloud.com", Action = DeliveryAction.Failed }));
+        w.Flush();
+        Assert.Equal(10, w.Total.Stored);
         Assert.Equal(10, t.Store.Reader.EventCount());
         Assert.Equal(10, t.Store.Reader.Slices(Day, null).Sum(s => s.Count));
+        // The next event starts a new batch; the failed one's events are not resurrected with it.
+        w.Add(TempStore.Event(20));
+        w.Flush();
+        Assert.Equal(11, t.Store.Reader.EventCount());
+    }
+
+    [Fact]
+    public void Write_NonAsciiTexts_ReadBackUnchanged()
+    {
+        using var t = new TempStore();
+        const string recipient = "jürgen.ñ@例え.jp";
+        const string delivered = "250 2.0.0 Ok: queued as 3F2 \U0001F4E8 ✓";
+        using (var w = t.Store.CreateWriter())
+        {
+            w.Add(new StoredEvent { Timestamp = TempStore.T0, Action = DeliveryAction.Delivered, Recipient = recipient, Reply = delivered });
+            w.Add(new StoredEvent { Timestamp = TempStore.T0, Action = DeliveryAction.Delivered, Recipient = "", Reply = "250 ok" });
+        }
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={t.Store.DatabasePath};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT recipient, reply_text FROM events ORDER BY id;";
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(recipient, r.GetString(0));
+        Assert.Equal(delivered, r.GetString(1));
+        Assert.True(r.Read());
+        Assert.Equal("", r.GetString(0));
     }
 
     [Fact]

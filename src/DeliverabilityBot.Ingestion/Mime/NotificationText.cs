@@ -22,7 +22,7 @@ public static partial class NotificationText
             // Prefer plain text; take HTML only when no plain part came first (an alternative rendering otherwise).
             if (tp.IsHtml && sawPlain) continue;
             string text;
-            try { text = tp.Text ?? string.Empty; }
+            try { text = AsciiTextContent.TryRead(tp) ?? tp.Text ?? string.Empty; }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or DecoderFallbackException)
             {
                 continue; // an undecodable part is skipped; the others still count

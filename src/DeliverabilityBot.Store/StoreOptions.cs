@@ -12,8 +12,9 @@ public sealed class StoreOptions
     /// <summary>Days of history kept before the newest event (0 keeps everything). Default 90.</summary>
     public int RetentionDays { get; set; } = 90;
 
-    /// <summary>Events written per transaction: larger is faster, smaller loses less on a crash. Default 20,000.</summary>
-    public int BatchSize { get; set; } = 20_000;
+    /// <summary>Events written per transaction: larger is faster (each commit rewrites the identity index pages it touched),
+    /// smaller loses less on a power loss. Default 50,000.</summary>
+    public int BatchSize { get; set; } = 50_000;
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, DatabaseFileName);

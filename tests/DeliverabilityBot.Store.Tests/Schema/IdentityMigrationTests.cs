@@ -32,6 +32,9 @@ public sealed class IdentityMigrationTests
         using (var c = Connect(store.DatabasePath))
         {
             Assert.Equal(Migrations.Latest, Migrator.CurrentVersion(c));
+            using var page = c.CreateCommand();
+            page.CommandText = "PRAGMA page_size;";
+            Assert.Equal(4096L, page.ExecuteScalar()); // an existing file keeps its page size
             Assert.Equal(IdentityScheme.Sha256, StoreMeta.Identity(c));
         }
         using (var w = store.CreateWriter())

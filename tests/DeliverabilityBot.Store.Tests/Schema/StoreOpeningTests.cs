@@ -16,6 +16,8 @@ public sealed class StoreOpeningTests
         using var cmd = c.CreateCommand();
         cmd.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", cmd.ExecuteScalar());
+        cmd.CommandText = "PRAGMA page_size;";
+        Assert.Equal((long)DeliverabilityStore.PageSize, cmd.ExecuteScalar());
     }
 
     [Fact]

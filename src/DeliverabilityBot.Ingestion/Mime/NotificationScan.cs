@@ -32,21 +32,28 @@ public static partial class NotificationScan
     public static string? ExplanationNear(string notification, string? recipient) =>
         ReplyNear(notification, recipient) ?? ParagraphNear(notification, recipient);
 
-    /// <summary>The recipient's line and up to <see cref="ParagraphLines"/> following non-blank lines, or null.</summary>
+    /// <summary>
+    /// The recipient's line and up to <see cref="ParagraphLines"/> following non-blank lines, or null. Where the
+    /// recipient is first named alone (sendmail's "The following addresses had permanent fatal errors" list), the
+    /// paragraph of a later mention (its transcript line, "&lt;a@b&gt;... Deferred: Connection refused by ...") is taken.
+    /// </summary>
     public static string? ParagraphNear(string notification, string? recipient)
     {
         if (string.IsNullOrEmpty(notification) || string.IsNullOrEmpty(recipient)) return null;
-        var at = notification.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
-        if (at < 0) return null;
-        var start = notification.LastIndexOf('\n', at) + 1;
-        var lines = new List<string>(ParagraphLines);
-        foreach (var line in notification[start..].Split('\n'))
+        for (var at = notification.IndexOf(recipient, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = notification.IndexOf(recipient, at + recipient.Length, StringComparison.OrdinalIgnoreCase))
         {
-            if (string.IsNullOrWhiteSpace(line) || lines.Count == ParagraphLines) break;
-            lines.Add(line.Trim());
+            var start = notification.LastIndexOf('\n', at) + 1;
+            var lines = new List<string>(ParagraphLines);
+            foreach (var line in notification[start..].Split('\n'))
+            {
+                if (string.IsNullOrWhiteSpace(line) || lines.Count == ParagraphLines) break;
+                lines.Add(line.Trim());
+            }
+            var text = string.Join(' ', lines);
+            if (text.Length > recipient.Length + 2) return text; // the bare address alone explains nothing
         }
-        var text = string.Join(' ', lines);
-        return text.Length > recipient.Length + 2 ? text : null; // the bare address alone explains nothing
+        return null;
     }
 
     /// <summary>How many lines of a recipient's paragraph <see cref="ParagraphNear"/> takes.</summary>

@@ -23,6 +23,8 @@ public sealed class LogContext
     private int _index;
     private Dictionary<string, QueueState> _current = new(StringComparer.Ordinal);
     private Dictionary<string, QueueState> _previous = new(StringComparer.Ordinal);
+    private const int MaxSendersShared = 10_000;
+    private readonly Dictionary<string, Sender> _senders = new(StringComparer.Ordinal);
 
     /// <summary>Creates the state for one log.</summary>
     public LogContext(string source, int referenceYear, int queueIdCapacity = DefaultQueueIdCapacity)
@@ -51,13 +53,23 @@ public sealed class LogContext
     public int NextIndex() => ++_index;
 
     /// <summary>Remembers the envelope sender of a queue id.</summary>
-    public void SetSender(string queueId, string sender) => StateOf(queueId, create: true)!.Sender = sender;
+    public void SetSender(string queueId, string sender) => StateOf(queueId, create: true)!.Sender = SenderFor(sender);
 
     /// <summary>The envelope sender of a queue id, when seen.</summary>
-    public string? SenderOf(string queueId) => StateOf(queueId, create: false)?.Sender;
+    public string? SenderOf(string queueId) => StateOf(queueId, create: false)?.Sender?.Address;
 
-    /// <summary>The envelope sender's domain of a queue id, when seen (computed once per message).</summary>
-    public string? SenderDomainOf(string queueId) => StateOf(queueId, create: false)?.SenderDomain;
+    /// <summary>The envelope sender's domain of a queue id, when seen (computed once per distinct sender).</summary>
+    public string? SenderDomainOf(string queueId) => StateOf(queueId, create: false)?.Sender?.Domain;
+
+    // A log has few distinct senders and many messages: each message's state points at one shared sender (address and
+    // domain) rather than holding copies, which would live as long as the message and be promoted by the GC with it.
+    private Sender SenderFor(string address)
+    {
+        if (_senders.TryGetValue(address, out var known)) return known;
+        var sender = new Sender(address, Evidence.Addresses.DomainOf(address));
+        if (_senders.Count < MaxSendersShared) _senders[address] = sender;
+        return sender;
+    }
 
     /// <summary>Tracks an attempt: deferred ones stay pending; delivered or bounced ones end the recipient's queue life.</summary>
     public void Track(BounceEvent e)
@@ -107,17 +119,11 @@ public sealed class LogContext
         _current[queueId] = state;
     }
 
+    private sealed record Sender(string Address, string? Domain);
+
     private sealed class QueueState
     {
-        private string? _sender;
-
-        public string? Sender
-        {
-            get => _sender;
-            set { _sender = value; SenderDomain = Evidence.Addresses.DomainOf(value); }
-        }
-
-        public string? SenderDomain { get; private set; }
+        public Sender? Sender { get; set; }
 
         public Dictionary<string, BounceEvent>? Pending { get; set; }
     }

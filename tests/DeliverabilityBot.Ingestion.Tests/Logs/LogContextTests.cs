@@ -66,4 +66,18 @@ public class LogContextTests
             Assert.Equal("k@example.com", context.SenderOf("KEEP"));
         }
     }
+
+    [Fact]
+    public void SetSender_SameSenderForManyQueueIds_OneSharedAddressAndDomain()
+    {
+        var context = new LogContext("log", 2026);
+        context.SetSender("Q1", new string("alerts@example.com".AsSpan()));
+        context.SetSender("Q2", new string("alerts@example.com".AsSpan()));
+        context.SetSender("Q3", "other@example.org");
+        Assert.Same(context.SenderOf("Q1"), context.SenderOf("Q2"));
+        Assert.Same(context.SenderDomainOf("Q1"), context.SenderDomainOf("Q2"));
+        Assert.Equal("example.com", context.SenderDomainOf("Q2"));
+        Assert.Equal("other@example.org", context.SenderOf("Q3"));
+        Assert.Equal("example.org", context.SenderDomainOf("Q3"));
+    }
 }

@@ -2,6 +2,9 @@
 # Whole-process speed: `dbot classify --json` against Sisimai (Perl, Debian's libsisimai-perl) over the same files:
 # the shared Sisimai corpus replicated to at least 20,000 files. Prints files/s of each and the ratio, from one run.
 #
+# dbot is the ReadyToRun publish (`dotnet publish -r <rid>`, the fast binary README.md describes); DBOT_BUILD=plain
+# measures the plain Release build (`dotnet dbot.dll`, everything JIT-compiled at start) instead.
+#
 # Usage: benchmarks/scripts/classify-vs-sisimai.sh [COPIES]     (default 44 copies of maildir/ = 20,328 files)
 # Needs: the .NET 10 SDK, perl with libsisimai-perl (apt-get install -y libsisimai-perl), ../shared beside the repo.
 set -euo pipefail
@@ -16,8 +19,16 @@ trap 'rm -rf "$work"' EXIT
 [ -d "$corpus/maildir" ] || { echo "no corpus at $corpus (set SHARED_DIR)" >&2; exit 2; }
 perl -MSisimai -e1 2>/dev/null || { echo "Sisimai (Perl) is not installed: apt-get install -y libsisimai-perl" >&2; exit 2; }
 
-echo "building dbot (Release)..." >&2
-dotnet build "$repo/src/DeliverabilityBot.Cli" -c Release -o "$work/dbot" -v quiet -nologo >/dev/null
+if [ "${DBOT_BUILD:-r2r}" = plain ]; then
+  echo "building dbot (Release, plain build)..." >&2
+  dotnet build "$repo/src/DeliverabilityBot.Cli" -c Release -o "$work/dbot" -v quiet -nologo >/dev/null
+  dbot=(dotnet "$work/dbot/dbot.dll"); build="plain Release build"
+else
+  rid="$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')"
+  echo "publishing dbot (Release, ReadyToRun for $rid)..." >&2
+  dotnet publish "$repo/src/DeliverabilityBot.Cli" -c Release -r "$rid" --self-contained false -o "$work/dbot" -v quiet -nologo >/dev/null
+  dbot=("$work/dbot/dbot"); build="ReadyToRun publish"
+fi
 
 echo "replicating the corpus $copies times..." >&2
 for i in $(seq 1 "$copies"); do cp -r "$corpus/maildir" "$work/corpus-$i"; done
@@ -34,12 +45,12 @@ run() { # output file, command...: runs once with stdout to the file, prints the
 }
 cpu() { [ -s "$1.cpu" ] && awk 'END { printf "%.2f s CPU", $1 + $2 }' "$1.cpu" || echo "CPU not measured"; }
 
-dbot_s=$(run "$work/dbot.jsonl" dotnet "$work/dbot/dbot.dll" classify --json "$work"/corpus-*)
+dbot_s=$(run "$work/dbot.jsonl" "${dbot[@]}" classify --json "$work"/corpus-*)
 sisimai_s=$(cd "$work" && run "$work/sisimai.jsonl" perl "$peer" --timeout=30 corpus-*)
 
 load_after=$(load)
 dbot_lines=$(wc -l < "$work/dbot.jsonl"); sisimai_lines=$(wc -l < "$work/sisimai.jsonl")
-printf 'files                 %d\n' "$files"
+printf 'files                 %d  (dbot: %s)\n' "$files" "$build"
 printf 'dbot classify --json  %.2f s  %.0f files/s  (%d bounces; %s)\n' "$dbot_s" "$(echo "$files / $dbot_s" | bc -l)" "$dbot_lines" "$(cpu "$work/dbot.jsonl")"
 printf 'sisimai %-13s %.2f s  %.0f files/s  (%d bounces; %s)\n' "$(perl -MSisimai -e 'print Sisimai->version')" "$sisimai_s" "$(echo "$files / $sisimai_s" | bc -l)" "$sisimai_lines" "$(cpu "$work/sisimai.jsonl")"
 printf 'ratio                 %.1fx\n' "$(echo "$sisimai_s / $dbot_s" | bc -l)"

@@ -11,15 +11,24 @@ namespace DeliverabilityBot.Ingestion.Evidence;
 public static partial class StageDetector
 {
     /// <summary>The stage the text names, or <see cref="SmtpStage.Unknown"/>.</summary>
-    public static SmtpStage Detect(string? text)
+    public static SmtpStage Detect(string? text) =>
+        string.IsNullOrEmpty(text) ? SmtpStage.Unknown : Detect(text, 0, text.Length);
+
+    /// <summary>
+    /// The stage named in the <paramref name="length"/> characters of <paramref name="text"/> from
+    /// <paramref name="start"/> (a window of a notification, looked at in place rather than copied), or
+    /// <see cref="SmtpStage.Unknown"/>.
+    /// </summary>
+    public static SmtpStage Detect(string text, int start, int length)
     {
-        if (string.IsNullOrEmpty(text)) return SmtpStage.Unknown;
-        var m = CommandPhrase().Match(text);
+        if (length == 0) return SmtpStage.Unknown;
+        var m = CommandPhrase().Match(text, start, length);
         if (m.Success) return FromCommand(m.Groups["cmd"].Value);
-        if (text.Contains("refused to talk to me", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("after initial connection", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("SMTP greeting", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("in reply to connect", StringComparison.OrdinalIgnoreCase))
+        var window = text.AsSpan(start, length);
+        if (window.Contains("refused to talk to me", StringComparison.OrdinalIgnoreCase)
+            || window.Contains("after initial connection", StringComparison.OrdinalIgnoreCase)
+            || window.Contains("SMTP greeting", StringComparison.OrdinalIgnoreCase)
+            || window.Contains("in reply to connect", StringComparison.OrdinalIgnoreCase))
             return SmtpStage.Connect;
         return SmtpStage.Unknown;
     }

@@ -73,8 +73,7 @@ public static partial class NotificationScan
             var at = notification.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
             if (at >= 0) start = notification.LastIndexOf('\n', at) + 1;
         }
-        var window = notification.Substring(start, Math.Min(StageWindow, notification.Length - start));
-        return Evidence.StageDetector.Detect(window);
+        return Evidence.StageDetector.Detect(notification, start, Math.Min(StageWindow, notification.Length - start));
     }
 
     private const int StageWindow = 1200;

@@ -14,7 +14,9 @@ public static partial class NotificationText
     /// <summary>The notification text of <paramref name="message"/> (empty when it has none).</summary>
     public static string Of(MimeMessage message)
     {
-        var sb = new StringBuilder();
+        // Usually one part: then no builder, and no copy of the text when its line ends are already LF.
+        string? first = null;
+        StringBuilder? sb = null;
         var sawPlain = false;
         foreach (var part in message.BodyParts)
         {
@@ -29,10 +31,16 @@ public static partial class NotificationText
             }
             if (tp.IsHtml) text = StripHtml(text);
             else sawPlain = true;
+            if (first is null)
+            {
+                first = text;
+                continue;
+            }
+            sb ??= new StringBuilder(first);
             if (sb.Length > 0) sb.Append('\n');
             sb.Append(text);
         }
-        return Normalize(sb.ToString());
+        return Normalize(sb?.ToString() ?? first ?? string.Empty);
     }
 
     /// <summary>Normalises CRLF and CR-only line endings to LF.</summary>

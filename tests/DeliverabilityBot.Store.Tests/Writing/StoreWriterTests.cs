@@ -70,6 +70,34 @@ public sealed class StoreWriterTests
     }
 
     [Fact]
+    public void Write_ColumnsRepeatingAndSwitchingToNull_EachRowKeepsItsOwnValues()
+    {
+        using var t = new TempStore();
+        int?[] codes = [421, 421, null, 421, 550, null, null];
+        using (var w = t.Store.CreateWriter())
+            for (var i = 0; i < codes.Length; i++)
+                w.Add(new StoredEvent
+                {
+                    Timestamp = TempStore.T0.AddMinutes(i), Action = DeliveryAction.Delayed, Recipient = $"r{i}@icloud.com",
+                    Reply = "421 4.7.0 Deferred", ReplyCode = codes[i], SendingIp = codes[i] is null ? null : "203.0.113.7",
+                    MessageId = i % 3 == 0 ? null : "Q",
+                });
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={t.Store.DatabasePath};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT reply_code, sending_ip_id, message_key FROM events ORDER BY ts;";
+        using var r = cmd.ExecuteReader();
+        for (var i = 0; i < codes.Length; i++)
+        {
+            Assert.True(r.Read());
+            Assert.Equal(codes[i], r.IsDBNull(0) ? null : r.GetInt32(0));
+            Assert.Equal(codes[i] is null, r.GetInt64(1) == 0);
+            Assert.Equal(i % 3 == 0, r.IsDBNull(2));
+        }
+        Assert.False(r.Read());
+    }
+
+    [Fact]
     public void Write_SameAttemptFromTwoSources_StoredOnce()
     {
         using var t = new TempStore();

@@ -28,6 +28,48 @@ public class ClassifyCommandTests
     }
 
     [Fact]
+    public void ClassifyJson_LogOfManyBounces_SameBytesAsSequentialUncachedClassification()
+    {
+        // More bounces than one file's classification is split across threads from (4,096 in ClassifyRun): the slices
+        // must come back in log order.
+        const int bounces = 5_000;
+        var rules = TestPaths.InRepo("rules");
+        var log = Path.Combine(Path.GetTempPath(), $"dbot-many-bounces-{Guid.NewGuid():N}.log");
+        string[] replies =
+        [
+            "said: 550 5.1.1 <{0}>: user does not exist (in reply to RCPT TO command)",
+            "said: 421 4.7.0 [TSS04] Messages from 192.0.2.10 temporarily deferred due to unexpected volume or user complaints (in reply to MAIL FROM command)",
+            "said: 452 4.2.2 The email account that you tried to reach is over quota (in reply to RCPT TO command)",
+        ];
+        var lines = Enumerable.Range(0, bounces).Select(i =>
+        {
+            var to = $"user{i}@example.org";
+            var reply = string.Format(System.Globalization.CultureInfo.InvariantCulture, replies[i % replies.Length], to);
+            var status = i % replies.Length == 0 ? "bounced" : "deferred";
+            return $"Nov 28 10:{i / 60 % 60:00}:{i % 60:00} mx1 postfix/smtp[2342]: {0x10000 + i:X}: to=<{to}>, relay=mx.example.org[192.0.2.1]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status={status} (host mx.example.org[192.0.2.1] {reply})";
+        });
+        File.WriteAllLines(log, lines);
+        try
+        {
+            var classifier = new NRulesBounceClassifier(RuleSetLoader.Load(RuleSources.FromDirectory(rules)));
+            var expected = new StringBuilder();
+            foreach (var read in new EvidenceBatch(parallelism: 1).Read([log]))
+                foreach (var e in read.Events.Where(IsBounceEvidence))
+                    expected.Append(ClassificationJson.ToJsonLine(classifier.Classify(e))).Append('\n');
+
+            var run = DbotProcess.Run(null, "classify", "--json", "--rules", rules, log);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.True(expected.ToString().Count(c => c == '\n') == bounces, "not every log line gave a bounce");
+            Assert.Equal(expected.ToString(), run.Out);
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
+    [Fact]
     public void ClassifyJson_MissingPath_ErrorOnStderrOthersStillPrinted()
     {
         var fixture = TestPaths.InRepo("tests", "fixtures", "icloud");

@@ -80,4 +80,17 @@ public class LogContextTests
         Assert.Equal("other@example.org", context.SenderOf("Q3"));
         Assert.Equal("example.org", context.SenderDomainOf("Q3"));
     }
+
+    [Fact]
+    public void SenderOf_QueueIdsOfEveryShape_EachKeepsItsOwnSender()
+    {
+        // Short and long ids, prefixes of each other, past the 16 packed characters, non-ASCII, case and NUL-like digits.
+        string[] ids = ["A", "AA", "0A1", "00A1", "4B2C1D", "4b2c1d", "1234567890ABCDEF", "1234567890ABCDEF0", "1234567890ABCDEG",
+            "3TfGV1kZz1z9SQ2b", "3TfGV1kZz1z9SQ2bX", "Qé1", "Q\u00e91x", "1rZ8gk-0009Xs-3K"];
+        var context = new LogContext("log", 2026);
+        for (var i = 0; i < ids.Length; i++) context.SetSender(ids[i], $"s{i}@example.com");
+        for (var i = 0; i < ids.Length; i++) Assert.Equal($"s{i}@example.com", context.SenderOf(new string(ids[i].AsSpan())));
+        Assert.Null(context.SenderOf("1234567890ABCDEF1"));
+        Assert.Equal(ids.Length, context.QueueIdsRemembered);
+    }
 }

@@ -40,32 +40,8 @@ internal static class ClassifyRun
         new EvidenceBatch().ReadAndMap(files, read =>
         {
             var events = includeDelivered ? read.Events : read.Events.Where(IsBounceEvidence).ToArray();
-            return new ClassifiedFile(read, events.Count == 0 ? [] : ClassifyAll(classifier, events));
+            return new ClassifiedFile(read, events.Count == 0 ? [] : classifier.ClassifyAll(events));
         });
-
-    /// <summary>
-    /// Events of one file from which its classification is split across the cores: an MTA log is one file of many
-    /// thousands of events, read on one thread, and classifying them was most of the time a log took.
-    /// </summary>
-    private const int ParallelFromEvents = 4_096;
-
-    private const int EventsPerTask = 1_024;
-
-    /// <summary>
-    /// <paramref name="events"/> classified in order: in one go for a small file; for a large one (a log) in slices
-    /// on several threads (the classifier is thread-safe and its results do not depend on the order it sees events in).
-    /// </summary>
-    private static IReadOnlyList<BounceClassification> ClassifyAll(IBounceClassifier classifier, IReadOnlyList<BounceEvent> events)
-    {
-        if (events.Count < ParallelFromEvents) return classifier.ClassifyAll(events);
-        var results = new BounceClassification[events.Count];
-        Parallel.For(0, (events.Count + EventsPerTask - 1) / EventsPerTask, slice =>
-        {
-            var end = Math.Min(events.Count, (slice + 1) * EventsPerTask);
-            for (var i = slice * EventsPerTask; i < end; i++) results[i] = classifier.Classify(events[i]);
-        });
-        return results;
-    }
 
     /// <summary>Failed or delayed attempts, complaints and auto-replies: what a person reading bounces wants to see.</summary>
     public static bool IsBounceEvidence(BounceEvent e) =>

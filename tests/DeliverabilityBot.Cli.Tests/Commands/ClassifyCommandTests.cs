@@ -30,8 +30,8 @@ public class ClassifyCommandTests
     [Fact]
     public void ClassifyJson_LogOfManyBounces_SameBytesAsSequentialUncachedClassification()
     {
-        // More bounces than one file's classification is split across threads from (4,096 in ClassifyRun): the slices
-        // must come back in log order.
+        // A log of thousands of bounces with few distinct replies: the classification cache answers most of them, and
+        // every line must still say what the engine alone would say, in log order.
         const int bounces = 5_000;
         var rules = TestPaths.InRepo("rules");
         var log = Path.Combine(Path.GetTempPath(), $"dbot-many-bounces-{Guid.NewGuid():N}.log");

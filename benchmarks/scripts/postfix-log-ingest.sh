@@ -2,6 +2,9 @@
 # Log ingest speed: generates a Postfix log of 1,000,000 lines (qmgr from= lines, deliveries sent/deferred/bounced
 # with realistic replies, expiries) and times `dbot classify` over it (parse, classify every bounce, summary table).
 #
+# dbot is the ReadyToRun publish (`dotnet publish -r <rid>`, the fast binary README.md describes); DBOT_BUILD=plain
+# measures the plain Release build (`dotnet dbot.dll`) instead. Prints the load average and CPU seconds too.
+#
 # Usage: benchmarks/scripts/postfix-log-ingest.sh [LINES]     (default 1000000)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -9,8 +12,16 @@ lines="${1:-1000000}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/dbot-logbench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-echo "building dbot (Release)..." >&2
-dotnet build "$repo/src/DeliverabilityBot.Cli" -c Release -o "$work/dbot" -v quiet -nologo >/dev/null
+if [ "${DBOT_BUILD:-r2r}" = plain ]; then
+  echo "building dbot (Release, plain build)..." >&2
+  dotnet build "$repo/src/DeliverabilityBot.Cli" -c Release -o "$work/dbot" -v quiet -nologo >/dev/null
+  dbot=(dotnet "$work/dbot/dbot.dll"); build="plain Release build"
+else
+  rid="$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')"
+  echo "publishing dbot (Release, ReadyToRun for $rid)..." >&2
+  dotnet publish "$repo/src/DeliverabilityBot.Cli" -c Release -r "$rid" --self-contained false -o "$work/dbot" -v quiet -nologo >/dev/null
+  dbot=("$work/dbot/dbot"); build="ReadyToRun publish"
+fi
 
 echo "generating $lines Postfix log lines..." >&2
 awk -v n="$lines" 'BEGIN {
@@ -37,7 +48,12 @@ awk -v n="$lines" 'BEGIN {
 count=$(wc -l < "$work/mail.log")
 
 now() { date +%s.%N; }
-start=$(now); dotnet "$work/dbot/dbot.dll" classify "$work/mail.log" > "$work/summary.txt"; end=$(now)
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+load_before=$(load)
+timed=("${dbot[@]}"); [ -x /usr/bin/time ] && timed=(/usr/bin/time -f '%U %S' -o "$work/cpu" "${dbot[@]}")
+start=$(now); "${timed[@]}" classify "$work/mail.log" > "$work/summary.txt"; end=$(now)
 secs=$(echo "$end - $start" | bc -l)
 head -1 "$work/summary.txt"
-printf 'lines %d  time %.2f s  %.0f lines/s (whole process: start, parse, classify every bounce, summary)\n' "$count" "$secs" "$(echo "$count / $secs" | bc -l)"
+printf 'lines %d  time %.2f s  %.0f lines/s (whole process: start, parse, classify every bounce, summary; %s)\n' "$count" "$secs" "$(echo "$count / $secs" | bc -l)" "$build"
+[ -s "$work/cpu" ] && awk '{ printf "CPU %.2f s\n", $1 + $2 }' "$work/cpu"
+printf 'load average %s before, %s after (%s cores)\n' "$load_before" "$(load)" "$(nproc 2>/dev/null || echo '?')"

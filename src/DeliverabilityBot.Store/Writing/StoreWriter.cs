@@ -25,7 +25,17 @@ public sealed class StoreWriter : IDisposable
         _connection = connection;
         _writer = new EventWriter(connection);
         BatchSize = Math.Max(1, batchSize);
-        DeliverabilityStore.Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384;");
+        // The checkpoint threshold is in pages: 64 MB whatever the file's page size (4 KB in older stores, 16 KB in new ones).
+        DeliverabilityStore.Execute(connection, $"PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {WalCheckpointBytes / PageSize(connection)};");
+    }
+
+    private const long WalCheckpointBytes = 64L * 1024 * 1024;
+
+    private static long PageSize(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA page_size;";
+        return Math.Max(512L, (long)cmd.ExecuteScalar()!);
     }
 
     /// <summary>Events per transaction.</summary>

@@ -49,14 +49,19 @@ public sealed partial class TextBounceReader : IBounceReader
         // after it (MailMarshal's "Could not be delivered because of / 550 5.1.1 User unknown / The following
         // recipients were affected", Apache James' "Error message below: 550 ... RCPT TO: ...").
         var replyFirst = blocks.Count == 1 ? ReplyBefore(section, blocks[0]) : null;
-        foreach (var b in blocks) events.Add(Build(b.Recipient, b.Text, message, source, events.Count + 1, formatName, replyFirst));
+        foreach (var b in blocks)
+        {
+            var transcript = SendmailTranscript.RemoteReplyFor(section, b.Recipient);
+            events.Add(Build(b.Recipient, b.Text, message, source, events.Count + 1, formatName, replyFirst ?? transcript?.Reply, transcript?.Stage));
+        }
         // X-Failed-Recipients named someone the text did not: still a failure for them.
         foreach (var f in failed.Where(f => blocks.All(b => b.Recipient != f)))
             events.Add(Build(f, section, message, source, events.Count + 1, formatName));
         return events;
     }
 
-    private static BounceEvent Build(string? recipient, string block, BounceMessage m, string source, int index, string format, string? replyFirst = null)
+    private static BounceEvent Build(string? recipient, string block, BounceMessage m, string source, int index, string format,
+        string? replyFirst = null, SmtpStage? stage = null)
     {
         var diagnostic = replyFirst ?? DiagnosticOf(block, recipient);
         var reply = SmtpReply.Parse(diagnostic);
@@ -68,7 +73,7 @@ public sealed partial class TextBounceReader : IBounceReader
             Recipient = recipient,
             RecipientDomain = Addresses.DomainOf(recipient),
             RemoteHost = host.Success ? host.Groups["host"].Value.ToLowerInvariant() : null,
-            Stage = StageDetector.Detect(block) is var st && st != SmtpStage.Unknown ? st : NotificationScan.StageNear(m.Notification, recipient),
+            Stage = stage ?? (StageDetector.Detect(block) is var st && st != SmtpStage.Unknown ? st : NotificationScan.StageNear(m.Notification, recipient)),
             Action = ActionOf(block, m, reply),
             Reply = reply,
             Timestamp = m.Message.Date == DateTimeOffset.MinValue ? null : m.Message.Date,

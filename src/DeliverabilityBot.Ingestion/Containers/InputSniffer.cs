@@ -19,7 +19,7 @@ public static class InputSniffer
         if (text.StartsWith("From ", StringComparison.Ordinal))
         {
             var nl = text.IndexOf('\n');
-            if (nl > 0 && TextEvidenceParser.LooksLikeEmail(text[(nl + 1)..])) return InputKind.Mbox;
+            if (nl > 0 && TextEvidenceParser.LooksLikeEmail(text.AsSpan(nl + 1))) return InputKind.Mbox;
         }
         if (TextEvidenceParser.LooksLikeEmail(text)) return InputKind.Email;
         var lines = text.Split('\n');

@@ -78,11 +78,12 @@ public static partial class TextEvidenceParser
     }
 
     /// <summary>True when the text starts with an RFC 5322 header block naming a typical email header.</summary>
-    internal static bool LooksLikeEmail(string text)
+    internal static bool LooksLikeEmail(ReadOnlySpan<char> text)
     {
+        // Matched in place: every file's first kilobytes come through here (InputSniffer), so no copies of the head.
         var end = text.IndexOf("\n\n", StringComparison.Ordinal);
         var head = end > 0 ? text[..end] : text;
-        if (!HeaderLine().IsMatch(head.AsSpan(0, Math.Min(head.Length, 200)).ToString())) return false;
+        if (!HeaderLine().IsMatch(head[..Math.Min(head.Length, 200)])) return false;
         return EmailHeader().IsMatch(head);
     }
 

@@ -11,7 +11,7 @@ namespace DeliverabilityBot.Ingestion.Dsn;
 /// reply in <c>Diagnostic-Code</c> is preferred over the generic <c>Status</c>; <c>Status</c> is kept as
 /// <see cref="BounceEvent.DsnStatus"/> when the reply carries no code of its own or a different one.
 /// </summary>
-public static class DsnEventBuilder
+public static partial class DsnEventBuilder
 {
     /// <summary>Builds the event; <paramref name="fallbackDiagnostic"/> is used when the group has no Diagnostic-Code.</summary>
     public static BounceEvent Build(DsnFieldGroup? message, DsnFieldGroup recipient, string source, int index,
@@ -26,7 +26,7 @@ public static class DsnEventBuilder
         string sourceFormat, string? fallbackDiagnostic, Func<SmtpStage> stageHint)
     {
         var address = Addresses.Normalize(recipient.Typed("Final-Recipient")) ?? Addresses.Normalize(recipient.Typed("Original-Recipient"));
-        var diagnostic = DiagnosticOf(recipient, fallbackDiagnostic);
+        var diagnostic = WithoutGreetingContinuation(DiagnosticOf(recipient, fallbackDiagnostic));
         var reply = SmtpReply.Parse(diagnostic);
         EnhancedStatusCode.TryParse((recipient["Status"] ?? string.Empty).Split(' ', 2)[0].AsSpan(), out var status);
         var remoteMta = recipient.Typed("Remote-MTA");
@@ -48,6 +48,17 @@ public static class DsnEventBuilder
             SourceFormat = sourceFormat,
         };
     }
+
+    /// <summary>
+    /// The diagnostic without a leading greeting continuation line that a failing reply follows: Postfix joins the
+    /// lines of a multi-line answer, so a server that opens with <c>220-host</c> and then refuses gives
+    /// <c>220-laposte 421 4.2.1 Service refuse...</c>, whose reply is the 421, not the 220.
+    /// </summary>
+    public static string? WithoutGreetingContinuation(string? diagnostic) =>
+        diagnostic is not null && GreetingContinuation().Match(diagnostic) is { Success: true } m ? diagnostic[m.Length..] : diagnostic;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*2\d\d-\S*\s+(?=[45]\d\d[ \-])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GreetingContinuation();
 
     /// <summary>
     /// True when a <c>Diagnostic-Code</c> says nothing a person or a rule could use: blank (<c>smtp;</c>) or a bare

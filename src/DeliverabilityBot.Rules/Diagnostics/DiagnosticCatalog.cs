@@ -83,7 +83,7 @@ public static class DiagnosticCatalog
     /// <summary>DBR0106.</summary>
     public static readonly DiagnosticDescriptor MissingFromLedger = new("DBR0106", "Id missing from the release ledger", Error, "Add the id to rules/RELEASES.md under Unshipped.");
     /// <summary>DBR0107.</summary>
-    public static readonly DiagnosticDescriptor LedgerMismatch = new("DBR0107", "Release ledger out of step", Warning, "The ledger lists an id no rule has: mark it Removed (ids are never reused), or restore the rule.");
+    public static readonly DiagnosticDescriptor LedgerMismatch = new("DBR0107", "Release ledger out of step", Warning, "The ledger lists an id no rule has (mark it removed: ids are never reused, or restore the rule), or lists an id as new twice (later entries say changed).");
     /// <summary>DBR0108.</summary>
     public static readonly DiagnosticDescriptor LedgerUnreadable = new("DBR0108", "Release ledger or id ranges missing or malformed", Error, "Keep rules/RELEASES.md and rules/ID-RANGES.md in their documented table format.");
 

@@ -5,7 +5,7 @@ namespace DeliverabilityBot.Rules.Lint;
 
 /// <summary>
 /// DBR0106 / DBR0107 / DBR0108: the release ledger <c>RELEASES.md</c> lists every rule id (newest section first);
-/// an id whose latest entry is not <c>removed</c> has a rule, and a removed id is never back.
+/// an id whose latest entry is not <c>removed</c> has a rule, a removed id is never back, and an id is <c>new</c> once.
 /// </summary>
 public sealed partial class LedgerCheck : ILintCheck
 {
@@ -20,6 +20,7 @@ public sealed partial class LedgerCheck : ILintCheck
             return;
         }
         var latest = new Dictionary<string, (string Change, int Line)>(StringComparer.Ordinal);
+        var added = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in MarkdownTable.Rows(doc.Text))
         {
             if (row.Cells.Count < 2 || !Id().IsMatch(row.Cells[0]) || !Changes.Contains(row.Cells[1]))
@@ -28,6 +29,9 @@ public sealed partial class LedgerCheck : ILintCheck
                 continue;
             }
             latest.TryAdd(row.Cells[0], (row.Cells[1], row.Line)); // the first (newest) entry of an id wins
+            if (row.Cells[1] == "new" && !added.TryAdd(row.Cells[0], row.Line))
+                bag.Report(DiagnosticCatalog.LedgerMismatch, new SourceLocation(doc.Path, row.Line, 1),
+                    $"{row.Cells[0]} is listed as new again (first on line {added[row.Cells[0]]}); an id is new once, later entries say changed");
         }
         var ids = context.Rules.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         foreach (var rule in context.Rules.Rules)

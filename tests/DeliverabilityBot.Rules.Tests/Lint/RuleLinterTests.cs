@@ -101,4 +101,15 @@ public class RuleLinterTests
             ["DBR0106 barracuda.yaml 4", "DBR0107 RELEASES.md 5", "DBR0107 RELEASES.md 6", "DBR0108 RELEASES.md 7"],
             diagnostics.Select(d => $"{d.Id} {d.Location.File} {d.Location.Line}").Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Lint_Ledger_IdListedAsNewTwice_ReportsDbr0107OnTheSecond()
+    {
+        const string ledger = "## Unshipped\n\n| id | change | file | notes |\n| --- | --- | --- | --- |\n| BRC1001 | new | x | first |\n| BRC1001 | changed | x | fine |\n| BRC1001 | new | x | pasted twice |\n";
+
+        var d = Assert.Single(Lint(File(Rule("BRC1001", "contains: alpha", "550 alpha")), ledger));
+
+        Assert.Equal(("DBR0107", "RELEASES.md", 7), (d.Id, d.Location.File, d.Location.Line));
+        Assert.Contains("first on line 5", d.Message);
+    }
 }

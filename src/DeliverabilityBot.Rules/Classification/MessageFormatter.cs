@@ -11,7 +11,7 @@ public static partial class MessageFormatter
     /// <summary>The placeholders every message may use.</summary>
     public static IReadOnlySet<string> BuiltIn { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "recipient", "domain", "receiver", "host", "code", "status", "ip",
+        "recipient", "domain", "receiver", "host", "code", "status", "codes", "ip",
     };
 
     /// <summary>The message with placeholders filled; an unknown or empty value reads as "unknown" (or "?" for ip/code).</summary>
@@ -30,10 +30,25 @@ public static partial class MessageFormatter
                 "host" => facts.Host ?? "unknown host",
                 "code" => facts.Code < 0 ? "no reply code" : facts.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "status" => facts.Status?.ToString() ?? (facts.Code < 0 ? "no status" : facts.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                "codes" => Codes(facts),
                 "ip" => FirstIp(facts.Text) ?? facts.Event.RemoteIp ?? "unknown IP",
                 _ => m.Value,
             };
         });
+    }
+
+    // "550 5.1.1", "550", "5.1.1" or "no reply code": what the evidence has, never the same code twice.
+    private static string Codes(EventFacts facts)
+    {
+        var code = facts.Code < 0 ? null : facts.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var status = facts.Status?.ToString();
+        return (code, status) switch
+        {
+            (null, null) => "no reply code",
+            (null, _) => status!,
+            (_, null) => code,
+            _ => code + " " + status,
+        };
     }
 
     /// <summary>The first IPv4 address in <paramref name="text"/>, or null.</summary>

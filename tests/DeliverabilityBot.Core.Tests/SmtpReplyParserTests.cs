@@ -108,4 +108,25 @@ public class SmtpReplyParserTests
         var r = SmtpReply.Parse("554 <someone@example.org>... Service unavailable");
         Assert.Equal(554, r.Code);
     }
+
+    [Theory]
+    [InlineData("554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>", 421, "4.4.2")]
+    [InlineData("Diagnostic-Code: smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>", 421, "4.4.2")]
+    [InlineData("554 4.4.7 Message expired: unable to deliver in 840 minutes", 554, "4.4.7")]
+    [InlineData("550 5.7.1 Rejected by policy <421 4.4.2 quoted by a user>", 550, "5.7.1")]
+    public void Parse_ExpiryQuotingTheLastAttemptsReply_TakesTheQuotedReplyOnlyForAnExpiry(string input, int code, string status)
+    {
+        var r = SmtpReply.Parse(input);
+
+        Assert.Equal(code, r.Code);
+        Assert.Equal(status, r.Status?.ToString());
+    }
+
+    [Fact]
+    public void Parse_ExpiryQuotingTheLastAttemptsReply_TextKeepsTheExpiryForTheRules()
+    {
+        var r = SmtpReply.Parse("554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>");
+
+        Assert.Equal("Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>", r.Text);
+    }
 }

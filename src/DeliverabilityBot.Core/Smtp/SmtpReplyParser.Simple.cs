@@ -23,8 +23,9 @@ public static partial class SmtpReplyParser
         var text = end < raw.Length ? raw[(end + 1)..] : string.Empty;
         var code = (raw[0] - '0') * 100 + (raw[1] - '0') * 10 + (raw[2] - '0');
         // The general parser strips the reply's own "NNN-N.N.N" when it recurs inside the text, and reads sendmail's
-        // "<user@example.org>... 550 ..." inner reply: leave those to it.
-        if (text.Contains(string.Concat(raw.AsSpan(0, 3), "-"), StringComparison.Ordinal) || text.Contains("...", StringComparison.Ordinal)) return null;
+        // "<user@example.org>... 550 ..." inner reply and an expiry's quoted "<421 4.4.2 ...>": leave those to it.
+        if (text.Contains(string.Concat(raw.AsSpan(0, 3), "-"), StringComparison.Ordinal) || text.Contains("...", StringComparison.Ordinal)
+            || (status is { Subject: 4, Detail: 7 } && text.Contains('<'))) return null;
         return new SmtpReply(code, status, text, raw);
     }
 }

@@ -61,6 +61,15 @@ public static partial class SmtpReplyParser
             if (inner.Groups["status"].Success && EnhancedStatusCode.TryParse(inner.Groups["status"].ValueSpan, out var innerStatus)) status = innerStatus;
         }
 
+        // An MTA's own expiry (X.4.7) that quotes the last attempt's reply in angle brackets (Amazon WorkMail:
+        // "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>"): the quoted
+        // reply is what the receiving side said; the text keeps both, so expiry rules still see the expiry.
+        if (status is { Subject: 4, Detail: 7 } && QuotedLastReply().Match(joined) is { Success: true } last)
+        {
+            code = int.Parse(last.Groups["code"].ValueSpan);
+            EnhancedStatusCode.TryParse(last.Groups["status"].ValueSpan, out status);
+        }
+
         if (code is not null) joined = StripEmbeddedContinuations(CollapseWhitespace(joined), body, code.Value, status);
         return new SmtpReply(code, status, CollapseWhitespace(joined), raw);
     }
@@ -166,6 +175,9 @@ public static partial class SmtpReplyParser
     // sendmail's "554 <user@example.org>... 550 Host unknown": its own summary code, then the remote server's reply.
     [GeneratedRegex(@"^<?[^\s<>@]+@[^\s<>]+>?\.\.\.\s+(?<code>[245]\d\d)(?:[ \-]+#?(?<status>[245]\.\d{1,3}\.\d{1,3})(?![\d.]))?(?=[ \-:]|$)")]
     private static partial Regex SendmailInnerReply();
+
+    [GeneratedRegex(@"<(?<code>[245]\d\d) (?<status>[245]\.\d{1,3}\.\d{1,3}) [^<>]*>\s*$")]
+    private static partial Regex QuotedLastReply();
 
     [GeneratedRegex(@"^#?\s*(?<status>[245]\.\d{1,3}\.\d{1,3})(?![\d.])\s*")]
     private static partial Regex LeadingStatus();

@@ -9,8 +9,8 @@ public class CorpusAgreementTests
 {
     // Measured when set; see benchmarks/README.md and `dbot eval` for the current figures.
     public const double ReasonFloor = 0.916;
-    public const double StatusFloor = 0.976;
-    public const double ReplyCodeFloor = 0.969;
+    public const double StatusFloor = 0.981;
+    public const double ReplyCodeFloor = 0.974;
     public const double HardBounceFloor = 0.958;
     public const double FoundFloor = 0.99;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Cli.Output;
 using DeliverabilityBot.Ingestion.Containers;
 
@@ -32,7 +33,8 @@ public static class ClassifyCommand
             using var progress = ProgressBar.ForFiles(files.Count, error, enabled: !asJson || Console.IsOutputRedirected);
             using var lines = asJson ? JsonLinesOutput.For(output) : null;
             string? lastPath = null;
-            foreach (var file in ClassifyRun.Run(files, classifier, parse.GetValue(all)))
+            // Neither the summary nor the JSON lines show finding messages: one classification per key serves both.
+            foreach (var file in ClassifyRun.RunKeyed(files, new KeyedClassifier(classifier), parse.GetValue(all)))
             {
                 if (!string.Equals(lastPath, file.Read.Path, StringComparison.Ordinal)) progress.Advance();
                 lastPath = file.Read.Path;
@@ -44,7 +46,7 @@ public static class ClassifyCommand
                     continue;
                 }
                 if (lines is not null)
-                    foreach (var r in file.Results) lines.Write(r);
+                    for (var i = 0; i < file.Events.Count; i++) lines.Write(file.Events[i], file.Shared[i]);
             }
             progress.Clear();
             if (!asJson) ClassifySummaryWriter.Write(output, summary, Terminal.UseColor(output));

@@ -1,3 +1,4 @@
+using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Ingestion.Containers;
@@ -10,6 +11,12 @@ namespace DeliverabilityBot.Cli.Commands;
 /// <param name="Read">What reading gave, including any error.</param>
 /// <param name="Results">The classifications of its events, in order.</param>
 internal sealed record ClassifiedFile(FileReadResult Read, IReadOnlyList<BounceClassification> Results);
+
+/// <summary>One file (or mbox message) read and classified by a <see cref="KeyedClassifier"/>.</summary>
+/// <param name="Read">What reading gave, including any error.</param>
+/// <param name="Events">The events shown, in order.</param>
+/// <param name="Shared">For each event, the classification it shares with every event of its key (no messages of its own).</param>
+internal sealed record KeyedFile(FileReadResult Read, IReadOnlyList<BounceEvent> Events, BounceClassification[] Shared);
 
 /// <summary>
 /// The pipeline <c>classify</c> and <c>eval</c> share: expand the paths, read every file in parallel, classify each
@@ -41,6 +48,19 @@ internal static class ClassifyRun
         {
             var events = includeDelivered ? read.Events : read.Events.Where(IsBounceEvidence).ToArray();
             return new ClassifiedFile(read, events.Count == 0 ? [] : classifier.ClassifyAll(events));
+        });
+
+    /// <summary>
+    /// Like <see cref="Run"/> for callers that need no finding messages (<c>classify</c>): each event gets the
+    /// classification shared by its key, so a million-line log costs a key and a lookup per bounce.
+    /// </summary>
+    public static IEnumerable<KeyedFile> RunKeyed(IEnumerable<(string Path, string? Problem)> files, KeyedClassifier classifier, bool includeDelivered) =>
+        new EvidenceBatch().ReadAndMap(files, read =>
+        {
+            var events = includeDelivered ? read.Events : read.Events.Where(IsBounceEvidence).ToArray();
+            var shared = new BounceClassification[events.Count];
+            for (var i = 0; i < shared.Length; i++) shared[i] = classifier.Classify(events[i]);
+            return new KeyedFile(read, events, shared);
         });
 
     /// <summary>Failed or delayed attempts, complaints and auto-replies: what a person reading bounces wants to see.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DeliverabilityBot.Cli.Commands;
 
 namespace DeliverabilityBot.Cli.Output;
@@ -30,7 +31,7 @@ internal sealed class ClassifySummary
     public Dictionary<string, int> ByReplyClass { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Adds one read file or message.</summary>
-    public void Add(ClassifiedFile file)
+    public void Add(KeyedFile file)
     {
         if (file.Read.Error is not null)
         {
@@ -40,14 +41,23 @@ internal sealed class ClassifySummary
         }
         _readPaths.Add(file.Read.Path);
         Messages++;
-        foreach (var r in file.Results)
+        for (var i = 0; i < file.Events.Count; i++)
         {
             Events++;
-            Count(ByReceiver, r.Receiver);
-            Count(ByReason, r.Reason);
-            Count(ByReplyClass, r.Event.Reply.ReplyClass is { } c ? $"{c}xx" : "none");
+            Count(ByReceiver, file.Shared[i].Receiver);
+            Count(ByReason, file.Shared[i].Reason);
+            Count(ByReplyClass, ReplyClassName(file.Events[i].Reply.ReplyClass));
         }
     }
 
-    private static void Count(Dictionary<string, int> d, string key) => d[key] = d.GetValueOrDefault(key) + 1;
+    private static string ReplyClassName(int? replyClass) => replyClass switch
+    {
+        null => "none",
+        2 => "2xx",
+        4 => "4xx",
+        5 => "5xx",
+        { } c => $"{c}xx",
+    };
+
+    private static void Count(Dictionary<string, int> d, string key) => CollectionsMarshal.GetValueRefOrAddDefault(d, key, out _)++;
 }

@@ -1,21 +1,22 @@
 using System.Text;
-using System.Text.Json;
+using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Core.Classification;
+using DeliverabilityBot.Core.Events;
 
 namespace DeliverabilityBot.Cli.Output;
 
 /// <summary>
-/// Writes classifications as JSON lines (<see cref="ClassificationJson"/>). When the output is the process's own
-/// stdout, UTF-8 goes straight from the JSON writer into one buffered stdout stream, flushed when full and at the end
-/// (Console.Out would encode each line again and flush it with its own write call); any other writer gets the same
-/// lines as text. Not thread-safe: one writer per run.
+/// Writes classifications as JSON lines (<see cref="ClassificationJson"/>, through a
+/// <see cref="ClassificationLineWriter"/>). When the output is the process's own stdout, the UTF-8 lines go straight
+/// into the stdout stream, 64 KB at a time and at the end (Console.Out would encode each line again and flush it with
+/// its own write call); any other writer gets each line as text when it is written. Not thread-safe: one per run.
 /// </summary>
 internal sealed class JsonLinesOutput : IDisposable
 {
-    private static readonly byte[] NewLine = Encoding.UTF8.GetBytes(Environment.NewLine);
+    private const int FlushAt = 1 << 16;
     private readonly TextWriter? _text;
     private readonly Stream? _stream;
-    private readonly Utf8JsonWriter? _json;
+    private readonly ClassificationLineWriter _lines = new();
 
     private JsonLinesOutput(TextWriter output)
     {
@@ -25,32 +26,31 @@ internal sealed class JsonLinesOutput : IDisposable
             return;
         }
         Console.Out.Flush();
-        _stream = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-        _json = new Utf8JsonWriter(_stream, ClassificationJson.WriterOptions);
+        _stream = Console.OpenStandardOutput();
     }
 
     /// <summary>An output writing to <paramref name="output"/>.</summary>
     public static JsonLinesOutput For(TextWriter output) => new(output);
 
-    /// <summary>Writes one line.</summary>
-    public void Write(BounceClassification c)
+    /// <summary>Writes the line of <paramref name="e"/>, classified as <paramref name="shared"/> by a <see cref="KeyedClassifier"/>.</summary>
+    public void Write(BounceEvent e, BounceClassification shared)
     {
-        if (_text is not null)
-        {
-            _text.WriteLine(ClassificationJson.ToJsonLine(c));
-            return;
-        }
-        ClassificationJson.Write(_json!, c);
-        _json!.Flush();
-        _stream!.Write(NewLine);
-        _json.Reset();
+        _lines.Write(e, shared);
+        if (_text is not null || _lines.Written.Length >= FlushAt) Flush();
     }
 
-    /// <summary>Flushes what is buffered.</summary>
+    /// <summary>Writes what is buffered.</summary>
     public void Dispose()
     {
-        if (_stream is null) return;
-        _json!.Dispose();
-        _stream.Flush(); // not disposed: the process's stdout stays open for anything written after
+        Flush(); // the stream is not disposed: the process's stdout stays open for anything written after
+        _lines.Dispose();
+    }
+
+    private void Flush()
+    {
+        if (_lines.Written.IsEmpty) return;
+        if (_text is not null) _text.Write(Encoding.UTF8.GetString(_lines.Written));
+        else _stream!.Write(_lines.Written);
+        _lines.Clear();
     }
 }

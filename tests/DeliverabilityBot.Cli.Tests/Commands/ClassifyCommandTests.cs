@@ -34,21 +34,7 @@ public class ClassifyCommandTests
         // every line must still say what the engine alone would say, in log order.
         const int bounces = 5_000;
         var rules = TestPaths.InRepo("rules");
-        var log = Path.Combine(Path.GetTempPath(), $"dbot-many-bounces-{Guid.NewGuid():N}.log");
-        string[] replies =
-        [
-            "said: 550 5.1.1 <{0}>: user does not exist (in reply to RCPT TO command)",
-            "said: 421 4.7.0 [TSS04] Messages from 192.0.2.10 temporarily deferred due to unexpected volume or user complaints (in reply to MAIL FROM command)",
-            "said: 452 4.2.2 The email account that you tried to reach is over quota (in reply to RCPT TO command)",
-        ];
-        var lines = Enumerable.Range(0, bounces).Select(i =>
-        {
-            var to = $"user{i}@example.org";
-            var reply = string.Format(System.Globalization.CultureInfo.InvariantCulture, replies[i % replies.Length], to);
-            var status = i % replies.Length == 0 ? "bounced" : "deferred";
-            return $"Nov 28 10:{i / 60 % 60:00}:{i % 60:00} mx1 postfix/smtp[2342]: {0x10000 + i:X}: to=<{to}>, relay=mx.example.org[192.0.2.1]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status={status} (host mx.example.org[192.0.2.1] {reply})";
-        });
-        File.WriteAllLines(log, lines);
+        var log = WriteLogOfBounces(bounces);
         try
         {
             var classifier = new NRulesBounceClassifier(RuleSetLoader.Load(RuleSources.FromDirectory(rules)));
@@ -79,6 +65,53 @@ public class ClassifyCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("no such file or folder", run.Err);
         Assert.NotEmpty(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void ClassifySummary_LogOfManyBounces_CountsOfTheUncachedEngine()
+    {
+        // Fewer than 1,000 per row, so the counts print without a thousands separator whatever the culture.
+        var rules = TestPaths.InRepo("rules");
+        var log = WriteLogOfBounces(900);
+        try
+        {
+            var classifier = new NRulesBounceClassifier(RuleSetLoader.Load(RuleSources.FromDirectory(rules)));
+            var results = new EvidenceBatch(parallelism: 1).Read([log]).SelectMany(r => r.Events).Where(IsBounceEvidence).Select(classifier.Classify).ToList();
+
+            var run = DbotProcess.Run(null, "classify", "--rules", rules, log);
+
+            Assert.Equal(0, run.ExitCode);
+            var rows = run.Out.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(r => r.Length == 3).ToList();
+            foreach (var g in results.GroupBy(r => r.Reason).Concat(results.GroupBy(r => r.Receiver)))
+                Assert.Contains(rows, r => r[0] == g.Key && r[1] == g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var g in results.GroupBy(r => $"{r.Event.Reply.ReplyClass}xx"))
+                Assert.Contains(rows, r => r[0] == g.Key && r[1] == g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
+    /// <summary>A Postfix log of <paramref name="bounces"/> bounces and deferrals cycling through three replies, one quoting the recipient.</summary>
+    private static string WriteLogOfBounces(int bounces)
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"dbot-many-bounces-{Guid.NewGuid():N}.log");
+        string[] replies =
+        [
+            "said: 550 5.1.1 <{0}>: user does not exist (in reply to RCPT TO command)",
+            "said: 421 4.7.0 [TSS04] Messages from 192.0.2.10 temporarily deferred due to unexpected volume or user complaints (in reply to MAIL FROM command)",
+            "said: 452 4.2.2 The email account that you tried to reach is over quota (in reply to RCPT TO command)",
+        ];
+        var lines = Enumerable.Range(0, bounces).Select(i =>
+        {
+            var to = $"user{i}@example.org";
+            var reply = string.Format(System.Globalization.CultureInfo.InvariantCulture, replies[i % replies.Length], to);
+            var status = i % replies.Length == 0 ? "bounced" : "deferred";
+            return $"Nov 28 10:{i / 60 % 60:00}:{i % 60:00} mx1 postfix/smtp[2342]: {0x10000 + i:X}: to=<{to}>, relay=mx.example.org[192.0.2.1]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status={status} (host mx.example.org[192.0.2.1] {reply})";
+        });
+        File.WriteAllLines(log, lines);
+        return log;
     }
 
     private static bool IsBounceEvidence(BounceEvent e) =>

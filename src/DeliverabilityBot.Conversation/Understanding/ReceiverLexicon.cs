@@ -37,6 +37,7 @@ public static class ReceiverLexicon
         new("libero", "Libero", ["libero.it"], ["libero"], ["libero"]),
         new("naver", "Naver", ["naver.com"], ["naver"], []),
         new("qq", "QQ Mail", ["qq.com"], ["qq mail", "tencent"], ["tencent"]),
+        new("docomo", "NTT DOCOMO", ["docomo.ne.jp"], ["docomo", "ntt docomo"], ["docomo"]),
     ];
 
     private static readonly Dictionary<string, ReceiverInfo> ById = All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);

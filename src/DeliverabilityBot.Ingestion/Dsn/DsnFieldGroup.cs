@@ -20,6 +20,17 @@ public sealed class DsnFieldGroup
     /// <summary>True when this is a per-recipient group (it names a final or original recipient).</summary>
     public bool IsRecipientGroup => _fields.ContainsKey("Final-Recipient") || _fields.ContainsKey("Original-Recipient");
 
+    /// <summary>
+    /// True when <paramref name="name"/> is a recipient field this group already holds: the next recipient's group
+    /// begins there. Some MTAs (AOL's, for one) write the recipient groups with no blank line between them.
+    /// </summary>
+    public bool StartsNextRecipient(string name)
+    {
+        var n = name.Trim();
+        return (n.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase) || n.Equals("Original-Recipient", StringComparison.OrdinalIgnoreCase))
+            && _fields.ContainsKey(n);
+    }
+
     /// <summary>The value after the address-type prefix (<c>rfc822; a@b</c> -> <c>a@b</c>), or null.</summary>
     public string? Typed(string name)
     {

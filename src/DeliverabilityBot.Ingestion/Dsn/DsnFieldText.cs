@@ -2,7 +2,7 @@ namespace DeliverabilityBot.Ingestion.Dsn;
 
 /// <summary>
 /// Reads RFC 3464 field groups from plain text (a pasted <c>message/delivery-status</c> body, or a DSN whose report
-/// part was mangled into text): groups are separated by blank lines; continuation lines start with white space.
+/// part was mangled into text): groups are separated by blank lines (or a repeated recipient field, see <see cref="DsnFieldGroup.StartsNextRecipient"/>); continuation lines start with white space.
 /// </summary>
 public static class DsnFieldText
 {
@@ -16,7 +16,15 @@ public static class DsnFieldText
 
         void Flush()
         {
-            if (name is not null) current.Add(name, value.ToString());
+            if (name is not null)
+            {
+                if (current.StartsNextRecipient(name))
+                {
+                    groups.Add(current);
+                    current = new DsnFieldGroup();
+                }
+                current.Add(name, value.ToString());
+            }
             name = null;
             value.Clear();
         }

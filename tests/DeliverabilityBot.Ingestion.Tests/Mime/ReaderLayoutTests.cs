@@ -1,0 +1,16 @@
+using DeliverabilityBot.Ingestion.Evidence;
+
+namespace DeliverabilityBot.Ingestion.Tests.Mime;
+
+/// <summary>Bounce layouts the readers must cope with: samples are anonymised, written for these tests.</summary>
+public class ReaderLayoutTests
+{
+    [Fact]
+    public void Parse_DsnRecipientGroupsWithoutBlankLineBetween_OneEventPerRecipient()
+    {
+        const string dsn = "From: Postmaster <postmaster@mx.example.net>\nTo: news@example.com\nSubject: Undeliverable: hello\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\nArrival-Date: Fri, 21 Nov 2014 17:24:04 -0500\nFinal-Recipient: rfc822; a@example.org\nOriginal-Recipient: rfc822;a@example.org\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 550 5.2.2 <a@example.org>... Mailbox Full\nFinal-Recipient: rfc822; b@example.org\nOriginal-Recipient: rfc822;b@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <b@example.org>... User Unknown\n\n--B--\n";
+        var events = TextEvidenceParser.Parse(dsn, null, "d.eml");
+        Assert.Equal(["a@example.org", "b@example.org"], events.Select(e => e.Recipient));
+        Assert.Equal(["5.2.2", "5.1.1"], events.Select(e => e.Reply.Status?.ToString()));
+    }
+}

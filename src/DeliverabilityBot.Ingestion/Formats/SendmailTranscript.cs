@@ -42,6 +42,31 @@ public static partial class SendmailTranscript
         return null;
     }
 
+    /// <summary>
+    /// The local delivery program's own message for <paramref name="recipient"/> (<c>mail.local: unknown user: a</c>),
+    /// when it is the line right above sendmail's line for the recipient and that line quotes no remote reply; else
+    /// null. Sendmail's <c>554 &lt;a@b&gt;... Service unavailable</c> there is only its wording of the program's exit
+    /// status, and its code no server's reply: the program's line says why.
+    /// </summary>
+    public static string? LocalMailerMessageFor(string text, string? recipient)
+    {
+        if (string.IsNullOrEmpty(recipient) || !text.Contains(">...", StringComparison.Ordinal)) return null;
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var own = RecipientLine().Match(lines[i]);
+            if (!own.Success || !own.Groups["addr"].Value.Equals(recipient.Trim('<', '>', ' '), StringComparison.OrdinalIgnoreCase)) continue;
+            if (QuotesReply().IsMatch(own.Groups["text"].Value)) return null;
+            var above = LocalMailerLine().Match(lines[i - 1]);
+            return above.Success ? above.Value.Trim() : null;
+        }
+        return null;
+    }
+
+    // A local delivery program's message: "mail.local: unknown user: a", "procmail: Quota exceeded".
+    [GeneratedRegex(@"^\s*[a-z][a-z0-9._\-]*: \S.*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalMailerLine();
+
     // sendmail's own line for a recipient: "554 <a@b>... text".
     [GeneratedRegex(@"^\s*[45]\d\d\s+<(?<addr>[^>\s]+@[^>\s]+)>\.\.\.\s*(?<text>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex RecipientLine();

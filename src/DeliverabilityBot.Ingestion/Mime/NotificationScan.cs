@@ -23,14 +23,16 @@ public static partial class NotificationScan
     }
 
     /// <summary>
-    /// The reply as the notification gives it for <paramref name="recipient"/>: a line with a reply code
+    /// The reply as the notification gives it for <paramref name="recipient"/>: a local delivery program's message
+    /// above sendmail's line (<see cref="Formats.SendmailTranscript.LocalMailerMessageFor"/>), else a line with a reply code
     /// (<see cref="ReplyNear"/>), else the recipient's own paragraph (its line and the lines that follow up to a blank
     /// line, at most <see cref="ParagraphLines"/>), where MTAs without codes write the reason
     /// (<c>user@example.org: Domain does not exist</c>, Exim's <c>pipe to |/usr/bin/x ... mailbox is full</c>);
     /// null when the recipient is not named or nothing is found.
     /// </summary>
     public static string? ExplanationNear(string notification, string? recipient) =>
-        ReplyNear(notification, recipient) ?? ParagraphNear(notification, recipient);
+        Formats.SendmailTranscript.LocalMailerMessageFor(notification, recipient)
+        ?? ReplyNear(notification, recipient) ?? ParagraphNear(notification, recipient);
 
     /// <summary>
     /// The recipient's line and up to <see cref="ParagraphLines"/> following non-blank lines, or null. Where the

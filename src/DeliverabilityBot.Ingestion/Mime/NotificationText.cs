@@ -40,8 +40,13 @@ public static partial class NotificationText
             if (sb.Length > 0) sb.Append('\n');
             sb.Append(text);
         }
-        return Normalize(sb?.ToString() ?? first ?? string.Empty);
+        return Normalize(sb?.ToString() ?? first ?? BoundarylessBody(message) ?? string.Empty);
     }
+
+    // A multipart whose body has no boundary line at all (an old sendmail DSN whose header a gateway rewrote, and no
+    // boundary to repair it with): MimeKit keeps the whole body as its preamble, which is then the only text there is.
+    private static string? BoundarylessBody(MimeMessage message) =>
+        message.Body is Multipart { Count: 0 } mp && !string.IsNullOrWhiteSpace(mp.Preamble) ? mp.Preamble : null;
 
     /// <summary>Normalises CRLF and CR-only line endings to LF.</summary>
     public static string Normalize(string text) =>

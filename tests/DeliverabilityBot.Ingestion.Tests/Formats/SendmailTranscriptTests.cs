@@ -50,4 +50,20 @@ public class SendmailTranscriptTests
     {
         Assert.Null(SendmailTranscript.RemoteReplyFor("554 <a@example.org>... Service unavailable\n", "a@example.org"));
     }
+
+    [Fact]
+    public void LocalMailerMessageFor_ProgramLineAboveServiceUnavailable_TakesTheProgramLine()
+    {
+        const string text = "   ----- Transcript of session follows -----\nmail.local: unknown user: a\n554 <a@example.org>... Service unavailable\n";
+
+        Assert.Equal("mail.local: unknown user: a", SendmailTranscript.LocalMailerMessageFor(text, "<a@example.org>"));
+    }
+
+    [Fact]
+    public void LocalMailerMessageFor_SendmailLineQuotesRemoteReply_Null()
+    {
+        const string text = "procmail: something\n554 <a@example.org>... 550 Host unknown\n";
+
+        Assert.Null(SendmailTranscript.LocalMailerMessageFor(text, "a@example.org"));
+    }
 }

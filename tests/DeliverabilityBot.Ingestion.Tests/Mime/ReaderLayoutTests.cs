@@ -13,4 +13,15 @@ public class ReaderLayoutTests
         Assert.Equal(["a@example.org", "b@example.org"], events.Select(e => e.Recipient));
         Assert.Equal(["5.2.2", "5.1.1"], events.Select(e => e.Reply.Status?.ToString()));
     }
+
+    [Fact]
+    public void Parse_MultipartReportWithNoBoundaryLines_ReadsTheWholeBodyAsText()
+    {
+        const string dsn = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\nTo: <news@example.com>\nSubject: Returned mail: Service unavailable\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status;\n    boundary=\"AAAA/mx.example.net\"\n\n   ----- The following addresses had permanent fatal errors -----\n<a@example.org>\n\n   ----- Transcript of session follows -----\nmail.local: unknown user: a\n554 <a@example.org>... Service unavailable\n\nReporting-MTA: dns; mx.example.net\n\nFinal-Recipient: RFC822; <a@example.org>\nAction: failed\nStatus: 5.5.0\n\nReturn-Path: <news@example.com>\nFrom: news@example.com\nSubject: hello\n\nhello\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(dsn, null, "n.eml"));
+        Assert.Equal("a@example.org", e.Recipient);
+        Assert.Equal("5.5.0", e.DsnStatus?.ToString() ?? e.Reply.Status?.ToString());
+        Assert.Null(e.Reply.Code); // the 554 would be sendmail's, not a server's; the program's line says why
+        Assert.Contains("unknown user", e.Reply.Text, StringComparison.Ordinal);
+    }
 }

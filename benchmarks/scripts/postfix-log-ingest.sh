@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Log ingest speed: generates a Postfix log of 1,000,000 lines (qmgr from= lines, deliveries sent/deferred/bounced
-# with realistic replies, expiries) and times `dbot classify` over it (parse, classify every bounce, summary table).
+# with realistic replies, expiries) and times `dbot classify` over it (parse, classify every bounce, summary table),
+# then `dbot classify --json` (one JSON line per bounce, written to a file).
 #
 # dbot is the ReadyToRun publish (`dotnet publish -r <rid>`, the fast binary README.md describes); DBOT_BUILD=plain
 # measures the plain Release build (`dotnet dbot.dll`) instead. Prints the load average and CPU seconds too.
@@ -55,5 +56,10 @@ start=$(now); "${timed[@]}" classify "$work/mail.log" > "$work/summary.txt"; end
 secs=$(echo "$end - $start" | bc -l)
 head -1 "$work/summary.txt"
 printf 'lines %d  time %.2f s  %.0f lines/s (whole process: start, parse, classify every bounce, summary; %s)\n' "$count" "$secs" "$(echo "$count / $secs" | bc -l)" "$build"
+[ -s "$work/cpu" ] && awk '{ printf "CPU %.2f s\n", $1 + $2 }' "$work/cpu"
+start=$(now); "${timed[@]}" classify --json "$work/mail.log" > "$work/bounces.jsonl"; end=$(now)
+secs=$(echo "$end - $start" | bc -l)
+printf 'classify --json: %d lines  time %.2f s  %.0f lines/s (%d JSON lines, %d MB)\n' "$count" "$secs" "$(echo "$count / $secs" | bc -l)" \
+  "$(wc -l < "$work/bounces.jsonl")" "$(( $(stat -c %s "$work/bounces.jsonl") / 1048576 ))"
 [ -s "$work/cpu" ] && awk '{ printf "CPU %.2f s\n", $1 + $2 }' "$work/cpu"
 printf 'load average %s before, %s after (%s cores)\n' "$load_before" "$(load)" "$(nproc 2>/dev/null || echo '?')"

@@ -1,7 +1,9 @@
 using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Ingestion;
 using DeliverabilityBot.Ingestion.Containers;
+using DeliverabilityBot.Ingestion.Logs;
 using DeliverabilityBot.Rules.Classification;
 using DeliverabilityBot.Rules.Engine;
 
@@ -16,7 +18,8 @@ internal sealed record ClassifiedFile(FileReadResult Read, IReadOnlyList<BounceC
 /// <param name="Read">What reading gave, including any error.</param>
 /// <param name="Events">The events shown, in order.</param>
 /// <param name="Shared">For each event, the classification it shares with every event of its key (no messages of its own).</param>
-internal sealed record KeyedFile(FileReadResult Read, IReadOnlyList<BounceEvent> Events, BounceClassification[] Shared);
+/// <param name="Continued">True for every slice of a streamed log after its first (the same file and message).</param>
+internal sealed record KeyedFile(FileReadResult Read, IReadOnlyList<BounceEvent> Events, BounceClassification[] Shared, bool Continued = false);
 
 /// <summary>
 /// The pipeline <c>classify</c> and <c>eval</c> share: expand the paths, read every file in parallel, classify each
@@ -52,16 +55,109 @@ internal static class ClassifyRun
 
     /// <summary>
     /// Like <see cref="Run"/> for callers that need no finding messages (<c>classify</c>): each event gets the
-    /// classification shared by its key, so a million-line log costs a key and a lookup per bounce.
+    /// classification shared by its key, so a million-line log costs a key and a lookup per bounce. A large MTA log
+    /// is streamed instead of read whole (see <see cref="StreamLog"/>); other files are read as <see cref="Run"/> does.
     /// </summary>
-    public static IEnumerable<KeyedFile> RunKeyed(IEnumerable<(string Path, string? Problem)> files, KeyedClassifier classifier, bool includeDelivered) =>
-        new EvidenceBatch().ReadAndMap(files, read =>
+    public static IEnumerable<KeyedFile> RunKeyed(IReadOnlyList<(string Path, string? Problem)> files, KeyedClassifier classifier, bool includeDelivered)
+    {
+        var pending = new List<(string Path, string? Problem)>();
+        foreach (var file in files)
         {
-            var events = includeDelivered ? read.Events : read.Events.Where(IsBounceEvidence).ToArray();
-            var shared = new BounceClassification[events.Count];
-            for (var i = 0; i < shared.Length; i++) shared[i] = classifier.Classify(events[i]);
-            return new KeyedFile(read, events, shared);
-        });
+            if (file.Problem is not null || !IsLargeLog(file.Path))
+            {
+                pending.Add(file);
+                continue;
+            }
+            foreach (var read in ReadKeyed(pending, classifier, includeDelivered)) yield return read;
+            pending.Clear();
+            foreach (var slice in StreamLog(file.Path, classifier, includeDelivered)) yield return slice;
+        }
+        foreach (var read in ReadKeyed(pending, classifier, includeDelivered)) yield return read;
+    }
+
+    private static IEnumerable<KeyedFile> ReadKeyed(List<(string Path, string? Problem)> files, KeyedClassifier classifier, bool includeDelivered) =>
+        files.Count == 0 ? [] : new EvidenceBatch().ReadAndMap(files.ToArray(), read => Keyed(read, read.Events, classifier, includeDelivered, continued: false));
+
+    private static KeyedFile Keyed(FileReadResult read, IReadOnlyList<BounceEvent> all, KeyedClassifier classifier, bool includeDelivered, bool continued)
+    {
+        var events = includeDelivered ? all : all.Where(IsBounceEvidence).ToArray();
+        var shared = new BounceClassification[events.Count];
+        for (var i = 0; i < shared.Length; i++) shared[i] = classifier.Classify(events[i]);
+        return new KeyedFile(read, events, shared, continued);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is an MTA log large enough to stream: what <see cref="EvidenceFileReader"/>
+    /// would read as a log (same sniffing), at least <see cref="StreamedLogBytes"/> long and within the stream limit.
+    /// Smaller files cost one stat; anything unreadable is left to the reader, which reports it.
+    /// </summary>
+    private static bool IsLargeLog(string path)
+    {
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length < StreamedLogBytes || length > IngestionLimits.Default.MaxStreamBytes) return false;
+            using var stream = File.OpenRead(path);
+            var head = new byte[InputSniffer.SniffBytes];
+            var count = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return InputSniffer.Sniff(head.AsSpan(0, count)) == InputKind.Log;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Logs at least this long are streamed (16 MB, ~100,000 lines); below it, reading whole costs little.</summary>
+    private const long StreamedLogBytes = 16L * 1024 * 1024;
+
+    private const int StreamedSlice = 4_096;
+
+    /// <summary>
+    /// A log as <see cref="EvidenceFileReader"/> reads it (same lines, same parser, same source), in slices of events
+    /// classified as they are parsed, so a million-line log is never held whole (holding it cost more in GC than the
+    /// parse). A read error ends the log with the reader's failure; slices already returned stay shown.
+    /// </summary>
+    private static IEnumerable<KeyedFile> StreamLog(string path, KeyedClassifier classifier, bool includeDelivered)
+    {
+        using var events = Parse(path).GetEnumerator();
+        var slice = new List<BounceEvent>(StreamedSlice);
+        var continued = false;
+        while (true)
+        {
+            string? error = null;
+            var more = false;
+            try { more = events.MoveNext(); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException
+                or ArgumentException or NotSupportedException or System.Text.DecoderFallbackException)
+            {
+                error = $"{path}: cannot be read as a log: {ex.Message}";
+            }
+            if (more && (includeDelivered || IsBounceEvidence(events.Current)))
+                slice.Add(events.Current);
+            if (more && slice.Count < StreamedSlice) continue;
+            if (error is not null && !continued)
+            {
+                // Nothing returned yet: the failure alone, as the reader gives it.
+                yield return new KeyedFile(new FileReadResult(path, [], error), [], []);
+                yield break;
+            }
+            if (slice.Count > 0 || !continued)
+            {
+                yield return Keyed(new FileReadResult(path, slice), slice, classifier, includeDelivered: true, continued);
+                continued = true;
+                slice = new List<BounceEvent>(StreamedSlice);
+            }
+            if (error is not null) yield return new KeyedFile(new FileReadResult(path, [], error), [], [], continued);
+            if (!more || error is not null) yield break;
+        }
+    }
+
+    private static IEnumerable<BounceEvent> Parse(string path)
+    {
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+        foreach (var e in new MtaLogParser().Parse(BoundedLines.Read(reader, IngestionLimits.Default.MaxLineLength), path)) yield return e;
+    }
 
     /// <summary>Failed or delayed attempts, complaints and auto-replies: what a person reading bounces wants to see.</summary>
     public static bool IsBounceEvidence(BounceEvent e) =>

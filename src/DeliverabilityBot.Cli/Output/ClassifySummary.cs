@@ -40,7 +40,7 @@ internal sealed class ClassifySummary
             return;
         }
         _readPaths.Add(file.Read.Path);
-        Messages++;
+        if (!file.Continued) Messages++; // a streamed log's later slices are the same message
         for (var i = 0; i < file.Events.Count; i++)
         {
             Events++;

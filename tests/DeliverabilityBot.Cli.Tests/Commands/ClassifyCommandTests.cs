@@ -2,6 +2,7 @@ using System.Text;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Ingestion.Containers;
+using DeliverabilityBot.Rules.Classification;
 using DeliverabilityBot.Rules.Engine;
 using DeliverabilityBot.Rules.Loading;
 
@@ -93,8 +94,38 @@ public class ClassifyCommandTests
         }
     }
 
+    [Fact]
+    public void ClassifyJson_LargeLogBetweenEmails_SameBytesAndCountsAsReadingItWhole()
+    {
+        // Over 16 MB, so the log is streamed in slices: lines and counts must be those of the log read whole, in path order.
+        var rules = TestPaths.InRepo("rules");
+        var log = WriteLogOfBounces(18_000, padding: new string('x', 1_000));
+        try
+        {
+            Assert.True(new FileInfo(log).Length > 16 * 1024 * 1024, "the log is too small to be streamed");
+            string[] paths = [TestPaths.InRepo("tests", "fixtures", "icloud"), log, TestPaths.InRepo("tests", "fixtures", "yahoo")];
+            var classifier = new CachingBounceClassifier(new NRulesBounceClassifier(RuleSetLoader.Load(RuleSources.FromDirectory(rules))));
+            var reads = new EvidenceBatch(parallelism: 1).Read(paths).ToList();
+            var expected = new StringBuilder();
+            foreach (var e in reads.SelectMany(r => r.Events).Where(IsBounceEvidence))
+                expected.Append(ClassificationJson.ToJsonLine(classifier.Classify(e))).Append('\n');
+
+            var json = DbotProcess.Run(null, "classify", "--json", "--rules", rules, paths[0], paths[1], paths[2]);
+            var summary = DbotProcess.Run(null, "classify", "--rules", rules, paths[0], paths[1], paths[2]);
+
+            Assert.Equal(0, json.ExitCode);
+            Assert.Equal(expected.ToString(), json.Out);
+            var bounces = reads.SelectMany(r => r.Events).Count(IsBounceEvidence);
+            Assert.StartsWith($"{bounces:N0} bounce(s) in {reads.Count:N0} message(s) from {reads.Select(r => r.Path).Distinct().Count():N0} file(s)", summary.Out);
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
     /// <summary>A Postfix log of <paramref name="bounces"/> bounces and deferrals cycling through three replies, one quoting the recipient.</summary>
-    private static string WriteLogOfBounces(int bounces)
+    private static string WriteLogOfBounces(int bounces, string padding = "")
     {
         var log = Path.Combine(Path.GetTempPath(), $"dbot-many-bounces-{Guid.NewGuid():N}.log");
         string[] replies =
@@ -106,7 +137,7 @@ public class ClassifyCommandTests
         var lines = Enumerable.Range(0, bounces).Select(i =>
         {
             var to = $"user{i}@example.org";
-            var reply = string.Format(System.Globalization.CultureInfo.InvariantCulture, replies[i % replies.Length], to);
+            var reply = string.Format(System.Globalization.CultureInfo.InvariantCulture, replies[i % replies.Length], to) + padding;
             var status = i % replies.Length == 0 ? "bounced" : "deferred";
             return $"Nov 28 10:{i / 60 % 60:00}:{i % 60:00} mx1 postfix/smtp[2342]: {0x10000 + i:X}: to=<{to}>, relay=mx.example.org[192.0.2.1]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status={status} (host mx.example.org[192.0.2.1] {reply})";
         });

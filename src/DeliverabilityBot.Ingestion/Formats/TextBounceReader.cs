@@ -48,7 +48,7 @@ public sealed partial class TextBounceReader : IBounceReader
         // One recipient, and its block names no reply: some formats state the reply first and list who it hit
         // after it (MailMarshal's "Could not be delivered because of / 550 5.1.1 User unknown / The following
         // recipients were affected", Apache James' "Error message below: 550 ... RCPT TO: ...").
-        var replyFirst = blocks.Count == 1 ? ReplyBefore(section, blocks[0]) : null;
+        var replyFirst = blocks.Count == 1 ? ReplyBefore(section, blocks[0]) ?? WordsBefore(section, blocks[0]) : null;
         foreach (var b in blocks)
         {
             var transcript = SendmailTranscript.RemoteReplyFor(section, b.Recipient);
@@ -103,6 +103,20 @@ public sealed partial class TextBounceReader : IBounceReader
         if (!reply.Success) return null;
         var end = section.IndexOf('\n', reply.Index);
         return section[reply.Index..(end < 0 ? at : Math.Min(end, at))].Trim();
+    }
+
+    /// <summary>
+    /// The section's words above <paramref name="block"/> when the block is the recipient's bare address and nothing
+    /// else: the notice said why before naming who (EZweb's "The user(s) account is disabled." then "&lt;a@b&gt;").
+    /// </summary>
+    private static string? WordsBefore(string section, RecipientBlocks.Block block)
+    {
+        var own = block.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (own.Length != 1 || !IsBareAddressLine(own[0], block.Recipient)) return null;
+        var at = section.IndexOf(block.Text, StringComparison.Ordinal);
+        if (at <= 0) return null;
+        var words = section[..at].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length == 0 ? null : string.Join('\n', words);
     }
 
     private static bool NamesRecipientField(string notification) => notification.AsSpan().ContainsAny(RecipientFields);

@@ -24,4 +24,13 @@ public class ReaderLayoutTests
         Assert.Null(e.Reply.Code); // the 554 would be sendmail's, not a server's; the program's line says why
         Assert.Contains("unknown user", e.Reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_NoticeGivesTheReasonAboveTheBareRecipient_ReasonIsTheWordsAbove()
+    {
+        const string notice = "From: Postmaster <Postmaster@mx.example.ne.jp>\nTo: news@example.com\nSubject: Mail System Error - Returned Mail\nMIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\nThe user(s) account is disabled.\n\n<a@example.ne.jp>\n\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(notice, null, "z.eml"));
+        Assert.Equal("a@example.ne.jp", e.Recipient);
+        Assert.Contains("account is disabled", e.Reply.Text, StringComparison.Ordinal);
+    }
 }

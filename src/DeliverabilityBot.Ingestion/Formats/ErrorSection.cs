@@ -9,8 +9,8 @@ namespace DeliverabilityBot.Ingestion.Formats;
 /// </summary>
 public static partial class ErrorSection
 {
-    /// <summary>The error section of <paramref name="notification"/>.</summary>
-    public static string Of(string notification, Regex? start)
+    /// <summary>The error section of <paramref name="notification"/>; <paramref name="sectionEnd"/>, when given, may end it earlier.</summary>
+    public static string Of(string notification, Regex? start, Regex? sectionEnd = null)
     {
         var from = 0;
         if (start?.Match(notification) is { Success: true } s) from = notification.LastIndexOf('\n', s.Index) + 1;
@@ -18,6 +18,7 @@ public static partial class ErrorSection
         var to = end.Success ? end.Index : notification.Length;
         var headers = HeaderRun().Match(notification, from);
         if (headers.Success && headers.Index < to) to = headers.Index;
+        if (sectionEnd?.Match(notification, from) is { Success: true } e && e.Index < to) to = e.Index;
         return notification[from..to];
     }
 

@@ -11,4 +11,6 @@ namespace DeliverabilityBot.Ingestion.Formats;
 /// <param name="Marker">A line of the notification only this format writes (case-insensitive).</param>
 /// <param name="SectionStart">Where the error section starts, when it does not start at the top; null for the top.</param>
 /// <param name="SeenIn">Where the format was seen, for the next reader of this table.</param>
-public sealed record TextBounceFormat(string Name, Regex Marker, Regex? SectionStart, string SeenIn);
+/// <param name="SectionEnd">Where the error section ends, when the format follows it with its own help text naming
+/// other addresses (searched from the section's start); null for the usual end (the returned message).</param>
+public sealed record TextBounceFormat(string Name, Regex Marker, Regex? SectionStart, string SeenIn, Regex? SectionEnd = null);

@@ -31,6 +31,8 @@ public static partial class TextBounceFormats
         new("imailserver", IMailServerMarker(), null, "IMail Server (lhost-imailserver)"),
         new("zoho", ZohoMarker(), null, "Zoho Mail (lhost-zoho)"),
         new("mxlogic", MxLogicMarker(), null, "McAfee MXLogic (lhost-mxlogic)"),
+        // fml's refusal names the list in its first paragraph, then the list's command address in its help text.
+        new("fml", FmlMarker(), FmlMarker(), "fml mailing list manager refusing a non-member's post (lhost-fml)", FirstBlankLine()),
         new("generic", GenericMarker(), null, "various older MTAs"),
     ];
 
@@ -111,6 +113,12 @@ public static partial class TextBounceFormats
 
     [GeneratedRegex(@"^This message was created automatically by mail delivery software", Opts)]
     private static partial Regex MxLogicMarker();
+
+    [GeneratedRegex(@"^You are not a member of this mailing list", Opts)]
+    private static partial Regex FmlMarker();
+
+    [GeneratedRegex(@"^[ \t]*$", Opts)]
+    private static partial Regex FirstBlankLine();
 
     [GeneratedRegex(@"^The following addresses had permanent fatal errors|could not be delivered to|Delivery to the following recipients? (?:has )?failed|unable to deliver", Opts)]
     private static partial Regex GenericMarker();

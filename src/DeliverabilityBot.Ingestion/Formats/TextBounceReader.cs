@@ -35,7 +35,7 @@ public sealed partial class TextBounceReader : IBounceReader
             if (fromFields.Count > 0) return fromFields;
         }
 
-        var section = ErrorSection.Of(notification, format?.SectionStart);
+        var section = ErrorSection.Of(notification, format?.SectionStart, format?.SectionEnd);
         var failed = FailedRecipients(message);
         var blocks = RecipientBlocks.Split(section, Excluded(message), failed);
         var events = new List<BounceEvent>();

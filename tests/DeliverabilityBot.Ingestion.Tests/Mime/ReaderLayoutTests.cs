@@ -33,4 +33,14 @@ public class ReaderLayoutTests
         Assert.Equal("a@example.ne.jp", e.Recipient);
         Assert.Contains("account is disabled", e.Reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_FmlNotMemberNotice_OneEventForTheListNotItsHelpAddresses()
+    {
+        const string notice = "From: list-admin@example.org\nTo: poster@example.net\nSubject: You poster@example.net are not member (example ML)\nX-MLServer: fml [fml 4.0.3]\n\nYou are not a member of this mailing list <list@example.org>.\n\nIf you know the general guide of this list, please send mail with\nthe mail body\n\n\tguide\n\nto the address\n\n\tlist-ctl@example.org\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(notice, null, "f.eml"));
+        Assert.Equal("list@example.org", e.Recipient);
+        Assert.Equal("fml", e.SourceFormat);
+        Assert.Contains("not a member of this mailing list", e.Reply.Text, StringComparison.Ordinal);
+    }
 }

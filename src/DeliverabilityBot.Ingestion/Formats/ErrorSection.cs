@@ -5,7 +5,7 @@ namespace DeliverabilityBot.Ingestion.Formats;
 /// <summary>
 /// Cuts a bounce notification down to its error section: from the format's start line (or the top) to the first
 /// line where the returned original message begins (<c>------ This is a copy of the message</c>,
-/// <c>--- Below this line is a copy of the message.</c>, <c>----- Original message -----</c>, a run of headers, ...).
+/// <c>--- Below this line is a copy of the message.</c>, <c>----- Original message -----</c>, Verizon's <c>Original Message:</c>, a run of headers, ...).
 /// </summary>
 public static partial class ErrorSection
 {
@@ -22,7 +22,7 @@ public static partial class ErrorSection
         return notification[from..to];
     }
 
-    [GeneratedRegex(@"^[ \t]*(?:-{2,}[ \t]*(?:This is a copy of|Below this line is a copy|Original message|Unsent message below|Unsent message follows|The header of the original message|Original Message Header|Returned message|Forwarded message|Headers of the original|The original message|Message headers follow|Original message text)|Message headers follow\.?$|Original message headers:|The original message headers|-+ ?Original Message ?-+|Content-Type: message/rfc822|The text of your message|Your message reads|The original message was:|-+ ?Returned mail follows|-+ Original mail message -+|Below is a copy of the original message)", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*(?:-{2,}[ \t]*(?:This is a copy of|Below this line is a copy|Original message|Unsent message below|Unsent message follows|The header of the original message|Original Message Header|Returned message|Forwarded message|Headers of the original|The original message|Message headers follow|Original message text)|Message headers follow\.?$|Original message headers:|The original message headers|-+ ?Original Message ?-+|Content-Type: message/rfc822|The text of your message|Your message reads|The original message was:|-+ ?Returned mail follows|-+ Original mail message -+|Below is a copy of the original message|Original Message:[ \t]*$)", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex OriginalStarts();
 
     // The returned message pasted inline: a Return-Path/Received/Message-ID/X- header followed by another header line.

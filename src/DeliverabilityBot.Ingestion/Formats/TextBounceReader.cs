@@ -41,7 +41,7 @@ public sealed partial class TextBounceReader : IBounceReader
         var events = new List<BounceEvent>();
         if (blocks.Count == 0)
         {
-            var fallback = failed.FirstOrDefault() ?? Addresses.Normalize(message.OriginalHeaders?["To"]);
+            var fallback = failed.FirstOrDefault() ?? Addresses.Normalize(message.OriginalHeaders?["To"]) ?? InlineOriginalTo(notification, section);
             events.Add(Build(fallback, section, message, source, 1, formatName));
             return events;
         }
@@ -91,6 +91,15 @@ public sealed partial class TextBounceReader : IBounceReader
         // The recipient's own line ("<a@b>:", "  a@b") says nothing about why.
         if (!reply.Success && lines.Count > 1 && recipient is not null && IsBareAddressLine(lines[0], recipient)) lines.RemoveAt(0);
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The <c>To</c> of the original message pasted after the error section as text (no attached part to read it from), or null.</summary>
+    private static string? InlineOriginalTo(string notification, string section)
+    {
+        var after = notification.IndexOf(section, StringComparison.Ordinal);
+        if (after < 0 || section.Length == 0) return null;
+        var to = InlineToHeader().Match(notification, after + section.Length);
+        return to.Success ? Addresses.Normalize(to.Groups["to"].Value) : null;
     }
 
     /// <summary>The reply line above <paramref name="block"/> in the section, when the block itself holds none.</summary>
@@ -153,6 +162,9 @@ public sealed partial class TextBounceReader : IBounceReader
 
     [GeneratedRegex(@"^[^\n]*?(?<![\w.])(?:[245]\d\d[ \-]+(?:#?[245]\.\d{1,3}\.\d{1,3}\b)?|[245]\.\d{1,3}\.\d{1,3}\s)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyLine();
+
+    [GeneratedRegex(@"^To:[ \t]*(?<to>[^\n]+)$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex InlineToHeader();
 
     [GeneratedRegex(@"(?<host>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+)\s*\[(?:IPv6:)?[0-9a-f:.]+\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RemoteHost();

@@ -43,4 +43,14 @@ public class ReaderLayoutTests
         Assert.Equal("fml", e.SourceFormat);
         Assert.Contains("not a member of this mailing list", e.Reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_GatewayNoticeWithOriginalPastedAfterOriginalMessageLine_ReasonWithoutOriginalAndRecipientFromItsTo()
+    {
+        const string notice = "From: MMSC NDR Administrator <sysadmin@mms.example.net>\nTo: news@example.com\nSubject: Undeliverable Message\nContent-Type: text/plain\n\nMessage could not be delivered to mobile.\nError: No valid recipients for this MM\n\n\nOriginal Message:\nFrom: News <news@example.com>\nTo: 0000000000@mms.example.net\nSubject: hello\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(notice, null, "v.eml"));
+        Assert.Equal("0000000000@mms.example.net", e.Recipient);
+        Assert.Contains("No valid recipients", e.Reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Subject", e.Reply.Text, StringComparison.Ordinal);
+    }
 }

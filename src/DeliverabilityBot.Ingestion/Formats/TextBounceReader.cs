@@ -49,10 +49,12 @@ public sealed partial class TextBounceReader : IBounceReader
         // after it (MailMarshal's "Could not be delivered because of / 550 5.1.1 User unknown / The following
         // recipients were affected", Apache James' "Error message below: 550 ... RCPT TO: ...").
         var replyFirst = blocks.Count == 1 ? ReplyBefore(section, blocks[0]) ?? WordsBefore(section, blocks[0]) : null;
+        var heading = blocks.Count == 1 && replyFirst is null ? HeadingAbove(section, blocks[0]) : null;
         foreach (var b in blocks)
         {
             var transcript = SendmailTranscript.RemoteReplyFor(section, b.Recipient);
-            events.Add(Build(b.Recipient, b.Text, message, source, events.Count + 1, formatName, replyFirst ?? transcript?.Reply, transcript?.Stage));
+            events.Add(Build(b.Recipient, heading is null ? b.Text : heading + "\n" + b.Text, message, source, events.Count + 1, formatName,
+                replyFirst ?? transcript?.Reply, transcript?.Stage));
         }
         // X-Failed-Recipients named someone the text did not: still a failure for them.
         foreach (var f in failed.Where(f => blocks.All(b => b.Recipient != f)))
@@ -128,6 +130,19 @@ public sealed partial class TextBounceReader : IBounceReader
         return words.Length == 0 ? null : string.Join('\n', words);
     }
 
+    /// <summary>
+    /// The list heading right above a block with no reply of its own, when it states what happened to the recipients
+    /// listed under it (X3's "Delivery to the following recipients was aborted after 5.0 hour(s):"); else null.
+    /// </summary>
+    private static string? HeadingAbove(string section, RecipientBlocks.Block block)
+    {
+        if (ReplyLine().IsMatch(block.Text)) return null;
+        var at = section.IndexOf(block.Text, StringComparison.Ordinal);
+        if (at <= 0) return null;
+        var above = section[..at].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return above.Length > 0 && ListHeading().IsMatch(above[^1]) ? above[^1] : null;
+    }
+
     private static bool NamesRecipientField(string notification) => notification.AsSpan().ContainsAny(RecipientFields);
 
     private static readonly SearchValues<string> RecipientFields =
@@ -162,6 +177,10 @@ public sealed partial class TextBounceReader : IBounceReader
 
     [GeneratedRegex(@"^[^\n]*?(?<![\w.])(?:[245]\d\d[ \-]+(?:#?[245]\.\d{1,3}\.\d{1,3}\b)?|[245]\.\d{1,3}\.\d{1,3}\s)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyLine();
+
+    // "... the following recipients was aborted after 5.0 hour(s):": a heading that names the recipients below it.
+    [GeneratedRegex(@"\bfollowing (?:recipient|address)(?:\(e?s\)|e?s)?\b.*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListHeading();
 
     [GeneratedRegex(@"^To:[ \t]*(?<to>[^\n]+)$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex InlineToHeader();

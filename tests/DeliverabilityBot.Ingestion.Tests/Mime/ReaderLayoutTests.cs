@@ -53,4 +53,13 @@ public class ReaderLayoutTests
         Assert.Contains("No valid recipients", e.Reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Subject", e.Reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_ListHeadingAboveOneRecipientWithoutReply_HeadingKeptInTheReason()
+    {
+        const string notice = "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\nTo: news@example.com\nSubject: Delivery status notification\nContent-Type: text/plain\n\n=====\n      This is an automatically generated Delivery Status Notification.\n\nDelevery to the following recipients was aborted after 5.0 hour(s):\n\n  * a@example.org\n\n=====\n      Technical details:\n\nRouting: Could not find a gateway for a@example.org\n";
+        var e = Assert.Single(TextEvidenceParser.Parse(notice, null, "x.eml"));
+        Assert.Equal("a@example.org", e.Recipient);
+        Assert.Contains("aborted after 5.0 hour(s)", e.Reply.Text, StringComparison.Ordinal);
+    }
 }

@@ -6,7 +6,7 @@ namespace DeliverabilityBot.Ingestion.Evidence;
 /// <summary>
 /// Tells the SMTP stage from the phrasing MTAs wrap around a remote reply: Postfix's
 /// <c>(in reply to RCPT TO command)</c>, Exim's <c>after RCPT TO</c>, sendmail's <c>&gt;&gt;&gt; DATA</c>,
-/// qmail's <c>most progress was RCPT TO response</c>, and <c>refused to talk to me</c> at the greeting.
+/// qmail's <c>most progress was RCPT TO response</c> and <c>does not like recipient</c>, and <c>refused to talk to me</c> at the greeting.
 /// </summary>
 public static partial class StageDetector
 {
@@ -30,6 +30,19 @@ public static partial class StageDetector
             || window.Contains("SMTP greeting", StringComparison.OrdinalIgnoreCase)
             || window.Contains("in reply to connect", StringComparison.OrdinalIgnoreCase))
             return SmtpStage.Connect;
+        return QmailRemoteStage(window);
+    }
+
+    // qmail-remote's own sentences around the remote reply (qmail-remote.c): "Connected to <ip> but sender was
+    // rejected." (MAIL FROM), "<ip> does not like recipient." (RCPT TO), "but my name was rejected." (HELO),
+    // "<ip> failed on DATA command." and "<ip> failed after I sent the message." (after the message).
+    private static SmtpStage QmailRemoteStage(ReadOnlySpan<char> window)
+    {
+        if (window.Contains("but sender was rejected", StringComparison.OrdinalIgnoreCase)) return SmtpStage.MailFrom;
+        if (window.Contains("does not like recipient", StringComparison.OrdinalIgnoreCase)) return SmtpStage.RcptTo;
+        if (window.Contains("but my name was rejected", StringComparison.OrdinalIgnoreCase)) return SmtpStage.Helo;
+        if (window.Contains("failed on DATA command", StringComparison.OrdinalIgnoreCase)) return SmtpStage.Data;
+        if (window.Contains("failed after I sent the message", StringComparison.OrdinalIgnoreCase)) return SmtpStage.EndOfData;
         return SmtpStage.Unknown;
     }
 

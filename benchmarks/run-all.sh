@@ -27,6 +27,6 @@ bench cold-start 'median|shipped|generated' "$repo/benchmarks/scripts/cold-start
 bench sisimai 'files|dbot|sisimai|ratio|load' "$repo/benchmarks/scripts/classify-vs-sisimai.sh"
 bench log 'lines|bounces' "$repo/benchmarks/scripts/postfix-log-ingest.sh" 1000000
 bench history 'ingest|Stored|why|RSS|load' "$repo/benchmarks/history/run.sh"
-bench load 'p50|p99|errors|duplicate|working set|requests' "$repo/benchmarks/scripts/load.sh" --clients 16 --requests 20000 --duration 180 --drain 60
+bench load 'POST|reply|replies|errors|working set|live heap|PASS' "$repo/benchmarks/scripts/load.sh" --clients 16 --requests 20000 --duration 180 --drain 60
 echo "== done; full outputs in $results"
 exit $failed

@@ -33,7 +33,7 @@ public sealed class ClassificationLineWriter : IDisposable
 
     /// <summary>
     /// Writes the line of <paramref name="e"/>, classified as <paramref name="shared"/> (from
-    /// <see cref="KeyedClassifier.Classify"/> for <paramref name="e"/>): what
+    /// <see cref="KeyedClassification{T}.Classify"/> for <paramref name="e"/>): what
     /// <c>ClassificationJson.ToJsonLine</c> gives for its full classification, then a newline.
     /// </summary>
     public void Write(BounceEvent e, BounceClassification shared)

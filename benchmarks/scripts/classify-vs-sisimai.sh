@@ -19,16 +19,7 @@ trap 'rm -rf "$work"' EXIT
 [ -d "$corpus/maildir" ] || { echo "no corpus at $corpus (set SHARED_DIR)" >&2; exit 2; }
 perl -MSisimai -e1 2>/dev/null || { echo "Sisimai (Perl) is not installed: apt-get install -y libsisimai-perl" >&2; exit 2; }
 
-if [ "${DBOT_BUILD:-r2r}" = plain ]; then
-  echo "building dbot (Release, plain build)..." >&2
-  dotnet build "$repo/src/DeliverabilityBot.Cli" -c Release -o "$work/dbot" -v quiet -nologo >/dev/null
-  dbot=(dotnet "$work/dbot/dbot.dll"); build="plain Release build"
-else
-  rid="$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')"
-  echo "publishing dbot (Release, ReadyToRun for $rid)..." >&2
-  dotnet publish "$repo/src/DeliverabilityBot.Cli" -c Release -r "$rid" --self-contained false -o "$work/dbot" -v quiet -nologo >/dev/null
-  dbot=("$work/dbot/dbot"); build="ReadyToRun publish"
-fi
+source "$repo/benchmarks/scripts/build-dbot.sh"
 
 echo "replicating the corpus $copies times..." >&2
 for i in $(seq 1 "$copies"); do cp -r "$corpus/maildir" "$work/corpus-$i"; done

@@ -13,16 +13,7 @@ lines="${1:-1000000}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/dbot-logbench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-if [ "${DBOT_BUILD:-r2r}" = plain ]; then
-  echo "building dbot (Release, plain build)..." >&2
-  dotnet build "$repo/src/DeliverabilityBot.Cli" -c Release -o "$work/dbot" -v quiet -nologo >/dev/null
-  dbot=(dotnet "$work/dbot/dbot.dll"); build="plain Release build"
-else
-  rid="$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')"
-  echo "publishing dbot (Release, ReadyToRun for $rid)..." >&2
-  dotnet publish "$repo/src/DeliverabilityBot.Cli" -c Release -r "$rid" --self-contained false -o "$work/dbot" -v quiet -nologo >/dev/null
-  dbot=("$work/dbot/dbot"); build="ReadyToRun publish"
-fi
+source "$repo/benchmarks/scripts/build-dbot.sh"
 
 echo "generating $lines Postfix log lines..." >&2
 awk -v n="$lines" 'BEGIN {

@@ -65,40 +65,8 @@ public sealed class ClassificationLineWriter : IDisposable
     {
         if (_parts.TryGetValue(c, out var parts)) return parts;
         if (_parts.Count >= MaxRemembered) _parts.Clear();
-        var e = c.Event;
-        var middle = Properties(w =>
-        {
-            WriteNullable(w, "domain", e.RecipientDomain);
-            w.WriteString("receiver", c.Receiver);
-            WriteNullable(w, "filter", c.Filter);
-            w.WriteString("reason", c.Reason);
-            WriteNullable(w, "status", (e.Reply.Status ?? e.DsnStatus)?.ToString());
-            if (e.Reply.Code is { } code) w.WriteNumber("replyCode", code); else w.WriteNull("replyCode");
-            w.WriteBoolean("hardBounce", c.HardBounce);
-            w.WriteBoolean("retryable", c.Retryable);
-            w.WriteString("action", ClassificationJson.ActionName(e.Action));
-        });
-        var tail = Properties(w =>
-        {
-            w.WriteStartArray("rules");
-            foreach (var f in c.Findings)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", f.RuleId);
-                w.WriteString("title", f.Title);
-                w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-                w.WriteString("scope", f.Scope.ToString().ToLowerInvariant());
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            WriteNullable(w, "explanation", c.Primary?.Explanation);
-            w.WriteStartArray("actions");
-            foreach (var a in c.Findings.SelectMany(f => f.Actions).Distinct()) w.WriteStringValue(a);
-            w.WriteEndArray();
-            w.WriteStartArray("references");
-            foreach (var r in c.Findings.SelectMany(f => f.References).Distinct()) w.WriteStringValue(r);
-            w.WriteEndArray();
-        });
+        var middle = Properties(w => ClassificationJson.WriteOutcome(w, c));
+        var tail = Properties(w => ClassificationJson.WriteConclusions(w, c));
         return _parts[c] = (middle, tail);
     }
 

@@ -27,15 +27,13 @@ public static class ClassificationJson
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>Writes one classification as a JSON object.</summary>
-    public static void Write(Utf8JsonWriter w, BounceClassification c)
+    /// <summary>
+    /// The properties from <c>domain</c> to <c>action</c>: what the classification concluded about the event. Written in
+    /// place by <see cref="Write"/>, and once per classification by writers that share it between events.
+    /// </summary>
+    public static void WriteOutcome(Utf8JsonWriter w, BounceClassification c)
     {
         var e = c.Event;
-        w.WriteStartObject();
-        w.WriteString("source", e.Source);
-        w.WriteNumber("index", e.Index);
-        if (e.MessageIndex is { } m) w.WriteNumber("message", m);
-        WriteNullable(w, "recipient", e.Recipient);
         WriteNullable(w, "domain", e.RecipientDomain);
         w.WriteString("receiver", c.Receiver);
         WriteNullable(w, "filter", c.Filter);
@@ -45,7 +43,11 @@ public static class ClassificationJson
         w.WriteBoolean("hardBounce", c.HardBounce);
         w.WriteBoolean("retryable", c.Retryable);
         w.WriteString("action", ActionName(e.Action));
-        WriteNullable(w, "diagnostic", e.Reply.Text.Length > 0 ? e.Reply.Text : null);
+    }
+
+    /// <summary>The properties from <c>rules</c> to <c>references</c>: the rules that fired and what they say.</summary>
+    public static void WriteConclusions(Utf8JsonWriter w, BounceClassification c)
+    {
         w.WriteStartArray("rules");
         foreach (var f in c.Findings)
         {
@@ -64,6 +66,20 @@ public static class ClassificationJson
         w.WriteStartArray("references");
         foreach (var r in c.Findings.SelectMany(f => f.References).Distinct()) w.WriteStringValue(r);
         w.WriteEndArray();
+    }
+
+    /// <summary>Writes one classification as a JSON object.</summary>
+    public static void Write(Utf8JsonWriter w, BounceClassification c)
+    {
+        var e = c.Event;
+        w.WriteStartObject();
+        w.WriteString("source", e.Source);
+        w.WriteNumber("index", e.Index);
+        if (e.MessageIndex is { } m) w.WriteNumber("message", m);
+        WriteNullable(w, "recipient", e.Recipient);
+        WriteOutcome(w, c);
+        WriteNullable(w, "diagnostic", e.Reply.Text.Length > 0 ? e.Reply.Text : null);
+        WriteConclusions(w, c);
         WriteNullable(w, "timestamp", e.Timestamp?.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteEndObject();
     }

@@ -41,6 +41,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Stops tracking <paramref name="target"/>'s first reply (its posts are still counted).</summary>
     public void ForgetFirstReply(string target) => firstReplies.TryRemove(target, out _);
 
+    /// <summary>Drops the per-target counts once checked, so the live heap measured next is the server's (and the runtime's).</summary>
+    public void ReleaseCounts()
+    {
+        posts.Clear();
+        firstReplies.Clear();
+    }
+
     /// <summary>All reply targets posted to.</summary>
     public ICollection<string> Targets => posts.Keys;
 

@@ -26,6 +26,13 @@ public sealed record LoadOptions
     /// <summary>Seed of the request mix.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Seconds to pause after the live-heap measurements before the load and after the drain (the tool's records
+    /// released), printing the process id, so a heap snapshot (dotnet-gcdump) can be taken of exactly that state;
+    /// 0 (the default) does not pause.
+    /// </summary>
+    public int HoldSeconds { get; init; }
+
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public static LoadOptions Parse(string[] args)
     {
@@ -53,6 +60,7 @@ public sealed record LoadOptions
                 "--retry-share" => options with { RetryShare = Share(name, value) },
                 "--drain" => options with { Drain = TimeSpan.FromSeconds(Int(name, value, 1, 3_600)) },
                 "--seed" => options with { Seed = Int(name, value, 0, int.MaxValue) },
+                "--hold" => options with { HoldSeconds = Int(name, value, 0, 3_600) },
                 _ => throw new ArgumentException($"unknown option {name}. {Usage}"),
             };
         }
@@ -62,7 +70,7 @@ public sealed record LoadOptions
 
     /// <summary>One line of usage.</summary>
     public const string Usage =
-        "usage: DeliverabilityBot.LoadTest [--clients 8] [--requests 4000] [--duration 60 (s)] [--slack-share 0.5] [--retry-share 0.2] [--drain 60 (s)] [--seed 1]";
+        "usage: DeliverabilityBot.LoadTest [--clients 8] [--requests 4000] [--duration 60 (s)] [--slack-share 0.5] [--retry-share 0.2] [--drain 60 (s)] [--seed 1] [--hold 0 (s)]";
 
     private static int Int(string name, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

@@ -31,8 +31,8 @@ public static class LoadReport
         Console.WriteLine(string.Format(Invariant, "{0,-28} {1,9:N0} {2,8:F1}", "all requests", total, total / sendSeconds));
     }
 
-    /// <summary>Memory over the sending phase: mean of the first and last quarter of the samples, and the live heap.</summary>
-    public static void Memory(IReadOnlyList<MemorySampler.Sample> samples, long liveBefore, long liveAfter)
+    /// <summary>Memory over the sending phase: mean of the first and last quarter of the samples, and the live heap (after the drain: with and without the tool's own records).</summary>
+    public static void Memory(IReadOnlyList<MemorySampler.Sample> samples, long liveBefore, long liveAfter, long liveServer)
     {
         if (samples.Count >= 4)
         {
@@ -49,6 +49,7 @@ public static class LoadReport
         }
 
         Console.WriteLine(string.Format(Invariant, "  live heap after full GC    {0,8:F1} MB before load -> {1,8:F1} MB after drain", MB(liveBefore), MB(liveAfter)));
+        Console.WriteLine(string.Format(Invariant, "    without the tool's records                  {0,8:F1} MB after drain (per-event reply counts, latency samples released)", MB(liveServer)));
     }
 
     /// <summary>Nearest-rank percentile of an ascending array.</summary>

@@ -26,6 +26,9 @@ public sealed class Recorder
     public void Success(Endpoint endpoint, double milliseconds) =>
         latencies.GetOrAdd(endpoint, _ => new ConcurrentQueue<double>()).Enqueue(milliseconds);
 
+    /// <summary>Drops the latency samples once reported, so the live heap measured next is the server's (and the runtime's).</summary>
+    public void ReleaseSamples() => latencies.Clear();
+
     /// <summary>Records a failure.</summary>
     public void Error(Endpoint endpoint, string what) => errors.Enqueue($"{endpoint}: {what}");
 

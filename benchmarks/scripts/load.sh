@@ -5,7 +5,7 @@
 # one each), memory over the run; exits non-zero on any error, duplicate or missing reply.
 #
 # Usage: benchmarks/scripts/load.sh [--clients 16] [--requests 20000] [--duration 180] [--slack-share 0.5]
-#                                   [--retry-share 0.2] [--drain 60] [--seed 1]
+#                                   [--retry-share 0.2] [--drain 60] [--seed 1] [--hold 0]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/dbot-load.XXXXXX")"

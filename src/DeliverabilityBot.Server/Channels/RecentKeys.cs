@@ -11,6 +11,9 @@ public sealed class RecentKeys(TimeProvider time, TimeSpan lifetime, int capacit
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
 
+    /// <summary>How many keys are remembered now (an add at capacity prunes first, so at most the capacity but for concurrent adds).</summary>
+    public int Count => seen.Count;
+
     /// <summary>Records the key; false when it was already seen within the lifetime.</summary>
     public bool TryAdd(string key)
     {

@@ -56,6 +56,39 @@ public sealed class RecentKeysTests
         Assert.False(keys.TryAdd("k"));
     }
 
+    [Fact]
+    public void TryAdd_ManyMoreLiveKeysThanCapacity_CountStaysWithinCapacityAndNewestIsRemembered()
+    {
+        var time = new ManualTime();
+        var keys = new RecentKeys(time, TimeSpan.FromHours(1), capacity: 100);
+        var largest = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.True(keys.TryAdd($"event:Ev{i}"));
+            largest = Math.Max(largest, keys.Count);
+        }
+
+        Assert.InRange(largest, 1, 100);
+        Assert.False(keys.TryAdd("event:Ev999"));
+    }
+
+    [Fact]
+    public void TryAdd_AtCapacityWithExpiredKeys_DropsTheExpiredOnes()
+    {
+        var time = new ManualTime();
+        var keys = new RecentKeys(time, TimeSpan.FromMinutes(5), capacity: 10);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(keys.TryAdd($"old{i}"));
+        }
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        Assert.True(keys.TryAdd("new"));
+
+        Assert.Equal(1, keys.Count);
+    }
+
     private sealed class ManualTime : TimeProvider
     {
         private DateTimeOffset now = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);

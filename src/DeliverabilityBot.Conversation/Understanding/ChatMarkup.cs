@@ -12,19 +12,28 @@ namespace DeliverabilityBot.Conversation.Understanding;
 /// <remarks>Only those constructs are removed: a pasted Postfix line's <c>&lt;jane@icloud.com&gt;:</c> stays intact.</remarks>
 public static partial class ChatMarkup
 {
+    private const int MaxPasses = 16;
+
     /// <summary>Strips markup; never throws.</summary>
     public static StrippedText Strip(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return new StrippedText(string.Empty, []);
         var s = text.Replace("\r\n", "\n").Replace('\r', '\n');
-        s = TeamsMention().Replace(s, " ");
-        s = HtmlBreak().Replace(s, "\n");
-        s = HtmlTag().Replace(s, string.Empty);
-        s = SlackUserMention().Replace(s, " ");
-        s = SlackSpecial().Replace(s, " ");
-        s = SlackChannel().Replace(s, m => "#" + m.Groups["name"].Value);
-        s = SlackMailto().Replace(s, m => m.Groups["label"].Success ? m.Groups["label"].Value : m.Groups["addr"].Value);
-        s = SlackLink().Replace(s, m => m.Groups["url"].Value);
+        // Removing one construct can join what was around it into another ("<<url|a> x>", "<i<!here> x>"): repeat until
+        // nothing changes, so the result holds none of this markup (bounded; real channels escape a typed '<').
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            var before = s;
+            s = TeamsMention().Replace(s, " ");
+            s = HtmlBreak().Replace(s, "\n");
+            s = HtmlTag().Replace(s, string.Empty);
+            s = SlackUserMention().Replace(s, " ");
+            s = SlackSpecial().Replace(s, " ");
+            s = SlackChannel().Replace(s, m => "#" + m.Groups["name"].Value);
+            s = SlackMailto().Replace(s, m => m.Groups["label"].Success ? m.Groups["label"].Value : m.Groups["addr"].Value);
+            s = SlackLink().Replace(s, m => m.Groups["url"].Value);
+            if (s == before) break;
+        }
         s = WebUtility.HtmlDecode(s).Replace('\u00a0', ' ');
 
         var blocks = new List<string>();
@@ -52,13 +61,14 @@ public static partial class ChatMarkup
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"<at(?:\s[^>]*)?>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"<at(?:\s[^<>]*)?>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex TeamsMention();
 
     [GeneratedRegex(@"<br\s*/?>|</p>|</div>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlBreak();
 
-    [GeneratedRegex(@"</?(?:p|div|span|b|i|em|strong|ol|ul|li)(?:\s[^>]*)?>", RegexOptions.IgnoreCase)]
+    // A tag's attributes hold no '<': "<i y <a@b.example>" is text with an address in it, not a tag.
+    [GeneratedRegex(@"</?(?:p|div|span|b|i|em|strong|ol|ul|li)(?:\s[^<>]*)?>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlTag();
 
     // Slack escapes a typed '<' as &lt;, so a raw '<' never sits inside its markup: excluding it keeps a stray '<' before a
@@ -87,7 +97,9 @@ public static partial class ChatMarkup
     [GeneratedRegex(@"(?<!`)(?<t>`{1,2})(?!`)(?<body>[^\n]+?)(?<!`)\k<t>(?!`)")]
     private static partial Regex InlineCode();
 
-    [GeneratedRegex(@"^\s*(?:>\s?)+")]
+    // Nested quote markers may be separated by any whitespace ("> \t> text"); with at most one space between them, a
+    // marker after a tab survived one strip and fell to the next (found by the idempotence property).
+    [GeneratedRegex(@"^\s*(?:>\s*)+")]
     private static partial Regex QuoteMarker();
 
     [GeneratedRegex(@"[ \t\f\v]+")]

@@ -19,6 +19,10 @@ public class ChatMarkupTests
     [InlineData("``a `b` c`` ok", "a `b` c ok")]
     [InlineData("<<https://a.example/?ip=1.2.3.4|link>5 x>", "<https://a.example/?ip=1.2.3.45 x>")]
     [InlineData("x ``y` z`", "x ``y z")] // a lone "``" is literal; found by the idempotence property
+    [InlineData("<<https://a.example/|a>.<https://b.example/|b>x>", "https://a.example/.https://b.example/x")] // links joined by a replacement
+    [InlineData("<<https://a.example/|a> and <https://b.example/|b>x>", "<https://a.example/ and https://b.example/x>")]
+    [InlineData("x <i<!here> y <a@me.com>: user unknown", "x <i y <a@me.com>: user unknown")] // not a tag once the mention goes
+    [InlineData(">>> \t>\t421 4.7.0 Deferred", "421 4.7.0 Deferred")] // quote markers apart by a tab; found by the same property
     public void Strip_ChannelMarkup_LeavesWhatWasMeant(string input, string expected) =>
         Assert.Equal(expected, ChatMarkup.Strip(input).Text);
 

@@ -1,9 +1,7 @@
 using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Events;
-using DeliverabilityBot.Ingestion;
 using DeliverabilityBot.Ingestion.Containers;
-using DeliverabilityBot.Ingestion.Logs;
 using DeliverabilityBot.Rules.Classification;
 using DeliverabilityBot.Rules.Engine;
 
@@ -86,77 +84,28 @@ internal static class ClassifyRun
         return new KeyedFile(read, events, shared, continued);
     }
 
-    /// <summary>
-    /// Whether <paramref name="path"/> is an MTA log large enough to stream: what <see cref="EvidenceFileReader"/>
-    /// would read as a log (same sniffing), at least <see cref="StreamedLogBytes"/> long and within the stream limit.
-    /// Smaller files cost one stat; anything unreadable is left to the reader, which reports it.
-    /// </summary>
-    private static bool IsLargeLog(string path)
-    {
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length < StreamedLogBytes || length > IngestionLimits.Default.MaxStreamBytes) return false;
-            using var stream = File.OpenRead(path);
-            var head = new byte[InputSniffer.SniffBytes];
-            var count = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            return InputSniffer.Sniff(head.AsSpan(0, count)) == InputKind.Log;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Logs at least this long are streamed (16 MB, ~100,000 lines); below it, reading whole costs little.</summary>
     private const long StreamedLogBytes = 16L * 1024 * 1024;
 
     private const int StreamedSlice = 4_096;
 
+    private static bool IsLargeLog(string path) => new EvidenceFileReader().IsLogOfAtLeast(path, StreamedLogBytes);
+
     /// <summary>
-    /// A log as <see cref="EvidenceFileReader"/> reads it (same lines, same parser, same source), in slices of events
-    /// classified as they are parsed, so a million-line log is never held whole (holding it cost more in GC than the
-    /// parse). A read error ends the log with the reader's failure; slices already returned stay shown.
+    /// A log read in slices of the events to show (<see cref="EvidenceFileReader.ReadLogInSlices"/>), each classified as it is
+    /// parsed, so a million-line log is never held whole (holding it cost more in GC than the parse). A read error
+    /// ends the log with the reader's failure; slices already returned stay shown.
     /// </summary>
     private static IEnumerable<KeyedFile> StreamLog(string path, KeyedClassifier classifier, bool includeDelivered)
     {
-        using var events = Parse(path).GetEnumerator();
-        var slice = new List<BounceEvent>(StreamedSlice);
         var continued = false;
-        while (true)
+        foreach (var slice in new EvidenceFileReader().ReadLogInSlices(path, StreamedSlice, includeDelivered ? null : IsBounceEvidence))
         {
-            string? error = null;
-            var more = false;
-            try { more = events.MoveNext(); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException
-                or ArgumentException or NotSupportedException or System.Text.DecoderFallbackException)
-            {
-                error = $"{path}: cannot be read as a log: {ex.Message}";
-            }
-            if (more && (includeDelivered || IsBounceEvidence(events.Current)))
-                slice.Add(events.Current);
-            if (more && slice.Count < StreamedSlice) continue;
-            if (error is not null && !continued)
-            {
-                // Nothing returned yet: the failure alone, as the reader gives it.
-                yield return new KeyedFile(new FileReadResult(path, [], error), [], []);
-                yield break;
-            }
-            if (slice.Count > 0 || !continued)
-            {
-                yield return Keyed(new FileReadResult(path, slice), slice, classifier, includeDelivered: true, continued);
-                continued = true;
-                slice = new List<BounceEvent>(StreamedSlice);
-            }
-            if (error is not null) yield return new KeyedFile(new FileReadResult(path, [], error), [], [], continued);
-            if (!more || error is not null) yield break;
+            yield return slice.Succeeded
+                ? Keyed(slice, slice.Events, classifier, includeDelivered: true, continued)
+                : new KeyedFile(slice, [], [], continued);
+            continued = true;
         }
-    }
-
-    private static IEnumerable<BounceEvent> Parse(string path)
-    {
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
-        foreach (var e in new MtaLogParser().Parse(BoundedLines.Read(reader, IngestionLimits.Default.MaxLineLength), path)) yield return e;
     }
 
     /// <summary>Failed or delayed attempts, complaints and auto-replies: what a person reading bounces wants to see.</summary>

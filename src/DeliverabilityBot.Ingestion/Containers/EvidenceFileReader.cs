@@ -51,6 +51,62 @@ public sealed class EvidenceFileReader
         }
     }
 
+    /// <summary>
+    /// True when <see cref="Read"/> would stream <paramref name="path"/> as an MTA log at least <paramref name="minBytes"/>
+    /// long (and within the stream limit). A smaller file costs one stat; anything unreadable gives false and is left to
+    /// <see cref="Read"/>, which reports it.
+    /// </summary>
+    public bool IsLogOfAtLeast(string path, long minBytes)
+    {
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length < minBytes || length > _limits.MaxStreamBytes) return false;
+            using var file = OpenedFile.Open(path, InputSniffer.SniffBytes);
+            return InputSniffer.Sniff(file.Head) == InputKind.Log;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads an MTA log as <see cref="Read"/> does (same lines, parser, source and error text), in results of at most
+    /// <paramref name="sliceSize"/> events each, so a caller can work on a log of any length without holding it: the
+    /// first result always comes (empty for a log without events) unless the log cannot be read at all; a read error
+    /// part-way ends the results with a failure after the slices already given. Only events <paramref name="keep"/>
+    /// accepts (default: all) are held and counted; the others are dropped as they are parsed, so they never outlive
+    /// their line (holding a million-line log's delivered events until their slice is full costs GC time).
+    /// </summary>
+    public IEnumerable<FileReadResult> ReadLogInSlices(string path, int sliceSize, Func<BounceEvent, bool>? keep = null, string? source = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sliceSize, 1);
+        using var events = new MtaLogParser().Parse(ReadLines(path), source ?? path).GetEnumerator();
+        var slice = new List<BounceEvent>(sliceSize);
+        var given = false;
+        while (true)
+        {
+            string? error = null;
+            var more = false;
+            try { more = events.MoveNext(); }
+            catch (Exception ex) when (IsInputProblem(ex)) { error = $"cannot be read as a log: {ex.Message}"; }
+            if (more)
+            {
+                if (keep is null || keep(events.Current)) slice.Add(events.Current);
+                if (slice.Count < sliceSize) continue;
+            }
+            if (slice.Count > 0 || (!given && error is null))
+            {
+                yield return new FileReadResult(path, slice);
+                given = true;
+                slice = new List<BounceEvent>(sliceSize);
+            }
+            if (error is not null) yield return Failure(path, error);
+            if (!more || error is not null) yield break;
+        }
+    }
+
     private static IEnumerable<FileReadResult> Guard(string path, long length, long limit, Func<IEnumerable<FileReadResult>> read)
     {
         if (length > limit) return [Failure(path, $"is {Megabytes(length)} MB, over the {Megabytes(limit)} MB limit for this kind of input")];

@@ -50,6 +50,69 @@ public sealed class EvidenceFileReaderTests : IDisposable
         Assert.Equal([DeliveryAction.Delivered, DeliveryAction.Failed], events.Select(e => e.Action));
     }
 
+    private static string LogLines(int count) => string.Concat(Enumerable.Range(0, count).Select(i =>
+        $"Nov 28 05:00:{i % 60:00} mx1 postfix/smtp[12]: 3F2A11C{i:X4}: to=<u{i}@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.1] said: 550 5.1.1 unknown (in reply to RCPT TO command))\n"));
+
+    [Fact]
+    public void ReadLogInSlices_LogOfSevenEvents_SlicesOfThreeHoldWhatReadGives()
+    {
+        var path = Write("mail.log", LogLines(7));
+        var reader = new EvidenceFileReader();
+
+        var slices = reader.ReadLogInSlices(path, 3).ToList();
+
+        Assert.Equal([3, 3, 1], slices.Select(s => s.Events.Count));
+        Assert.All(slices, s => Assert.True(s.Succeeded));
+        var whole = Assert.Single(reader.Read(path)).Events;
+        Assert.Equal(whole.Select(e => (e.Recipient, e.Index, e.Source)), slices.SelectMany(s => s.Events).Select(e => (e.Recipient, e.Index, e.Source)));
+    }
+
+    [Fact]
+    public void ReadLogInSlices_Keep_HoldsAndCountsOnlyTheKeptEvents()
+    {
+        var path = Write("mail.log", LogLines(7));
+
+        var slices = new EvidenceFileReader().ReadLogInSlices(path, 2, keep: e => e.Index % 2 == 1).ToList();
+
+        Assert.Equal([2, 2], slices.Select(s => s.Events.Count));
+        Assert.Equal([1, 3, 5, 7], slices.SelectMany(s => s.Events).Select(e => e.Index));
+    }
+
+    [Fact]
+    public void ReadLogInSlices_LogWithoutEvents_OneEmptyResult()
+    {
+        var path = Write("mail.log", "Nov 28 05:00:01 mx1 postfix/anvil[12]: statistics: max connection rate 1/60s\n");
+
+        var r = Assert.Single(new EvidenceFileReader().ReadLogInSlices(path, 3));
+
+        Assert.True(r.Succeeded);
+        Assert.Empty(r.Events);
+    }
+
+    [Fact]
+    public void ReadLogInSlices_MissingFile_OnlyAFailureNamingThePath()
+    {
+        var path = Path.Combine(_dir, "gone.log");
+
+        var r = Assert.Single(new EvidenceFileReader().ReadLogInSlices(path, 3));
+
+        Assert.False(r.Succeeded);
+        Assert.StartsWith(path + ": cannot be read as a log:", r.Error);
+    }
+
+    [Fact]
+    public void IsLogOfAtLeast_LogEmailAndSize_OnlyALogAsLongAsAsked()
+    {
+        var log = Write("mail.log", LogLines(4));
+        var email = Write("dsn.eml", Dsn);
+        var reader = new EvidenceFileReader();
+
+        Assert.True(reader.IsLogOfAtLeast(log, 100));
+        Assert.False(reader.IsLogOfAtLeast(log, new FileInfo(log).Length + 1));
+        Assert.False(reader.IsLogOfAtLeast(email, 100));
+        Assert.False(reader.IsLogOfAtLeast(Path.Combine(_dir, "gone.log"), 1));
+    }
+
     [Fact]
     public void Read_NotABounce_NoEventsNoError()
     {

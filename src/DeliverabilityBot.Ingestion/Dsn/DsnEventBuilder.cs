@@ -13,17 +13,13 @@ namespace DeliverabilityBot.Ingestion.Dsn;
 /// </summary>
 public static partial class DsnEventBuilder
 {
-    /// <summary>Builds the event; <paramref name="fallbackDiagnostic"/> is used when the group has no Diagnostic-Code.</summary>
-    public static BounceEvent Build(DsnFieldGroup? message, DsnFieldGroup recipient, string source, int index,
-        string sourceFormat, string? fallbackDiagnostic = null, SmtpStage stageHint = SmtpStage.Unknown) =>
-        Build(message, recipient, source, index, sourceFormat, fallbackDiagnostic, () => stageHint);
-
     /// <summary>
-    /// Builds the event; <paramref name="stageHint"/> is asked only when the diagnostic names no stage (finding it
-    /// may mean decoding the notification text, which a DSN whose diagnostic names its stage never needs).
+    /// Builds the event; <paramref name="fallbackDiagnostic"/> is used when the group has no Diagnostic-Code, and
+    /// <paramref name="stageHint"/> is asked only when the diagnostic names no stage (finding it may mean decoding the
+    /// notification text, which a DSN whose diagnostic names its stage never needs).
     /// </summary>
     public static BounceEvent Build(DsnFieldGroup? message, DsnFieldGroup recipient, string source, int index,
-        string sourceFormat, string? fallbackDiagnostic, Func<SmtpStage> stageHint)
+        string sourceFormat, string? fallbackDiagnostic = null, Func<SmtpStage>? stageHint = null)
     {
         var address = Addresses.Normalize(recipient.Typed("Final-Recipient")) ?? Addresses.Normalize(recipient.Typed("Original-Recipient"));
         var diagnostic = WithoutGreetingContinuation(DiagnosticOf(recipient, fallbackDiagnostic));
@@ -39,7 +35,7 @@ public static partial class DsnEventBuilder
             RecipientDomain = Addresses.DomainOf(address),
             RemoteHost = string.IsNullOrEmpty(remoteMta) ? null : remoteMta.Trim('[', ']').ToLowerInvariant(),
             ReportingMta = message?.Typed("Reporting-MTA")?.ToLowerInvariant(),
-            Stage = stage != SmtpStage.Unknown ? stage : stageHint(),
+            Stage = stage != SmtpStage.Unknown ? stage : stageHint?.Invoke() ?? SmtpStage.Unknown,
             Action = ActionOf(recipient["Action"], status ?? reply.Status),
             Reply = reply,
             DsnStatus = status is not null && !status.Equals(reply.Status) ? status : null,

@@ -21,6 +21,22 @@ public sealed class DsnFieldGroup
     public bool IsRecipientGroup => _fields.ContainsKey("Final-Recipient") || _fields.ContainsKey("Original-Recipient");
 
     /// <summary>
+    /// Adds a field to <paramref name="current"/>, the group being read, and returns the group being read afterwards:
+    /// a new one holding the field when it starts the next recipient's group (<see cref="StartsNextRecipient"/>), after
+    /// <paramref name="current"/> is added to <paramref name="groups"/>; else <paramref name="current"/>.
+    /// </summary>
+    public static DsnFieldGroup AddField(List<DsnFieldGroup> groups, DsnFieldGroup current, string name, string value)
+    {
+        if (current.StartsNextRecipient(name))
+        {
+            groups.Add(current);
+            current = new DsnFieldGroup();
+        }
+        current.Add(name, value);
+        return current;
+    }
+
+    /// <summary>
     /// True when <paramref name="name"/> is a recipient field this group already holds: the next recipient's group
     /// begins there. Some MTAs (AOL's, for one) write the recipient groups with no blank line between them.
     /// </summary>

@@ -16,15 +16,7 @@ public static class DsnFieldText
 
         void Flush()
         {
-            if (name is not null)
-            {
-                if (current.StartsNextRecipient(name))
-                {
-                    groups.Add(current);
-                    current = new DsnFieldGroup();
-                }
-                current.Add(name, value.ToString());
-            }
+            if (name is not null) current = DsnFieldGroup.AddField(groups, current, name, value.ToString());
             name = null;
             value.Clear();
         }

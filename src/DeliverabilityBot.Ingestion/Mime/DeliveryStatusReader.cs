@@ -22,15 +22,7 @@ public static class DeliveryStatusReader
                 foreach (var headers in mds.StatusGroups)
                 {
                     var g = new DsnFieldGroup();
-                    foreach (var h in headers)
-                    {
-                        if (g.StartsNextRecipient(h.Field))
-                        {
-                            groups.Add(g);
-                            g = new DsnFieldGroup();
-                        }
-                        g.Add(h.Field, h.Value);
-                    }
+                    foreach (var h in headers) g = DsnFieldGroup.AddField(groups, g, h.Field, h.Value);
                     if (!g.IsEmpty) groups.Add(g);
                 }
             }

@@ -27,10 +27,11 @@ public static partial class TextBounceFormats
         new("exchange2003", Exchange2003Marker(), Exchange2003Start(), "Exchange 2000/2003 (lhost-exchange2003)"),
         new("exchange2007", Exchange2007Marker(), null, "Exchange 2007+ (lhost-exchange2007)"),
         new("opensmtpd", OpenSmtpdMarker(), OpenSmtpdStart(), "OpenSMTPD (lhost-opensmtpd)"),
-        new("apachejames", ApacheJamesMarker(), ApacheJamesStart(), "Apache James, Verizon's vtext gateway (lhost-apachejames, lhost-verizon)"),
+        new("apachejames", ApacheJamesMarker(), ApacheJamesMarker(), "Apache James, Verizon's vtext gateway (lhost-apachejames, lhost-verizon)"),
         new("imailserver", IMailServerMarker(), null, "IMail Server (lhost-imailserver)"),
         new("zoho", ZohoMarker(), null, "Zoho Mail (lhost-zoho)"),
-        new("mxlogic", MxLogicMarker(), null, "McAfee MXLogic (lhost-mxlogic)"),
+        // MXLogic writes Exim's sentence (the rows above take it first, so this row documents the sample it was seen in).
+        new("mxlogic", EximMarker(), null, "McAfee MXLogic (lhost-mxlogic)"),
         // fml's refusal names the list in its first paragraph, then the list's command address in its help text.
         new("fml", FmlMarker(), FmlMarker(), "fml mailing list manager refusing a non-member's post (lhost-fml)", FirstBlankLine()),
         new("generic", GenericMarker(), null, "various older MTAs"),
@@ -102,17 +103,11 @@ public static partial class TextBounceFormats
     [GeneratedRegex(@"^Error message below:", Opts)]
     private static partial Regex ApacheJamesMarker();
 
-    [GeneratedRegex(@"^Error message below:", Opts)]
-    private static partial Regex ApacheJamesStart();
-
     [GeneratedRegex(@"^Body of message generated response|^Original message follows", Opts)]
     private static partial Regex IMailServerMarker();
 
     [GeneratedRegex(@"^This message was created automatically by mail delivery|zoho", Opts)]
     private static partial Regex ZohoMarker();
-
-    [GeneratedRegex(@"^This message was created automatically by mail delivery software", Opts)]
-    private static partial Regex MxLogicMarker();
 
     [GeneratedRegex(@"^You are not a member of this mailing list", Opts)]
     private static partial Regex FmlMarker();

@@ -122,12 +122,9 @@ public sealed partial class TextBounceReader : IBounceReader
     /// </summary>
     private static string? WordsBefore(string section, RecipientBlocks.Block block)
     {
-        var own = block.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var own = block.Text.Split('\n', NonBlankLines);
         if (own.Length != 1 || !IsBareAddressLine(own[0], block.Recipient)) return null;
-        var at = section.IndexOf(block.Text, StringComparison.Ordinal);
-        if (at <= 0) return null;
-        var words = section[..at].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return words.Length == 0 ? null : string.Join('\n', words);
+        return LinesAbove(section, block) is { Length: > 0 } words ? string.Join('\n', words) : null;
     }
 
     /// <summary>
@@ -137,11 +134,17 @@ public sealed partial class TextBounceReader : IBounceReader
     private static string? HeadingAbove(string section, RecipientBlocks.Block block)
     {
         if (ReplyLine().IsMatch(block.Text)) return null;
-        var at = section.IndexOf(block.Text, StringComparison.Ordinal);
-        if (at <= 0) return null;
-        var above = section[..at].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return above.Length > 0 && ListHeading().IsMatch(above[^1]) ? above[^1] : null;
+        return LinesAbove(section, block) is { Length: > 0 } above && ListHeading().IsMatch(above[^1]) ? above[^1] : null;
     }
+
+    /// <summary>The section's non-blank lines above <paramref name="block"/>, trimmed; null when the block starts the section.</summary>
+    private static string[]? LinesAbove(string section, RecipientBlocks.Block block)
+    {
+        var at = section.IndexOf(block.Text, StringComparison.Ordinal);
+        return at <= 0 ? null : section[..at].Split('\n', NonBlankLines);
+    }
+
+    private const StringSplitOptions NonBlankLines = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
 
     private static bool NamesRecipientField(string notification) => notification.AsSpan().ContainsAny(RecipientFields);
 

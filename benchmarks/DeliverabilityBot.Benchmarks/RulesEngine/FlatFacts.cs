@@ -41,6 +41,9 @@ public sealed class FlatFacts
     /// <summary>The evidence kind name (<c>reply</c>).</summary>
     public string Kind { get; init; } = "";
 
+    /// <summary>The source format name (<c>rfc3464</c>), or empty when unknown.</summary>
+    public string Format { get; init; } = "";
+
     /// <summary>Flattens the product's facts (computed once per event, outside the timed engine work of either side).</summary>
     public static FlatFacts From(EventFacts facts) => new()
     {
@@ -55,5 +58,6 @@ public sealed class FlatFacts
         Stage = FieldNames.Name(facts.Event.Stage),
         Action = FieldNames.Name(facts.Event.Action),
         Kind = FieldNames.Name(facts.Event.Kind),
+        Format = facts.Event.SourceFormat ?? "",
     };
 }

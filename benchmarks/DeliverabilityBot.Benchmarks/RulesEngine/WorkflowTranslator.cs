@@ -68,6 +68,7 @@ public static class WorkflowTranslator
             "stage" => AnyOf(values.Select(v => $"f.Stage == {Literal(v)}")),
             "action" => AnyOf(values.Select(v => $"f.Action == {Literal(v)}")),
             "kind" => AnyOf(values.Select(v => $"f.Kind == {Literal(v)}")),
+            "format" => AnyOf(values.Select(v => $"f.Format == {Literal(v)}")),
             "domain" => $"(f.Domain != null && {AnyOf(values.Select(v => Glob("f.Domain", v)))})",
             "host" => $"(f.Host != null && {AnyOf(values.Select(v => Glob("f.Host", v)))})",
             "code" => AnyOf(values.Select(Code)),

@@ -23,7 +23,7 @@ public sealed partial class TextBounceReader : IBounceReader
     {
         if (!BounceSignals.IsBounce(message)) return [];
         var format = TextBounceFormats.Detect(message);
-        var formatName = format?.Name ?? "unknown";
+        var formatName = ReportingSystems.Detect(message) ?? format?.Name ?? "unknown";
         var notification = message.Notification;
 
         // Some gateways (Amazon WorkMail, older Notes) paste the RFC 3464 fields into the text part. A recipient

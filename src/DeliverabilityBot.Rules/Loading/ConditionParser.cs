@@ -125,6 +125,8 @@ internal static class ConditionParser
                 return Unknown(map, loc, "action", value, FieldNames.Actions.Keys);
             case "kind" when !FieldNames.Kinds.ContainsKey(v):
                 return Unknown(map, loc, "kind", value, FieldNames.Kinds.Keys);
+            case "format" when !SourceFormats.IsKnown(v):
+                return Unknown(map, loc, "format", value, SourceFormats.All.Order(StringComparer.Ordinal));
         }
         return true;
     }

@@ -7,7 +7,7 @@ namespace DeliverabilityBot.Rules.Loading;
 /// <summary>Turns an example into the bounce event it stands for.</summary>
 public static class ExampleEvents
 {
-    /// <summary>The event: reply parsed, recipient (address or domain), remote host, stage, action (default from the reply class), kind.</summary>
+    /// <summary>The event: reply parsed, recipient (address or domain), remote host, stage, action (default from the reply class), kind, format.</summary>
     public static BounceEvent Build(ExampleCase example, string source = "example")
     {
         var reply = SmtpReply.Parse(example.Reply);
@@ -22,6 +22,7 @@ public static class ExampleEvents
             Stage = example.Stage ?? SmtpStage.Unknown,
             Action = example.Action ?? (reply.ReplyClass == 4 ? DeliveryAction.Delayed : DeliveryAction.Failed),
             Kind = example.Kind ?? EvidenceKind.Reply,
+            SourceFormat = example.Format,
             Reply = reply,
         };
     }

@@ -1,3 +1,4 @@
+using DeliverabilityBot.Core.Vocabulary;
 using DeliverabilityBot.Rules.Matching;
 using DeliverabilityBot.Rules.Model;
 using YamlDotNet.RepresentationModel;
@@ -39,9 +40,18 @@ internal static class ExampleParser
             Stage = Enum(map, "stage", FieldNames.Stages),
             Action = Enum(map, "action", FieldNames.Actions),
             Kind = Enum(map, "kind", FieldNames.Kinds),
+            Format = Format(map),
             Location = map.Location,
         };
         return map.Bag.Items.Count(d => d.IsError) > errors ? null : example;
+    }
+
+    private static string? Format(YamlMap map)
+    {
+        var v = map.String("format", false)?.Trim().ToLowerInvariant();
+        if (v is null || SourceFormats.IsKnown(v)) return v;
+        ConditionParser.Unknown(map, map.At(map.Get("format")!), "format", v, SourceFormats.All.Order(StringComparer.Ordinal));
+        return null;
     }
 
     private static T? Enum<T>(YamlMap map, string key, IReadOnlyDictionary<string, T> names) where T : struct

@@ -8,9 +8,9 @@ public static class RuleKeys
     /// <summary>Keys of the file's receiver block.</summary>
     public static readonly IReadOnlySet<string> ReceiverBlock = Set("id", "domains", "hosts");
     /// <summary>Keys of exampleDefaults.</summary>
-    public static readonly IReadOnlySet<string> ExampleDefaults = Set("to", "remoteHost", "stage", "action", "kind");
+    public static readonly IReadOnlySet<string> ExampleDefaults = Set("to", "remoteHost", "stage", "action", "kind", "format");
     /// <summary>Keys of an example written as a mapping.</summary>
-    public static readonly IReadOnlySet<string> Example = Set("reply", "to", "remoteHost", "stage", "action", "kind");
+    public static readonly IReadOnlySet<string> Example = Set("reply", "to", "remoteHost", "stage", "action", "kind", "format");
     /// <summary>Keys of a rule.</summary>
     public static readonly IReadOnlySet<string> Rule = Set(
         "id", "title", "message", "category", "severity", "priority", "helpUri", "references", "match", "reason",
@@ -18,7 +18,7 @@ public static class RuleKeys
     /// <summary>Keys of a reference.</summary>
     public static readonly IReadOnlySet<string> Reference = Set("url", "confidence");
     /// <summary>Condition leaves.</summary>
-    public static readonly IReadOnlySet<string> Leaves = Set("receiver", "domain", "host", "code", "status", "contains", "regex", "stage", "action", "kind");
+    public static readonly IReadOnlySet<string> Leaves = Set("receiver", "domain", "host", "code", "status", "contains", "regex", "stage", "action", "kind", "format");
     /// <summary>Condition keys: leaves and groups.</summary>
     public static readonly IReadOnlySet<string> Condition = Set([.. Leaves, "all", "any", "not"]);
     /// <summary>Scopes.</summary>

@@ -27,6 +27,9 @@ public sealed record ExampleCase
     /// <summary>Evidence kind, when given.</summary>
     public EvidenceKind? Kind { get; init; }
 
+    /// <summary>Source format (the system that produced the evidence), when given.</summary>
+    public string? Format { get; init; }
+
     /// <summary>Where the example is.</summary>
     public SourceLocation Location { get; init; }
 
@@ -38,5 +41,6 @@ public sealed record ExampleCase
         Stage = Stage ?? defaults.Stage,
         Action = Action ?? defaults.Action,
         Kind = Kind ?? defaults.Kind,
+        Format = Format ?? defaults.Format,
     };
 }

@@ -27,13 +27,14 @@ public class ClassificationCacheKeyTests
         ["stage"] = e => With(e, nameof(BounceEvent.Stage), SmtpStage.Data),
         ["action"] = e => With(e, nameof(BounceEvent.Action), DeliveryAction.Delayed),
         ["kind"] = e => With(e, nameof(BounceEvent.Kind), EvidenceKind.LogLine),
+        ["format"] = e => With(e, nameof(BounceEvent.SourceFormat), "mcafee"),
     };
 
     // Event properties in the key (read by conditions, attribution or the merge).
-    private static readonly string[] Keyed = ["Reply", "DsnStatus", "RecipientDomain", "RemoteHost", "Stage", "Action", "Kind"];
+    private static readonly string[] Keyed = ["Reply", "DsnStatus", "RecipientDomain", "RemoteHost", "Stage", "Action", "Kind", "SourceFormat"];
 
     // Event properties no condition reads; messages read Recipient and RemoteIp, filled per event on a hit.
-    private static readonly string[] NotKeyed = ["Source", "Index", "MessageIndex", "Recipient", "Sender", "SenderDomain", "RemoteIp", "SendingIp", "ReportingMta", "Timestamp", "MessageId", "SourceFormat", "Hints"];
+    private static readonly string[] NotKeyed = ["Source", "Index", "MessageIndex", "Recipient", "Sender", "SenderDomain", "RemoteIp", "SendingIp", "ReportingMta", "Timestamp", "MessageId", "Hints"];
 
     private static readonly BounceEvent Sample = new()
     {

@@ -66,6 +66,18 @@ internal sealed class StatusIs(string path, StatusPattern[] patterns) : ICompile
     }
 }
 
+/// <summary>The evidence's source format (the system that produced it) is one of the values.</summary>
+internal sealed class FormatIs(string path, string[] formats) : ICompiledCondition
+{
+    public bool Evaluate(EventFacts facts, MatchDetail? detail)
+    {
+        var value = facts.Event.SourceFormat;
+        if (value is null || Array.IndexOf(formats, value) < 0) return false;
+        detail?.Spans.Add(new MatchedSpan(path, -1, 0, value));
+        return true;
+    }
+}
+
 /// <summary>An enum field (stage, action, kind) is one of the allowed values.</summary>
 internal sealed class EnumIs(string path, bool[] allowed, Func<EventFacts, int> field, Func<int, string> name) : ICompiledCondition
 {

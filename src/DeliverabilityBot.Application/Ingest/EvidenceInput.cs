@@ -79,7 +79,7 @@ public static class EvidenceInput
         var parser = new MimeParser(IngestionLimits.Default.ParserOptions, stream, MimeFormat.Mbox);
         for (var index = 1; !parser.IsEndOfStream; index++)
         {
-            var message = parser.ParseMessage();
+            using var message = parser.ParseMessage(); // MimeKit entities have finalizers: disposed once read
             bytesRead.Value = stream.Position;
             foreach (var e in BounceMessageReader.Read(message, path, index)) yield return e;
         }

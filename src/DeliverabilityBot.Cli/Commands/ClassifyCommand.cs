@@ -25,9 +25,12 @@ public static class ClassifyCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var timer = new PhaseTimer(error);
             var classifier = ClassifyRun.LoadClassifier(parse.GetValue(CliOptions.Rules), error);
             if (classifier is null) return 2;
+            timer.Mark("rules loaded");
             var files = EvidencePaths.Expand(parse.GetValue(paths) ?? []).ToList();
+            timer.Mark("files listed");
             var asJson = parse.GetValue(json);
             var summary = new ClassifySummary();
             using var progress = ProgressBar.ForFiles(files.Count, error, enabled: !asJson || Console.IsOutputRedirected);
@@ -49,6 +52,7 @@ public static class ClassifyCommand
                     for (var i = 0; i < file.Events.Count; i++) lines.Write(file.Events[i], file.Shared[i]);
             }
             progress.Clear();
+            timer.Mark("classified");
             if (!asJson) ClassifySummaryWriter.Write(output, summary, Terminal.UseColor(output));
             if (summary.FilesRead == 0)
             {

@@ -119,7 +119,9 @@ public sealed class EvidenceFileReader
         {
             using var stream = file.ReadWhole(crOnly);
             // Persistent: parts refer to the buffer instead of copying it; it lives until the events are read.
-            var message = MimeMessage.Load(_limits.ParserOptions, stream, persistent: true);
+            // Disposed once read: MimeKit's entities have finalizers, and an undisposed message would survive its
+            // first collection whole (headers, parts, text), waiting for the finalizer thread.
+            using var message = MimeMessage.Load(_limits.ParserOptions, stream, persistent: true);
             return new FileReadResult(path, BounceMessageReader.Read(message, source));
         }
         catch (Exception ex) when (IsInputProblem(ex))
@@ -158,7 +160,7 @@ public sealed class EvidenceFileReader
         try
         {
             if (parser.IsEndOfStream) return null;
-            var message = parser.ParseMessage();
+            using var message = parser.ParseMessage(); // disposed once read: see ReadEmail
             // A single email saved with its mbox "From " line (common in maildir exports) is an email, not an mbox.
             int? position = index == 1 && parser.IsEndOfStream ? null : index;
             return new FileReadResult(path, BounceMessageReader.Read(message, source, position), null, position);

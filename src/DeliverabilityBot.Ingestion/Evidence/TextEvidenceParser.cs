@@ -68,7 +68,7 @@ public static partial class TextEvidenceParser
         try
         {
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-            var message = MimeMessage.Load(IngestionLimits.Default.ParserOptions, stream);
+            using var message = MimeMessage.Load(IngestionLimits.Default.ParserOptions, stream);
             return BounceMessageReader.Read(message, source);
         }
         catch (FormatException)

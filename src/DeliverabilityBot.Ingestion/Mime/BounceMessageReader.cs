@@ -9,15 +9,29 @@ namespace DeliverabilityBot.Ingestion.Mime;
 /// </summary>
 public static class BounceMessageReader
 {
-    /// <summary>Reads <paramref name="message"/>; events are numbered 1.. within it.</summary>
+    /// <summary>Reads <paramref name="message"/>; events are numbered 1.. within it. The caller still owns (and disposes) the message.</summary>
     /// <param name="message">The parsed email.</param>
     /// <param name="source">The source put on every event.</param>
     /// <param name="messageIndex">The message's position in an mbox, else null.</param>
     public static IReadOnlyList<BounceEvent> Read(MimeMessage message, string source, int? messageIndex = null)
     {
-        var events = ReadEvents(new BounceMessage(BoundaryRepair.Repair(message, IngestionLimits.Default.ParserOptions)), source);
+        var events = ReadRepaired(message, source, lookInside: true);
         if (messageIndex is null) return events;
         return [.. events.Select(e => Evidence.EventCopy.With(e, messageIndex: messageIndex))];
+    }
+
+    /// <summary>Reads <paramref name="message"/>, or its repaired copy (disposed here: MimeKit entities have finalizers).</summary>
+    private static IReadOnlyList<BounceEvent> ReadRepaired(MimeMessage message, string source, bool lookInside)
+    {
+        var repaired = BoundaryRepair.Repair(message, IngestionLimits.Default.ParserOptions);
+        try
+        {
+            return ReadEvents(new BounceMessage(repaired), source, lookInside);
+        }
+        finally
+        {
+            if (!ReferenceEquals(repaired, message)) repaired.Dispose();
+        }
     }
 
     private static IReadOnlyList<BounceEvent> ReadEvents(BounceMessage m, string source, bool lookInside = true)
@@ -29,7 +43,7 @@ public static class BounceMessageReader
             // A gateway that forwards a bounce wraps it: its own notice names no reply, the attached DSN does.
             if (lookInside && events.All(SaysNothing) && AttachedReport(m.Message) is { } inner)
             {
-                var nested = ReadEvents(new BounceMessage(BoundaryRepair.Repair(inner, IngestionLimits.Default.ParserOptions)), source, lookInside: false);
+                var nested = ReadRepaired(inner, source, lookInside: false);
                 if (nested.Count > 0 && !nested.All(SaysNothing)) return nested;
             }
             return events;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using DeliverabilityBot.Application;
 using DeliverabilityBot.Application.Ingest;
+using DeliverabilityBot.Ingestion.Containers;
 using DeliverabilityBot.Ingestion.Logs;
 
 namespace DeliverabilityBot.HistoryBench;
@@ -40,7 +40,7 @@ internal static class PhaseTimer
 
         var classifier = new Application.Classification.SummaryClassifier(runtime.ActiveRules.Classifier);
         var now = DateTimeOffset.UtcNow;
-        var parsed = EvidenceInput.Read(log, 2026, new StrongBox<long>()).ToList();
+        var parsed = new EvidenceFileReader().Read(log).SelectMany(r => r.Events).ToList();
         Report($"read + parse into a list", clock, lines);
         var summaries = new List<Application.Classification.ClassificationSummary>(parsed.Count);
         foreach (var e in parsed) summaries.Add(classifier.Classify(e));

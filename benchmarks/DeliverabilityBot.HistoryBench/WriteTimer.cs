@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using DeliverabilityBot.Application;
 using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Application.Ingest;
+using DeliverabilityBot.Ingestion.Containers;
 using DeliverabilityBot.Store;
 using DeliverabilityBot.Store.Model;
 
@@ -24,7 +24,7 @@ internal static class WriteTimer
         var classifier = new SummaryClassifier(runtime.ActiveRules.Classifier);
         var now = DateTimeOffset.UtcNow;
         var rows = new List<StoredEvent>();
-        foreach (var e in EvidenceInput.Read(log, 2026, new StrongBox<long>())) rows.Add(StoredEventMapper.Map(e, classifier.Classify(e), now));
+        foreach (var e in new EvidenceFileReader().Read(log).SelectMany(r => r.Events)) rows.Add(StoredEventMapper.Map(e, classifier.Classify(e), now));
         for (var pass = 1; pass <= passes; pass++)
         {
             var folder = $"{root}-{pass}";

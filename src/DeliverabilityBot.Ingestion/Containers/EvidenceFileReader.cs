@@ -19,9 +19,24 @@ public sealed class EvidenceFileReader
     public EvidenceFileReader(IngestionLimits? limits = null) => _limits = limits ?? IngestionLimits.Default;
 
     /// <summary>Reads <paramref name="path"/>; <paramref name="source"/> (default: the path) is put on every event.</summary>
-    public IEnumerable<FileReadResult> Read(string path, string? source = null)
+    public IEnumerable<FileReadResult> Read(string path, string? source = null) => ReadFile(path, source ?? path, logSlice: null, progress: null);
+
+    /// <summary>
+    /// Reads <paramref name="path"/> as <see cref="Read"/> does (same sniffing, limits, events and error text) without ever
+    /// holding a log whole: a log comes in slices of at most <paramref name="sliceSize"/> events, as from
+    /// <see cref="ReadLogInSlices(string, int, Func{BounceEvent, bool}?, string?)"/> (a read error part-way ends them with a
+    /// failure after the slices already given), an mbox a message at a time, anything else whole. <paramref name="progress"/>,
+    /// if given, hears how many bytes of the file have been consumed so far (up to a read buffer ahead of the events given),
+    /// on the reading thread.
+    /// </summary>
+    public IEnumerable<FileReadResult> ReadInSlices(string path, int sliceSize, Action<long>? progress = null, string? source = null)
     {
-        source ??= path;
+        ArgumentOutOfRangeException.ThrowIfLessThan(sliceSize, 1);
+        return ReadFile(path, source ?? path, sliceSize, progress);
+    }
+
+    private IEnumerable<FileReadResult> ReadFile(string path, string source, int? logSlice, Action<long>? progress)
+    {
         OpenedFile file;
         try
         {
@@ -39,15 +54,19 @@ public sealed class EvidenceFileReader
             // Streamed from a fresh handle, lazily: an mbox or log may be gigabytes.
             file.Dispose();
             return kind == InputKind.Mbox
-                ? Guard(path, length, _limits.MaxStreamBytes, () => ReadMbox(path, source, crOnly))
-                : Guard(path, length, _limits.MaxStreamBytes, () => [ReadLog(path, source)]);
+                ? Guard(path, length, _limits.MaxStreamBytes, () => ReadMbox(path, source, crOnly, progress))
+                : Guard(path, length, _limits.MaxStreamBytes, () => logSlice is { } size
+                    ? ReadLogInSlices(() => OpenLog(path), path, size, keep: null, source, progress)
+                    : [ReadLog(path, source)]);
         }
         using (file)
         {
             // A single message: read once, whole, from the handle already open.
-            return kind == InputKind.Email
+            var read = kind == InputKind.Email
                 ? Guard(path, length, _limits.MaxMessageBytes, () => [ReadEmail(file, path, source, crOnly)])
                 : Guard(path, length, _limits.MaxMessageBytes, () => [ReadText(file, path, source)]);
+            progress?.Invoke(length);
+            return read;
         }
     }
 
@@ -79,10 +98,18 @@ public sealed class EvidenceFileReader
     /// accepts (default: all) are held and counted; the others are dropped as they are parsed, so they never outlive
     /// their line (holding a million-line log's delivered events until their slice is full costs GC time).
     /// </summary>
-    public IEnumerable<FileReadResult> ReadLogInSlices(string path, int sliceSize, Func<BounceEvent, bool>? keep = null, string? source = null)
+    public IEnumerable<FileReadResult> ReadLogInSlices(string path, int sliceSize, Func<BounceEvent, bool>? keep = null, string? source = null) =>
+        ReadLogInSlices(() => OpenLog(path), path, sliceSize, keep, source ?? path, progress: null);
+
+    /// <summary>
+    /// <see cref="ReadLogInSlices(string, int, Func{BounceEvent, bool}?, string?)"/> over the stream <paramref name="open"/> gives,
+    /// opened on the first slice's read (its errors are the log's); failures name <paramref name="path"/>. Also the seam where
+    /// tests put a stream that fails part-way.
+    /// </summary>
+    internal IEnumerable<FileReadResult> ReadLogInSlices(Func<Stream> open, string path, int sliceSize, Func<BounceEvent, bool>? keep, string source, Action<long>? progress)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sliceSize, 1);
-        using var events = new MtaLogParser().Parse(ReadLines(path), source ?? path).GetEnumerator();
+        using var events = new MtaLogParser().Parse(ReadLines(open, progress), source).GetEnumerator();
         var slice = new List<BounceEvent>(sliceSize);
         var given = false;
         while (true)
@@ -130,7 +157,7 @@ public sealed class EvidenceFileReader
         }
     }
 
-    private IEnumerable<FileReadResult> ReadMbox(string path, string source, bool crOnly)
+    private IEnumerable<FileReadResult> ReadMbox(string path, string source, bool crOnly, Action<long>? progress)
     {
         Stream? stream = null;
         string? openError = null;
@@ -149,6 +176,7 @@ public sealed class EvidenceFileReader
                 var result = NextMessage(parser, path, source, index);
                 if (result is null) break;
                 yield return result;
+                progress?.Invoke(stream.Position);
                 // A broken mbox framing cannot be delimited further: report where, and stop.
                 if (!result.Succeeded) break;
             }
@@ -175,7 +203,7 @@ public sealed class EvidenceFileReader
     {
         try
         {
-            var events = new MtaLogParser().Parse(ReadLines(path), source).ToList();
+            var events = new MtaLogParser().Parse(ReadLines(() => OpenLog(path), progress: null), source).ToList();
             return new FileReadResult(path, events);
         }
         catch (Exception ex) when (IsInputProblem(ex))
@@ -198,10 +226,20 @@ public sealed class EvidenceFileReader
         }
     }
 
-    private IEnumerable<string> ReadLines(string path)
+    private static FileStream OpenLog(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+
+    private IEnumerable<string> ReadLines(Func<Stream> open, Action<long>? progress)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
-        foreach (var line in BoundedLines.Read(reader, _limits.MaxLineLength)) yield return line;
+        using var stream = open();
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var reported = 0L;
+        foreach (var line in BoundedLines.Read(reader, _limits.MaxLineLength))
+        {
+            // The position moves a read buffer at a time: a report per buffer, not per line.
+            if (progress is not null && stream.CanSeek && stream.Position != reported) progress(reported = stream.Position);
+            yield return line;
+        }
     }
 
     private static Stream OpenNormalized(string path, bool crOnly)

@@ -6,8 +6,12 @@ namespace DeliverabilityBot.Ingestion.Containers;
 /// </summary>
 public static class EvidencePaths
 {
-    /// <summary>Each file under <paramref name="paths"/>, or a problem for a path that does not exist.</summary>
-    public static IEnumerable<(string Path, string? Problem)> Expand(IEnumerable<string> paths)
+    /// <summary>
+    /// Each file under <paramref name="paths"/>, or a problem for a path that does not exist. With
+    /// <paramref name="skipDocuments"/>, YAML and Markdown files found in folders are skipped (fixture expectations and
+    /// notes kept beside evidence); named explicitly, they are still read.
+    /// </summary>
+    public static IEnumerable<(string Path, string? Problem)> Expand(IEnumerable<string> paths, bool skipDocuments = false)
     {
         foreach (var p in paths)
         {
@@ -17,7 +21,7 @@ public static class EvidencePaths
             }
             else if (Directory.Exists(p))
             {
-                foreach (var f in Walk(p)) yield return f;
+                foreach (var f in Walk(p, skipDocuments)) yield return f;
             }
             else
             {
@@ -26,7 +30,7 @@ public static class EvidencePaths
         }
     }
 
-    private static IEnumerable<(string Path, string? Problem)> Walk(string dir)
+    private static IEnumerable<(string Path, string? Problem)> Walk(string dir, bool skipDocuments)
     {
         string[] files, dirs;
         try
@@ -47,11 +51,15 @@ public static class EvidencePaths
         Array.Sort(files, StringComparer.Ordinal);
         Array.Sort(dirs, StringComparer.Ordinal);
         foreach (var f in files)
-            if (!Path.GetFileName(f).StartsWith('.')) yield return (f, null);
+            if (!Path.GetFileName(f).StartsWith('.') && !(skipDocuments && IsDocument(f))) yield return (f, null);
         foreach (var d in dirs)
             if (!Path.GetFileName(d).StartsWith('.'))
-                foreach (var f in Walk(d)) yield return f;
+                foreach (var f in Walk(d, skipDocuments)) yield return f;
     }
+
+    private static bool IsDocument(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
     private static bool CanList(string dir)
     {

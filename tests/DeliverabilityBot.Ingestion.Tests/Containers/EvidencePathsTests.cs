@@ -1,0 +1,36 @@
+using DeliverabilityBot.Ingestion.Containers;
+
+namespace DeliverabilityBot.Ingestion.Tests.Containers;
+
+public sealed class EvidencePathsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dbot-paths-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Touch(string name)
+    {
+        var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "x");
+        return path;
+    }
+
+    [Fact]
+    public void Expand_SkipDocuments_YamlAndMarkdownInFoldersSkippedUnlessNamed()
+    {
+        var eml = Touch("cisco/refused.eml");
+        var expect = Touch("cisco/refused.expect.yaml");
+        Touch("cisco/README.md");
+        Touch("cisco/old/notes.YML");
+        var log = Touch("cisco/old/maillog");
+
+        var all = EvidencePaths.Expand([_dir]).Select(f => f.Path).ToList();
+        var evidence = EvidencePaths.Expand([_dir], skipDocuments: true).Select(f => f.Path).ToList();
+        var named = EvidencePaths.Expand([expect], skipDocuments: true).Select(f => f.Path).ToList();
+
+        Assert.Equal(5, all.Count);
+        Assert.Equal([eml, log], evidence);
+        Assert.Equal([expect], named);
+    }
+}

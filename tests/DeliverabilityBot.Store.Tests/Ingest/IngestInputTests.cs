@@ -1,0 +1,98 @@
+using System.Text;
+using DeliverabilityBot.Application;
+using DeliverabilityBot.Application.Ingest;
+using DeliverabilityBot.Ingestion.Containers;
+using Microsoft.Data.Sqlite;
+
+namespace DeliverabilityBot.Store.Tests.Ingest;
+
+/// <summary>What <c>dbot ingest</c> reads: the files and events <c>dbot classify</c> reads (one reader), its problems and progress.</summary>
+public sealed class IngestInputTests : IDisposable
+{
+    private const string LogLine = "Nov 28 05:00:00 mx1 postfix/smtp[12]: 3F2A0001: to=<u1@icloud.com>, relay=mx01.mail.icloud.com[17.57.154.6]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx01.mail.icloud.com[17.57.154.6] said: 550 5.1.1 <u1@icloud.com>: user does not exist (in reply to RCPT TO command))\n";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("dbot-ingest-input-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private DeliverabilityBotRuntime Runtime() => new(new DeliverabilityBotOptions { DataDirectory = Path.Combine(_folder, "data"), RetentionDays = 0 });
+
+    private string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void Ingest_DsnWithLatin1Bytes_StoresTheReplyClassifyReads()
+    {
+        // Read as an email (MIME, charsets), as classify reads it: ingest used to decode the whole file as UTF-8 text first,
+        // so a legacy-charset byte became U+FFFD in the stored reply.
+        var dsn = "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nCould not deliver.\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Bo\u00EEte pleine\n\n--B--\n";
+        var path = Write("latin1.eml", Encoding.Latin1.GetBytes(dsn));
+        var classified = Assert.Single(new EvidenceFileReader().Read(path).SelectMany(r => r.Events));
+        var runtime = Runtime();
+
+        var summary = runtime.CreateIngest().Ingest([path]);
+
+        Assert.Equal((1L, 1L, 1), (summary.EventsRead, summary.Stored, summary.Files));
+        var stored = Assert.Single(StoredReplies(runtime));
+        Assert.Equal(classified.Reply.Raw, stored);
+        Assert.DoesNotContain('\uFFFD', stored);
+    }
+
+    [Fact]
+    public void Ingest_FolderWithExpectationsAndAMissingPath_DocumentsSkippedProblemNamesThePathOnce()
+    {
+        var log = Write("fixtures/mail.log", Encoding.UTF8.GetBytes(LogLine));
+        // Read as evidence, this expectation would be a bare 550 reply of its own.
+        Write("fixtures/mail.expect.yaml", Encoding.UTF8.GetBytes("reply: 550 5.1.1 <u1@icloud.com>: user does not exist\nreason: userunknown\n"));
+        var missing = Path.Combine(_folder, "no-such-log");
+
+        var summary = Runtime().CreateIngest().Ingest([missing, Path.GetDirectoryName(log)!]);
+
+        Assert.Equal((1, 1L), (summary.Files, summary.EventsRead));
+        Assert.Equal([$"{missing}: no such file or folder"], summary.Problems);
+    }
+
+    [Fact]
+    public void Ingest_TwoFiles_ProgressRisesToTheTotalNeverPastIt()
+    {
+        var logs = Enumerable.Range(0, 2).Select(i => Write($"mail{i}.log", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(LogLine.Replace("3F2A0001", $"3F2A{i:X4}"), 3_000))))).ToList();
+        var progress = new Recorder();
+
+        Runtime().CreateIngest().Ingest(logs, progress);
+
+        var total = logs.Sum(l => new FileInfo(l).Length);
+        Assert.NotEmpty(progress.Reports);
+        Assert.All(progress.Reports, p => Assert.Equal(total, p.BytesTotal));
+        Assert.All(progress.Reports, p => Assert.InRange(p.BytesDone, 0, total));
+        Assert.Equal(progress.Reports.Select(p => p.BytesDone).Order(), progress.Reports.Select(p => p.BytesDone));
+    }
+
+    private static List<string> StoredReplies(DeliverabilityBotRuntime runtime)
+    {
+        using var c = new SqliteConnection($"Data Source={runtime.Store.DatabasePath}");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT coalesce(r.text, e.reply_text) FROM events e LEFT JOIN replies r ON r.id = e.reply_id;";
+        using var r = cmd.ExecuteReader();
+        var replies = new List<string>();
+        while (r.Read()) replies.Add(r.GetString(0));
+        return replies;
+    }
+
+    /// <summary>Records reports as they come, on the reporting thread (<see cref="Progress{T}"/> would post them elsewhere).</summary>
+    private sealed class Recorder : IProgress<IngestProgress>
+    {
+        public List<IngestProgress> Reports { get; } = [];
+
+        public void Report(IngestProgress value) => Reports.Add(value);
+    }
+}

@@ -4,14 +4,14 @@ namespace DeliverabilityBot.Ingestion.Containers;
 
 /// <summary>
 /// Reads every file under the given paths, in parallel, results in path order (so output is reproducible) and at
-/// most two chunks of files ahead of the consumer (so memory stays flat however many files there are).
+/// most <c>2 x ChunkPerThread</c> files per thread ahead of the consumer (so memory stays flat however many files there are).
 /// A path that does not exist or a file that cannot be read becomes a failed result; the run goes on.
 /// </summary>
 public sealed class EvidenceBatch
 {
     /// <summary>
-    /// Files per reading thread in one chunk: results come a chunk at a time, and at most two chunks (the one being
-    /// consumed and the next) are held. Enough to keep the threads busy past one slow file, small enough to stay flat.
+    /// Files per reading thread in a chunk: at most two chunks' worth of files are read ahead of the consumer (taken,
+    /// read or held). Enough to keep the threads busy past one slow file or a slow consumer, small enough to stay flat.
     /// </summary>
     public const int ChunkPerThread = 32;
 
@@ -37,7 +37,7 @@ public sealed class EvidenceBatch
     public IEnumerable<T> ReadAndMap<T>(IEnumerable<(string Path, string? Problem)> files, Func<FileReadResult, T> map)
     {
         if (_parallelism == 1) return files.SelectMany(ReadOne).Select(map);
-        return OrderedParallel.Map(files, f => ReadOne(f).Select(map).ToList(), _parallelism, _parallelism * ChunkPerThread)
+        return OrderedParallel.Map(files, f => ReadOne(f).Select(map).ToList(), _parallelism, 2 * _parallelism * ChunkPerThread)
             .SelectMany(results => results);
     }
 

@@ -50,6 +50,20 @@ public class EvidenceBatchTests
     }
 
     [Fact]
+    public void ReadAndMap_MapThrows_EveryEarlierResultYieldedFirstInOrder()
+    {
+        var yielded = new List<string>();
+
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var r in new EvidenceBatch(parallelism: 3).ReadAndMap(new CountingFiles(500), r => r.Path == "file-250" ? throw new InvalidOperationException("boom") : r))
+                yielded.Add(r.Path);
+        });
+
+        Assert.Equal(Enumerable.Range(1, 249).Select(i => $"file-{i}"), yielded);
+    }
+
+    [Fact]
     public void ReadAndMap_ConsumerStopsEarly_ReadersStop()
     {
         var source = new CountingFiles(100_000);
@@ -57,7 +71,10 @@ public class EvidenceBatchTests
         var first = new EvidenceBatch(parallelism: 2).ReadAndMap(source, r => r).Take(10).ToList();
 
         Assert.Equal(10, first.Count);
-        Assert.InRange(source.Taken, 10, 2 * 2 * EvidenceBatch.ChunkPerThread);
+        // The readers stop at the window past what was consumed, and stay stopped once the consumer is gone.
+        var taken = source.Taken;
+        Assert.InRange(taken, 10, 10 + 2 * 2 * EvidenceBatch.ChunkPerThread);
+        Assert.Equal(taken, source.Taken);
     }
 
     /// <summary>Paths that do not exist (each a failed result, no disk access), counting how many were taken.</summary>

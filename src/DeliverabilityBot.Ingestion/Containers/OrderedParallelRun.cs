@@ -1,0 +1,158 @@
+using System.Runtime.ExceptionServices;
+
+namespace DeliverabilityBot.Ingestion.Containers;
+
+/// <summary>
+/// One run of <see cref="OrderedParallel.Map"/>: dedicated worker threads take items from the source in turn, map them
+/// and put each result in its slot of a ring of <c>window</c> slots; the consumer takes the slots in order. Dedicated
+/// threads rather than thread-pool tasks: pool workers spin for a while whenever they run out of work, CPU a 2-core
+/// machine needs for the mapping. Everything shared is guarded by one lock; waiting is <see cref="Monitor.Wait(object)"/>.
+/// </summary>
+internal sealed class OrderedParallelRun<TIn, TOut> : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly IEnumerator<TIn> _items;
+    private readonly Func<TIn, TOut> _map;
+    private readonly TOut[] _results;
+    private readonly bool[] _ready;
+    private readonly Thread[] _threads;
+    private long _taken;
+    private long _consumed;
+    private bool _sourceEnded;
+    private bool _stopping;
+    private long _failedAt = long.MaxValue;
+    private ExceptionDispatchInfo? _failure;
+    private int _waiting;
+
+    /// <summary>Starts <paramref name="workers"/> threads mapping <paramref name="source"/>.</summary>
+    public OrderedParallelRun(IEnumerable<TIn> source, Func<TIn, TOut> map, int workers, int window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        _items = source.GetEnumerator();
+        _map = map;
+        _results = new TOut[window];
+        _ready = new bool[window];
+        _threads = new Thread[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            _threads[i] = new Thread(Work) { IsBackground = true, Name = "dbot reader" };
+            _threads[i].Start();
+        }
+    }
+
+    /// <summary>
+    /// The next result in input order; false once every item was yielded. Rethrows the map's (or the source's)
+    /// exception when its item is next.
+    /// </summary>
+    public bool TryTakeNext(out TOut result)
+    {
+        lock (_gate)
+        {
+            var slot = (int)(_consumed % _results.Length);
+            while (!_ready[slot])
+            {
+                if (_consumed == _failedAt) _failure!.Throw();
+                if (_sourceEnded && _consumed == _taken)
+                {
+                    result = default!;
+                    return false;
+                }
+                Wait();
+            }
+            result = _results[slot];
+            _results[slot] = default!;
+            _ready[slot] = false;
+            _consumed++;
+            if (_waiting > 0) Monitor.PulseAll(_gate); // a worker may be waiting for room in the window
+            return true;
+        }
+    }
+
+    /// <summary>Stops the workers (the items in flight are finished first) and releases the source.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            Monitor.PulseAll(_gate);
+        }
+        foreach (var thread in _threads) thread.Join();
+        _items.Dispose();
+    }
+
+    private void Work()
+    {
+        while (TryTakeItem(out var item, out var index))
+        {
+            TOut result;
+            try
+            {
+                result = _map(item);
+            }
+            catch (Exception ex)
+            {
+                Fail(index, ex);
+                continue;
+            }
+            lock (_gate)
+            {
+                var slot = (int)(index % _results.Length);
+                _results[slot] = result;
+                _ready[slot] = true;
+                if (index == _consumed && _waiting > 0) Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    private bool TryTakeItem(out TIn item, out long index)
+    {
+        lock (_gate)
+        {
+            while (!_stopping && !_sourceEnded && _taken < _failedAt && _taken >= _consumed + _results.Length) Wait();
+            item = default!;
+            index = _taken;
+            if (_stopping || _sourceEnded || _taken >= _failedAt) return false;
+            try
+            {
+                if (!_items.MoveNext())
+                {
+                    _sourceEnded = true;
+                    Monitor.PulseAll(_gate);
+                    return false;
+                }
+                item = _items.Current;
+            }
+            catch (Exception ex)
+            {
+                FailLocked(index, ex);
+                return false;
+            }
+            _taken++;
+            return true;
+        }
+    }
+
+    private void Fail(long index, Exception ex)
+    {
+        lock (_gate) FailLocked(index, ex);
+    }
+
+    // Only the earliest failure counts: the consumer gets every result before it, then the exception.
+    private void FailLocked(long index, Exception ex)
+    {
+        if (index < _failedAt)
+        {
+            _failedAt = index;
+            _failure = ExceptionDispatchInfo.Capture(ex);
+        }
+        Monitor.PulseAll(_gate);
+    }
+
+    private void Wait()
+    {
+        _waiting++;
+        try { Monitor.Wait(_gate); }
+        finally { _waiting--; }
+    }
+}

@@ -17,13 +17,15 @@ public sealed class EvidencePathsTests : IDisposable
     }
 
     [Fact]
-    public void Expand_SkipDocuments_YamlAndMarkdownInFoldersSkippedUnlessNamed()
+    public void Expand_SkipDocuments_HiddenYamlAndMarkdownInFoldersSkippedUnlessNamed()
     {
         var eml = Touch("cisco/refused.eml");
         var expect = Touch("cisco/refused.expect.yaml");
         Touch("cisco/README.md");
         Touch("cisco/old/notes.YML");
         var log = Touch("cisco/old/maillog");
+        Touch("cisco/.git/objects/ab/cdef");
+        Touch("cisco/.hidden.eml");
 
         var all = EvidencePaths.Expand([_dir]).Select(f => f.Path).ToList();
         var evidence = EvidencePaths.Expand([_dir], skipDocuments: true).Select(f => f.Path).ToList();

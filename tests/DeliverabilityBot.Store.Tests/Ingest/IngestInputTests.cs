@@ -48,6 +48,18 @@ public sealed class IngestInputTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_PastedReplyStartingWithFrom_ReadAsTextNotAsAnMbox()
+    {
+        // 'From ' opens an mbox only when an email follows (ingest used to take any such file for an mbox, and failed on it).
+        var path = Write("pasted.txt", Encoding.UTF8.GetBytes("From the gateway, today:\n550 5.1.1 <a@example.org>: user unknown\n"));
+
+        var summary = Runtime().CreateIngest().Ingest([path]);
+
+        Assert.Equal((1L, 1L), (summary.EventsRead, summary.Stored));
+        Assert.Equal(1, summary.ByAction["failed"]);
+    }
+
+    [Fact]
     public void Ingest_FolderWithExpectationsAndAMissingPath_DocumentsSkippedProblemNamesThePathOnce()
     {
         var log = Write("fixtures/mail.log", Encoding.UTF8.GetBytes(LogLine));

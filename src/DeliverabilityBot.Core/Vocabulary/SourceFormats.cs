@@ -17,7 +17,7 @@ public static class SourceFormats
         "postfix", "exim", "sendmail",
         // Text bounces without a delivery-status part (the rows of the text-bounce format table).
         "qmail", "dragonfly", "gmail", "googlegroups", "yahoo", "exchange2003", "exchange2007", "opensmtpd",
-        "apachejames", "imailserver", "zoho", "mxlogic", "fml", "generic",
+        "apachejames", "imailserver", "zoho", "fml", "generic",
         // Reporting systems recognised by their headers or notice (DSN or text).
         "google", "mcafee", "messagelabs", "verizon",
     };

@@ -19,7 +19,8 @@ public static partial class TextBounceFormats
         new("qmail", QmailMarker(), QmailStart(), "qmail 1.03 and netqmail (lhost-qmail)"),
         new("postfix", PostfixMarker(), PostfixStart(), "Postfix notices without a delivery-status part (lhost-postfix)"),
         new("dragonfly", DragonFlyMarker(), DragonFlyStart(), "DragonFly Mail Agent (lhost-dragonfly)"),
-        new("exim", EximMarker(), EximStart(), "Exim 4 (lhost-exim, lhost-mailru)"),
+        // McAfee MXLogic writes Exim's notice word for word, so this row reads it too.
+        new("exim", EximMarker(), EximStart(), "Exim 4 (lhost-exim, lhost-mailru, lhost-mxlogic)"),
         new("gmail", GmailMarker(), null, "Gmail before 2015 (lhost-gmail)"),
         new("googlegroups", GoogleGroupsMarker(), null, "Google Groups (lhost-googlegroups)"),
         new("yahoo", YahooMarker(), null, "Yahoo! Mail (lhost-yahoo)"),
@@ -30,8 +31,6 @@ public static partial class TextBounceFormats
         new("apachejames", ApacheJamesMarker(), ApacheJamesMarker(), "Apache James, Verizon's vtext gateway (lhost-apachejames, lhost-verizon)"),
         new("imailserver", IMailServerMarker(), null, "IMail Server (lhost-imailserver)"),
         new("zoho", ZohoMarker(), null, "Zoho Mail (lhost-zoho)"),
-        // MXLogic writes Exim's sentence (the rows above take it first, so this row documents the sample it was seen in).
-        new("mxlogic", EximMarker(), null, "McAfee MXLogic (lhost-mxlogic)"),
         // fml's refusal names the list in its first paragraph, then the list's command address in its help text.
         new("fml", FmlMarker(), FmlMarker(), "fml mailing list manager refusing a non-member's post (lhost-fml)", FirstBlankLine()),
         new("generic", GenericMarker(), null, "various older MTAs"),

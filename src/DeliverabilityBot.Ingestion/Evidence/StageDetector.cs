@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Core.Text;
 
 namespace DeliverabilityBot.Ingestion.Evidence;
 
@@ -25,10 +26,10 @@ public static partial class StageDetector
         var m = CommandPhrase().Match(text, start, length);
         if (m.Success) return FromCommand(m.Groups["cmd"].Value);
         var window = text.AsSpan(start, length);
-        if (window.Contains("refused to talk to me", StringComparison.OrdinalIgnoreCase)
-            || window.Contains("after initial connection", StringComparison.OrdinalIgnoreCase)
-            || window.Contains("SMTP greeting", StringComparison.OrdinalIgnoreCase)
-            || window.Contains("in reply to connect", StringComparison.OrdinalIgnoreCase))
+        if (IgnoreCaseSearch.Contains(window, "refused to talk to me")
+            || IgnoreCaseSearch.Contains(window, "after initial connection")
+            || IgnoreCaseSearch.Contains(window, "SMTP greeting")
+            || IgnoreCaseSearch.Contains(window, "in reply to connect"))
             return SmtpStage.Connect;
         return QmailRemoteStage(window);
     }
@@ -38,11 +39,11 @@ public static partial class StageDetector
     // "<ip> failed on DATA command." and "<ip> failed after I sent the message." (after the message).
     private static SmtpStage QmailRemoteStage(ReadOnlySpan<char> window)
     {
-        if (window.Contains("but sender was rejected", StringComparison.OrdinalIgnoreCase)) return SmtpStage.MailFrom;
-        if (window.Contains("does not like recipient", StringComparison.OrdinalIgnoreCase)) return SmtpStage.RcptTo;
-        if (window.Contains("but my name was rejected", StringComparison.OrdinalIgnoreCase)) return SmtpStage.Helo;
-        if (window.Contains("failed on DATA command", StringComparison.OrdinalIgnoreCase)) return SmtpStage.Data;
-        if (window.Contains("failed after I sent the message", StringComparison.OrdinalIgnoreCase)) return SmtpStage.EndOfData;
+        if (IgnoreCaseSearch.Contains(window, "but sender was rejected")) return SmtpStage.MailFrom;
+        if (IgnoreCaseSearch.Contains(window, "does not like recipient")) return SmtpStage.RcptTo;
+        if (IgnoreCaseSearch.Contains(window, "but my name was rejected")) return SmtpStage.Helo;
+        if (IgnoreCaseSearch.Contains(window, "failed on DATA command")) return SmtpStage.Data;
+        if (IgnoreCaseSearch.Contains(window, "failed after I sent the message")) return SmtpStage.EndOfData;
         return SmtpStage.Unknown;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Core.Smtp;
+using DeliverabilityBot.Core.Text;
 using DeliverabilityBot.Ingestion.Evidence;
 
 namespace DeliverabilityBot.Ingestion.Logs;
@@ -34,7 +35,7 @@ public sealed partial class EximLogReader : ILogLineReader
         var (reply, stage) = ReplyOf(flag, rest);
         var hostMatch = Host().Match(rest);
         var sender = context.SenderOf(id);
-        var expired = flag == "**" && rest.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase);
+        var expired = flag == "**" && IgnoreCaseSearch.Contains(rest, "retry timeout exceeded");
         var e = new BounceEvent
         {
             Source = context.Source,

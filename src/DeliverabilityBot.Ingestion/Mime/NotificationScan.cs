@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DeliverabilityBot.Core.Text;
 
 namespace DeliverabilityBot.Ingestion.Mime;
 
@@ -15,7 +16,7 @@ public static partial class NotificationScan
         var start = 0;
         if (!string.IsNullOrEmpty(recipient))
         {
-            var at = notification.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
+            var at = IgnoreCaseSearch.IndexOf(notification, recipient);
             if (at >= 0) start = notification.LastIndexOf('\n', at) + 1;
         }
         var m = ReplyLine().Match(notification, start);
@@ -42,8 +43,8 @@ public static partial class NotificationScan
     public static string? ParagraphNear(string notification, string? recipient)
     {
         if (string.IsNullOrEmpty(notification) || string.IsNullOrEmpty(recipient)) return null;
-        for (var at = notification.IndexOf(recipient, StringComparison.OrdinalIgnoreCase); at >= 0;
-             at = notification.IndexOf(recipient, at + recipient.Length, StringComparison.OrdinalIgnoreCase))
+        for (var at = IgnoreCaseSearch.IndexOf(notification, recipient); at >= 0;
+             at = IgnoreCaseSearch.IndexOf(notification, recipient, at + recipient.Length))
         {
             var start = notification.LastIndexOf('\n', at) + 1;
             var lines = new List<string>(ParagraphLines);
@@ -72,7 +73,7 @@ public static partial class NotificationScan
         var start = 0;
         if (!string.IsNullOrEmpty(recipient))
         {
-            var at = notification.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
+            var at = IgnoreCaseSearch.IndexOf(notification, recipient);
             if (at >= 0) start = notification.LastIndexOf('\n', at) + 1;
         }
         return Evidence.StageDetector.Detect(notification, start, Math.Min(StageWindow, notification.Length - start));

@@ -1,3 +1,5 @@
+using DeliverabilityBot.Core.Text;
+
 namespace DeliverabilityBot.Rules.Matching;
 
 /// <summary>A case-insensitive host or domain glob: <c>*</c> matches any run of characters (including dots).</summary>
@@ -37,7 +39,7 @@ public sealed class GlobPattern
         var last = _parts[^1];
         for (var i = 1; i < _parts.Length - 1; i++)
         {
-            var idx = span[pos..].IndexOf(_parts[i], StringComparison.OrdinalIgnoreCase);
+            var idx = IgnoreCaseSearch.IndexOf(span[pos..], _parts[i]);
             if (idx < 0) return false;
             pos += idx + _parts[i].Length;
         }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DeliverabilityBot.Core.Classification;
+using DeliverabilityBot.Core.Text;
 
 namespace DeliverabilityBot.Rules.Matching.Compiled;
 
@@ -10,7 +11,7 @@ internal sealed class TextContains(string path, string[] needles) : ICompiledCon
     {
         foreach (var n in needles)
         {
-            var i = facts.Text.IndexOf(n, StringComparison.OrdinalIgnoreCase);
+            var i = IgnoreCaseSearch.IndexOf(facts.Text, n);
             if (i < 0) continue;
             detail?.Spans.Add(new MatchedSpan(path, i, n.Length, facts.Text.Substring(i, n.Length)));
             return true;

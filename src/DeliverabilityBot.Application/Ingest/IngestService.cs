@@ -42,7 +42,7 @@ public sealed class IngestService
         var clock = Stopwatch.StartNew();
         var summary = new IngestSummary();
         // In folders, fixture expectations and notes sit beside evidence: named explicitly they are still read.
-        var files = EvidencePaths.Expand(paths, skipDocuments: true).ToList();
+        var files = EvidencePaths.Expand(paths).ToList();
         foreach (var (_, problem) in files.Where(f => f.Problem is not null)) summary.Problems.Add(problem!);
         var inputs = files.Where(f => f.Problem is null).Select(f => (f.Path, Length: new FileInfo(f.Path).Length)).ToList();
         var totalBytes = inputs.Sum(f => f.Length);

@@ -7,11 +7,11 @@ namespace DeliverabilityBot.Ingestion.Containers;
 public static class EvidencePaths
 {
     /// <summary>
-    /// Each file under <paramref name="paths"/>, or a problem for a path that does not exist. With
-    /// <paramref name="skipDocuments"/>, YAML and Markdown files found in folders are skipped (fixture expectations and
-    /// notes kept beside evidence); named explicitly, they are still read.
+    /// Each file under <paramref name="paths"/>, or a problem for a path that does not exist. YAML and Markdown files
+    /// and hidden entries found in folders are skipped (fixture expectations, notes and VCS data kept beside evidence
+    /// are not bounces); named explicitly, a file is always read.
     /// </summary>
-    public static IEnumerable<(string Path, string? Problem)> Expand(IEnumerable<string> paths, bool skipDocuments = false)
+    public static IEnumerable<(string Path, string? Problem)> Expand(IEnumerable<string> paths)
     {
         foreach (var p in paths)
         {
@@ -21,7 +21,7 @@ public static class EvidencePaths
             }
             else if (Directory.Exists(p))
             {
-                foreach (var f in Walk(p, skipDocuments)) yield return f;
+                foreach (var f in Walk(p)) yield return f;
             }
             else
             {
@@ -30,7 +30,7 @@ public static class EvidencePaths
         }
     }
 
-    private static IEnumerable<(string Path, string? Problem)> Walk(string dir, bool skipDocuments)
+    private static IEnumerable<(string Path, string? Problem)> Walk(string dir)
     {
         string[] files, dirs;
         try
@@ -51,10 +51,10 @@ public static class EvidencePaths
         Array.Sort(files, StringComparer.Ordinal);
         Array.Sort(dirs, StringComparer.Ordinal);
         foreach (var f in files)
-            if (!Path.GetFileName(f).StartsWith('.') && !(skipDocuments && IsDocument(f))) yield return (f, null);
+            if (!Path.GetFileName(f).StartsWith('.') && !IsDocument(f)) yield return (f, null);
         foreach (var d in dirs)
             if (!Path.GetFileName(d).StartsWith('.'))
-                foreach (var f in Walk(d, skipDocuments)) yield return f;
+                foreach (var f in Walk(d)) yield return f;
     }
 
     private static bool IsDocument(string path) =>

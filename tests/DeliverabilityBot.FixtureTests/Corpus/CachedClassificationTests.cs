@@ -14,7 +14,7 @@ public class CachedClassificationTests
     [Fact]
     public void ClassifyAll_EveryFixtureEvent_CachedEqualsUncached()
     {
-        var inputs = EvidencePaths.Expand([ShippedRules.FixturesDir]).Where(f => !f.Path.EndsWith(".yaml", StringComparison.Ordinal));
+        var inputs = EvidencePaths.Expand([ShippedRules.FixturesDir]);
         var events = new EvidenceBatch().ReadAndMap(inputs, r => r.Events).SelectMany(e => e).ToList();
 
         AssertCachedEqualsUncached(events);

@@ -17,7 +17,7 @@ public sealed class EvidencePathsTests : IDisposable
     }
 
     [Fact]
-    public void Expand_SkipDocuments_HiddenYamlAndMarkdownInFoldersSkippedUnlessNamed()
+    public void Expand_Folder_HiddenYamlAndMarkdownSkippedUnlessNamed()
     {
         var eml = Touch("cisco/refused.eml");
         var expect = Touch("cisco/refused.expect.yaml");
@@ -27,11 +27,9 @@ public sealed class EvidencePathsTests : IDisposable
         Touch("cisco/.git/objects/ab/cdef");
         Touch("cisco/.hidden.eml");
 
-        var all = EvidencePaths.Expand([_dir]).Select(f => f.Path).ToList();
-        var evidence = EvidencePaths.Expand([_dir], skipDocuments: true).Select(f => f.Path).ToList();
-        var named = EvidencePaths.Expand([expect], skipDocuments: true).Select(f => f.Path).ToList();
+        var evidence = EvidencePaths.Expand([_dir]).Select(f => f.Path).ToList();
+        var named = EvidencePaths.Expand([expect]).Select(f => f.Path).ToList();
 
-        Assert.Equal(5, all.Count);
         Assert.Equal([eml, log], evidence);
         Assert.Equal([expect], named);
     }

@@ -22,6 +22,28 @@ public class InputSnifferTests
     public void Sniff_Start_Kind(string start, InputKind expected) => Assert.Equal(expected, Sniff(start));
 
     [Fact]
+    public void Sniff_CrLfOrLoneCrLineEnds_SameKindAsLf()
+    {
+        foreach (var (text, kind) in new[] { (Headers, InputKind.Email), ("From MAILER-DAEMON Thu Nov 28 05:00:00 2026\n" + Headers, InputKind.Mbox), (LogLine + LogLine, InputKind.Log) })
+        {
+            Assert.Equal(kind, Sniff(text.Replace("\n", "\r\n")));
+            Assert.Equal(kind, Sniff(text.Replace('\n', '\r')));
+        }
+    }
+
+    [Fact]
+    public void Sniff_OnlyLogLineHasNoLineEnd_Text() =>
+        Assert.Equal(InputKind.Text, Sniff(LogLine.TrimEnd('\n'))); // it may be cut by the sniff window
+
+    [Fact]
+    public void Sniff_FirstLogLineAfterFiftyLines_Text()
+    {
+        var preamble = string.Concat(Enumerable.Range(1, 50).Select(i => $"# exported line {i}\n"));
+
+        Assert.Equal(InputKind.Text, Sniff(preamble + LogLine + LogLine));
+    }
+
+    [Fact]
     public void Sniff_LogLinesAfterAPreamble_Log()
     {
         var preamble = string.Concat(Enumerable.Range(1, 30).Select(i => $"# exported line {i}\n"));

@@ -36,7 +36,7 @@ public static class DiagnosticCatalog
     /// <summary>DBR0013.</summary>
     public static readonly DiagnosticDescriptor UnknownSeverity = new("DBR0013", "Unknown severity", Error, "Use error, warning or info.");
     /// <summary>DBR0014.</summary>
-    public static readonly DiagnosticDescriptor UnknownEnumValue = new("DBR0014", "Unknown scope, stage, action or kind", Error, "Use one of the values the message lists.");
+    public static readonly DiagnosticDescriptor UnknownEnumValue = new("DBR0014", "Unknown scope, stage, action, kind or format", Error, "Use one of the values the message lists.");
     /// <summary>DBR0015.</summary>
     public static readonly DiagnosticDescriptor InvalidRegex = new("DBR0015", "Invalid regular expression", Error, "Fix the .NET regex; it runs case-insensitively with a match timeout.");
     /// <summary>DBR0016.</summary>

@@ -26,10 +26,12 @@ public static class ClassifyCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var timer = new PhaseTimer(error);
+            // The folders are walked while the rules load (the walk is serial, the rule load not all of the time).
+            var listing = Task.Run(() => EvidencePaths.Expand(parse.GetValue(paths) ?? []).ToList());
             var classifier = ClassifyRun.LoadClassifier(parse.GetValue(CliOptions.Rules), error);
             if (classifier is null) return 2;
             timer.Mark("rules loaded");
-            var files = EvidencePaths.Expand(parse.GetValue(paths) ?? []).ToList();
+            var files = listing.GetAwaiter().GetResult();
             timer.Mark("files listed");
             var asJson = parse.GetValue(json);
             var summary = new ClassifySummary();

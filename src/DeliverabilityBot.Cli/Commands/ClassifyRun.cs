@@ -17,7 +17,8 @@ internal sealed record ClassifiedFile(FileReadResult Read, IReadOnlyList<BounceC
 /// <param name="Events">The events shown, in order.</param>
 /// <param name="Shared">For each event, the classification it shares with every event of its key (no messages of its own).</param>
 /// <param name="Continued">True for every slice of a streamed log after its first (the same file and message).</param>
-internal sealed record KeyedFile(FileReadResult Read, IReadOnlyList<BounceEvent> Events, BounceClassification[] Shared, bool Continued = false);
+/// <param name="Streamed">True for a large log left unread by the reading threads, to be streamed in its place (never shown).</param>
+internal sealed record KeyedFile(FileReadResult Read, IReadOnlyList<BounceEvent> Events, BounceClassification[] Shared, bool Continued = false, bool Streamed = false);
 
 /// <summary>
 /// The pipeline <c>classify</c> and <c>eval</c> share: expand the paths, read every file in parallel, classify each
@@ -58,23 +59,23 @@ internal static class ClassifyRun
     /// </summary>
     public static IEnumerable<KeyedFile> RunKeyed(IReadOnlyList<(string Path, string? Problem)> files, KeyedClassifier classifier, bool includeDelivered)
     {
-        var pending = new List<(string Path, string? Problem)>();
-        foreach (var file in files)
+        // Whether a file is a large log is asked on the reading threads, beside the reading (a pass over every file
+        // before reading began was serial); such a log comes back unread, in its place, and is streamed here.
+        var reader = new EvidenceFileReader();
+        var results = new EvidenceBatch().ReadAndMap(files, read => Keyed(read, read.Events, classifier, includeDelivered, continued: false),
+            instead: f => f.Problem is null && reader.IsLogOfAtLeast(f.Path, StreamedLogBytes) ? LargeLog(f.Path) : null);
+        foreach (var file in results)
         {
-            if (file.Problem is not null || !IsLargeLog(file.Path))
+            if (file is not { Streamed: true })
             {
-                pending.Add(file);
+                yield return file;
                 continue;
             }
-            foreach (var read in ReadKeyed(pending, classifier, includeDelivered)) yield return read;
-            pending.Clear();
-            foreach (var slice in StreamLog(file.Path, classifier, includeDelivered)) yield return slice;
+            foreach (var slice in StreamLog(file.Read.Path, classifier, includeDelivered)) yield return slice;
         }
-        foreach (var read in ReadKeyed(pending, classifier, includeDelivered)) yield return read;
     }
 
-    private static IEnumerable<KeyedFile> ReadKeyed(List<(string Path, string? Problem)> files, KeyedClassifier classifier, bool includeDelivered) =>
-        files.Count == 0 ? [] : new EvidenceBatch().ReadAndMap(files.ToArray(), read => Keyed(read, read.Events, classifier, includeDelivered, continued: false));
+    private static KeyedFile LargeLog(string path) => new(new FileReadResult(path, []), [], [], Streamed: true);
 
     private static KeyedFile Keyed(FileReadResult read, IReadOnlyList<BounceEvent> all, KeyedClassifier classifier, bool includeDelivered, bool continued)
     {
@@ -88,8 +89,6 @@ internal static class ClassifyRun
     private const long StreamedLogBytes = 16L * 1024 * 1024;
 
     private const int StreamedSlice = 4_096;
-
-    private static bool IsLargeLog(string path) => new EvidenceFileReader().IsLogOfAtLeast(path, StreamedLogBytes);
 
     /// <summary>
     /// A log read in slices of the events to show (<see cref="EvidenceFileReader.ReadLogInSlices"/>), each classified as it is

@@ -6,6 +6,10 @@
 # measures the plain Release build (`dotnet dbot.dll`, everything JIT-compiled at start) instead.
 #
 # Usage: benchmarks/scripts/classify-vs-sisimai.sh [COPIES]     (default 44 copies of maildir/ = 20,328 files)
+# Options (environment), for short repeated runs on a shared machine:
+#   SISIMAI=0        dbot only (Sisimai takes ~5x longer than dbot)
+#   CORPUS=DIR       the replicated corpus in DIR (corpus-1 ... corpus-COPIES), made there if missing and kept
+#   DBOT=PATH        this dbot binary instead of publishing one (e.g. an older build, for a before/after pair)
 # Needs: the .NET 10 SDK, perl with libsisimai-perl (apt-get install -y libsisimai-perl), ../shared beside the repo.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,14 +20,27 @@ copies="${1:-44}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/dbot-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
+sisimai="${SISIMAI:-1}"
 [ -d "$corpus/maildir" ] || { echo "no corpus at $corpus (set SHARED_DIR)" >&2; exit 2; }
-perl -MSisimai -e1 2>/dev/null || { echo "Sisimai (Perl) is not installed: apt-get install -y libsisimai-perl" >&2; exit 2; }
+if [ "$sisimai" != 0 ]; then
+  perl -MSisimai -e1 2>/dev/null || { echo "Sisimai (Perl) is not installed: apt-get install -y libsisimai-perl" >&2; exit 2; }
+fi
 
-source "$repo/benchmarks/scripts/build-dbot.sh"
+if [ -n "${DBOT:-}" ]; then
+  dbot=("$DBOT"); build="$DBOT"
+else
+  source "$repo/benchmarks/scripts/build-dbot.sh"
+fi
 
-echo "replicating the corpus $copies times..." >&2
-for i in $(seq 1 "$copies"); do cp -r "$corpus/maildir" "$work/corpus-$i"; done
-files=$(find "$work"/corpus-* -type f | wc -l)
+copies_dir="${CORPUS:-$work}"
+mkdir -p "$copies_dir"
+if [ ! -d "$copies_dir/corpus-$copies" ]; then
+  echo "replicating the corpus $copies times..." >&2
+  for i in $(seq 1 "$copies"); do [ -d "$copies_dir/corpus-$i" ] || cp -r "$corpus/maildir" "$copies_dir/corpus-$i"; done
+fi
+inputs=()
+for i in $(seq 1 "$copies"); do inputs+=("corpus-$i"); done
+files=$(cd "$copies_dir" && find "${inputs[@]}" -type f | wc -l)
 
 now() { date +%s.%N; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
@@ -36,13 +53,20 @@ run() { # output file, command...: runs once with stdout to the file, prints the
 }
 cpu() { [ -s "$1.cpu" ] && awk 'END { printf "%.2f s CPU", $1 + $2 }' "$1.cpu" || echo "CPU not measured"; }
 
-dbot_s=$(run "$work/dbot.jsonl" "${dbot[@]}" classify --json "$work"/corpus-*)
-sisimai_s=$(cd "$work" && run "$work/sisimai.jsonl" perl "$peer" --timeout=30 corpus-*)
+dbot_s=$(cd "$copies_dir" && run "$work/dbot.jsonl" "${dbot[@]}" classify --json "${inputs[@]}")
+if [ "$sisimai" != 0 ]; then
+  sisimai_s=$(cd "$copies_dir" && run "$work/sisimai.jsonl" perl "$peer" --timeout=30 "${inputs[@]}")
+fi
 
 load_after=$(load)
-dbot_lines=$(wc -l < "$work/dbot.jsonl"); sisimai_lines=$(wc -l < "$work/sisimai.jsonl")
+dbot_lines=$(wc -l < "$work/dbot.jsonl")
 printf 'files                 %d  (dbot: %s)\n' "$files" "$build"
 printf 'dbot classify --json  %.2f s  %.0f files/s  (%d bounces; %s)\n' "$dbot_s" "$(echo "$files / $dbot_s" | bc -l)" "$dbot_lines" "$(cpu "$work/dbot.jsonl")"
+if [ "$sisimai" = 0 ]; then
+  printf 'load average          %s before, %s after (%s cores)\n' "$load_before" "$load_after" "$(nproc 2>/dev/null || echo '?')"
+  exit 0
+fi
+sisimai_lines=$(wc -l < "$work/sisimai.jsonl")
 printf 'sisimai %-13s %.2f s  %.0f files/s  (%d bounces; %s)\n' "$(perl -MSisimai -e 'print Sisimai->version')" "$sisimai_s" "$(echo "$files / $sisimai_s" | bc -l)" "$sisimai_lines" "$(cpu "$work/sisimai.jsonl")"
 printf 'ratio                 %.1fx\n' "$(echo "$sisimai_s / $dbot_s" | bc -l)"
 if [ -s "$work/dbot.jsonl.cpu" ] && [ -s "$work/sisimai.jsonl.cpu" ]; then # less sensitive to a busy machine than wall time

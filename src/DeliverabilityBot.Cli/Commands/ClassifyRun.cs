@@ -59,11 +59,10 @@ internal static class ClassifyRun
     /// </summary>
     public static IEnumerable<KeyedFile> RunKeyed(IReadOnlyList<(string Path, string? Problem)> files, KeyedClassifier classifier, bool includeDelivered)
     {
-        // Whether a file is a large log is asked on the reading threads, beside the reading (a pass over every file
-        // before reading began was serial); such a log comes back unread, in its place, and is streamed here.
-        var reader = new EvidenceFileReader();
-        var results = new EvidenceBatch().ReadAndMap(files, read => Keyed(read, read.Events, classifier, includeDelivered, continued: false),
-            instead: f => f.Problem is null && reader.IsLogOfAtLeast(f.Path, StreamedLogBytes) ? LargeLog(f.Path) : null);
+        // A large log is told apart by the reading threads from the file they opened anyway (a pass over every file
+        // before reading began was serial, and one more stat each); it comes back unread, in its place, and is streamed here.
+        var results = new EvidenceBatch(leaveLogsFrom: StreamedLogBytes).ReadAndMap(files,
+            read => read.LeftForStreaming ? LargeLog(read.Path) : Keyed(read, read.Events, classifier, includeDelivered, continued: false));
         foreach (var file in results)
         {
             if (file is not { Streamed: true })

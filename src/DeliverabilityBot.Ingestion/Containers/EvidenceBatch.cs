@@ -21,9 +21,10 @@ public sealed class EvidenceBatch
     /// <summary>Creates a batch reader.</summary>
     /// <param name="limits">Input limits (default: <see cref="IngestionLimits.Default"/>).</param>
     /// <param name="parallelism">Files read at once (default: the processor count).</param>
-    public EvidenceBatch(IngestionLimits? limits = null, int? parallelism = null)
+    /// <param name="leaveLogsFrom">MTA logs at least this long are left unread, for the caller to stream (see <see cref="EvidenceFileReader"/>).</param>
+    public EvidenceBatch(IngestionLimits? limits = null, int? parallelism = null, long? leaveLogsFrom = null)
     {
-        _reader = new EvidenceFileReader(limits);
+        _reader = new EvidenceFileReader(limits, leaveLogsFrom);
         _parallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount);
     }
 
@@ -34,18 +35,10 @@ public sealed class EvidenceBatch
     /// Reads every file in <paramref name="files"/> (from <see cref="EvidencePaths.Expand"/>) and maps each result on
     /// the reading thread, so per-result work (classification) runs in parallel too; results stay in path order.
     /// </summary>
-    /// <param name="files">The files.</param>
-    /// <param name="map">The work per result, on the reading thread.</param>
-    /// <param name="instead">
-    /// Asked first for each file, on the reading thread: a value it gives is the file's only result and the file is
-    /// not read (a caller that streams some files itself, e.g. a large log, tells them apart here, in parallel).
-    /// </param>
-    public IEnumerable<T> ReadAndMap<T>(IEnumerable<(string Path, string? Problem)> files, Func<FileReadResult, T> map, Func<(string Path, string? Problem), T?>? instead = null)
-        where T : class
+    public IEnumerable<T> ReadAndMap<T>(IEnumerable<(string Path, string? Problem)> files, Func<FileReadResult, T> map)
     {
-        IEnumerable<T> One((string Path, string? Problem) f) => instead?.Invoke(f) is { } given ? [given] : ReadOne(f).Select(map);
-        if (_parallelism == 1) return files.SelectMany(One);
-        return OrderedParallel.Map(files, f => One(f).ToList(), _parallelism, 2 * _parallelism * ChunkPerThread)
+        if (_parallelism == 1) return files.SelectMany(ReadOne).Select(map);
+        return OrderedParallel.Map(files, f => ReadOne(f).Select(map).ToList(), _parallelism, 2 * _parallelism * ChunkPerThread)
             .SelectMany(results => results);
     }
 

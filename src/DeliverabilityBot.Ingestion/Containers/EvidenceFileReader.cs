@@ -14,9 +14,20 @@ namespace DeliverabilityBot.Ingestion.Containers;
 public sealed class EvidenceFileReader
 {
     private readonly IngestionLimits _limits;
+    private readonly long? _leaveLogsFrom;
 
     /// <summary>Creates a reader with the given limits (default: <see cref="IngestionLimits.Default"/>).</summary>
-    public EvidenceFileReader(IngestionLimits? limits = null) => _limits = limits ?? IngestionLimits.Default;
+    /// <param name="limits">Input limits.</param>
+    /// <param name="leaveLogsFrom">
+    /// When set, <see cref="Read"/> leaves an MTA log at least this many bytes long (and within the stream limit) unread:
+    /// its one result has no events and <see cref="FileReadResult.LeftForStreaming"/> set, for a caller that streams
+    /// such logs itself. Told from the file already opened for reading, so it costs nothing more per file.
+    /// </param>
+    public EvidenceFileReader(IngestionLimits? limits = null, long? leaveLogsFrom = null)
+    {
+        _limits = limits ?? IngestionLimits.Default;
+        _leaveLogsFrom = leaveLogsFrom;
+    }
 
     /// <summary>Reads <paramref name="path"/>; <paramref name="source"/> (default: the path) is put on every event.</summary>
     public IEnumerable<FileReadResult> Read(string path, string? source = null) => ReadFile(path, source ?? path, logSlice: null, progress: null);
@@ -53,6 +64,8 @@ public sealed class EvidenceFileReader
         {
             // Streamed from a fresh handle, lazily: an mbox or log may be gigabytes.
             file.Dispose();
+            if (kind == InputKind.Log && logSlice is null && length >= _leaveLogsFrom && length <= _limits.MaxStreamBytes)
+                return [new FileReadResult(path, []) { LeftForStreaming = true }];
             return kind == InputKind.Mbox
                 ? Guard(path, length, _limits.MaxStreamBytes, () => ReadMbox(path, source, crOnly, progress))
                 : Guard(path, length, _limits.MaxStreamBytes, () => logSlice is { } size
@@ -67,26 +80,6 @@ public sealed class EvidenceFileReader
                 : Guard(path, length, _limits.MaxMessageBytes, () => [ReadText(file, path, source)]);
             progress?.Invoke(length);
             return read;
-        }
-    }
-
-    /// <summary>
-    /// True when <see cref="Read"/> would stream <paramref name="path"/> as an MTA log at least <paramref name="minBytes"/>
-    /// long (and within the stream limit). A smaller file costs one stat; anything unreadable gives false and is left to
-    /// <see cref="Read"/>, which reports it.
-    /// </summary>
-    public bool IsLogOfAtLeast(string path, long minBytes)
-    {
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length < minBytes || length > _limits.MaxStreamBytes) return false;
-            using var file = OpenedFile.Open(path, InputSniffer.SniffBytes);
-            return InputSniffer.Sniff(file.Head) == InputKind.Log;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            return false;
         }
     }
 

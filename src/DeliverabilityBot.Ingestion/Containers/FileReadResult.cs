@@ -11,4 +11,10 @@ public sealed record FileReadResult(string Path, IReadOnlyList<BounceEvent> Even
 {
     /// <summary>True when the file was read (even if it held no bounce).</summary>
     public bool Succeeded => Error is null;
+
+    /// <summary>
+    /// True when the file is a large MTA log the reader was asked to leave unread (<c>leaveLogsFrom</c> of
+    /// <see cref="EvidenceFileReader"/>): no events here; the caller streams it.
+    /// </summary>
+    public bool LeftForStreaming { get; init; }
 }

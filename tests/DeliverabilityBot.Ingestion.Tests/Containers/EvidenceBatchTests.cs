@@ -63,19 +63,6 @@ public class EvidenceBatchTests
         Assert.Equal(Enumerable.Range(1, 249).Select(i => $"file-{i}"), yielded);
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    public void ReadAndMap_InsteadGivesAValue_ThatValueInTheFilesPlace(int parallelism)
-    {
-        var results = new EvidenceBatch(parallelism: parallelism).ReadAndMap(new CountingFiles(300), r => r.Error ?? "read",
-            instead: f => f.Path.EndsWith('7') ? $"{f.Path} left unread" : null).ToList();
-
-        Assert.Equal(300, results.Count);
-        for (var i = 1; i <= 300; i++)
-            Assert.Equal(i % 10 == 7 ? $"file-{i} left unread" : $"file-{i}: no such file or folder", results[i - 1]);
-    }
-
     [Fact]
     public void ReadAndMap_ConsumerStopsEarly_ReadersStop()
     {

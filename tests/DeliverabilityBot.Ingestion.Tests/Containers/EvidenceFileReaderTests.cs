@@ -101,16 +101,21 @@ public sealed class EvidenceFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void IsLogOfAtLeast_LogEmailAndSize_OnlyALogAsLongAsAsked()
+    public void Read_LeaveLogsFrom_OnlyALogAsLongAsAskedLeftUnread()
     {
         var log = Write("mail.log", LogLines(4));
         var email = Write("dsn.eml", Dsn);
-        var reader = new EvidenceFileReader();
+        var length = new FileInfo(log).Length;
 
-        Assert.True(reader.IsLogOfAtLeast(log, 100));
-        Assert.False(reader.IsLogOfAtLeast(log, new FileInfo(log).Length + 1));
-        Assert.False(reader.IsLogOfAtLeast(email, 100));
-        Assert.False(reader.IsLogOfAtLeast(Path.Combine(_dir, "gone.log"), 1));
+        var left = Assert.Single(new EvidenceFileReader(leaveLogsFrom: length).Read(log));
+        Assert.True(left.LeftForStreaming);
+        Assert.True(left.Succeeded);
+        Assert.Empty(left.Events);
+        Assert.False(Assert.Single(new EvidenceFileReader(leaveLogsFrom: length + 1).Read(log)).LeftForStreaming);
+        Assert.NotEmpty(Assert.Single(new EvidenceFileReader(leaveLogsFrom: length + 1).Read(log)).Events);
+        Assert.False(Assert.Single(new EvidenceFileReader(leaveLogsFrom: 100).Read(email)).LeftForStreaming);
+        Assert.False(Assert.Single(new EvidenceFileReader(leaveLogsFrom: 1).Read(Path.Combine(_dir, "gone.log"))).LeftForStreaming);
+        Assert.False(new EvidenceFileReader(leaveLogsFrom: 1).ReadInSlices(log, 2).First().LeftForStreaming);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace DeliverabilityBot.Rules.Loading;
 internal static class ConditionParser
 {
     /// <summary>Parses a condition map (an implicit all); null when it is unusable.</summary>
-    public static Condition? Parse(YamlMap map, string path)
+    public static Condition? Parse(YamlMap map, string path, RulePatterns patterns)
     {
         map.CheckKeys(RuleKeys.Condition);
         if (map.Node.Children.Count == 0)
@@ -24,16 +24,16 @@ internal static class ConditionParser
             if (k is not YamlScalarNode { Value: { } key } || !RuleKeys.Condition.Contains(key)) continue;
             var child = key switch
             {
-                "all" or "any" => Group(map, key, v, $"{path}.{key}"),
-                "not" => Not(map, v, $"{path}.not"),
-                _ => Leaf(map, key, v, $"{path}.{key}"),
+                "all" or "any" => Group(map, key, v, $"{path}.{key}", patterns),
+                "not" => Not(map, v, $"{path}.not", patterns),
+                _ => Leaf(map, key, v, $"{path}.{key}", patterns),
             };
             if (child is not null) children.Add(child);
         }
         return new AllCondition(path, map.Location, children);
     }
 
-    private static Condition? Group(YamlMap map, string key, YamlNode node, string path)
+    private static Condition? Group(YamlMap map, string key, YamlNode node, string path, RulePatterns patterns)
     {
         if (node is not YamlSequenceNode seq)
         {
@@ -53,24 +53,24 @@ internal static class ConditionParser
                 map.Wrong(key, seq.Children[i], "a condition mapping", "each item of ");
                 continue;
             }
-            if (Parse(new YamlMap(m, map.FilePath, map.Context, map.Bag), $"{path}[{i}]") is { } c) children.Add(c);
+            if (Parse(new YamlMap(m, map.FilePath, map.Context, map.Bag), $"{path}[{i}]", patterns) is { } c) children.Add(c);
         }
         var loc = map.At(node);
         return key == "all" ? new AllCondition(path, loc, children) : new AnyCondition(path, loc, children);
     }
 
-    private static Condition? Not(YamlMap map, YamlNode node, string path)
+    private static Condition? Not(YamlMap map, YamlNode node, string path, RulePatterns patterns)
     {
         if (node is not YamlMappingNode m)
         {
             map.Wrong("not", node, "a condition mapping");
             return null;
         }
-        var child = Parse(new YamlMap(m, map.FilePath, map.Context, map.Bag), path);
+        var child = Parse(new YamlMap(m, map.FilePath, map.Context, map.Bag), path, patterns);
         return child is null ? null : new NotCondition(path, map.At(node), child);
     }
 
-    private static Condition? Leaf(YamlMap map, string key, YamlNode node, string path)
+    private static Condition? Leaf(YamlMap map, string key, YamlNode node, string path, RulePatterns patterns)
     {
         if (key == "regex" && node is not YamlScalarNode)
         {
@@ -86,9 +86,10 @@ internal static class ConditionParser
         }
         if (key == "regex")
         {
-            var regex = RuleRegex.TryCreate(values[0].Value, out var error);
+            if (patterns.Expand(values[0].Value, map, map.At(node)) is not { } text) return null;
+            var regex = RuleRegex.TryCreate(text, out var error);
             if (regex is null) map.Bag.Report(DiagnosticCatalog.InvalidRegex, map.At(node), $"invalid regex in {map.Context}: {error}");
-            return regex is null ? null : new LeafCondition(path, map.At(node), key, [values[0].Value]) { Regex = regex };
+            return regex is null ? null : new LeafCondition(path, map.At(node), key, [text]) { Regex = regex };
         }
         var ok = true;
         foreach (var (value, at) in values) ok &= CheckValue(map, key, value, at);

@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace DeliverabilityBot.Rules.Loading;
 
-/// <summary>Reads a rule file's root mapping: family, scope, receiver block, example defaults, then each rule.</summary>
+/// <summary>Reads a rule file's root mapping: family, scope, receiver block, example defaults, shared patterns, then each rule.</summary>
 public static partial class RuleFileParser
 {
     /// <summary>Reads <paramref name="bytes"/> into a rule file; diagnostics go to <paramref name="bag"/>. Null when nothing usable.</summary>
@@ -37,6 +37,7 @@ public static partial class RuleFileParser
         var receiver = map.Map("receiver", "the file's receiver block", false) is { } rb ? ReceiverBlockOf(rb) : null;
         var defaults = map.Map("exampleDefaults", "exampleDefaults", false) is { } dm
             ? ExampleParser.Map(dm, RuleKeys.ExampleDefaults) ?? ExampleCase.Empty : ExampleCase.Empty;
+        var patterns = RulePatterns.Read(map.Map("patterns", "the file's patterns", false));
         var rules = new List<RuleDescriptor>();
         if (map.Sequence("rules", required: true) is { } seq)
         {
@@ -52,9 +53,10 @@ public static partial class RuleFileParser
                 }
                 var probe = new YamlMap(rm, path, string.Empty, bag);
                 var context = probe.Get("id") is YamlScalarNode { Value: { Length: > 0 } id } ? $"rule {id.Trim()}" : $"rule #{index}";
-                if (RuleParser.Parse(new YamlMap(rm, path, context, bag), family, scope ?? RuleScope.Generic, defaults) is { } rule) rules.Add(rule);
+                if (RuleParser.Parse(new YamlMap(rm, path, context, bag), family, scope ?? RuleScope.Generic, defaults, patterns) is { } rule) rules.Add(rule);
             }
         }
+        patterns.ReportUnused(bag);
         return family is null || scope is null ? null : new RuleFile
         {
             Path = path, Family = family, Scope = scope.Value, Receiver = receiver, ExampleDefaults = defaults, Rules = rules,

@@ -4,7 +4,7 @@ namespace DeliverabilityBot.Rules.Loading;
 public static class RuleKeys
 {
     /// <summary>Top-level keys.</summary>
-    public static readonly IReadOnlySet<string> File = Set("family", "scope", "receiver", "exampleDefaults", "rules");
+    public static readonly IReadOnlySet<string> File = Set("family", "scope", "receiver", "exampleDefaults", "patterns", "rules");
     /// <summary>Keys of the file's receiver block.</summary>
     public static readonly IReadOnlySet<string> ReceiverBlock = Set("id", "domains", "hosts");
     /// <summary>Keys of exampleDefaults.</summary>

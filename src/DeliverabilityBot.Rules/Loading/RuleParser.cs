@@ -10,7 +10,7 @@ namespace DeliverabilityBot.Rules.Loading;
 /// <summary>Reads one rule mapping into a <see cref="RuleDescriptor"/>, reporting every problem it finds.</summary>
 internal static partial class RuleParser
 {
-    public static RuleDescriptor? Parse(YamlMap map, string? family, RuleScope scope, ExampleCase defaults)
+    public static RuleDescriptor? Parse(YamlMap map, string? family, RuleScope scope, ExampleCase defaults, RulePatterns patterns)
     {
         var bag = map.Bag;
         var errorsBefore = bag.Items.Count(d => d.IsError);
@@ -31,7 +31,7 @@ internal static partial class RuleParser
         if (helpUri is not null && !IsHttpUrl(helpUri))
             bag.Report(DiagnosticCatalog.InvalidReference, map.At(map.Get("helpUri")!), $"helpUri '{helpUri}' in {map.Context} is not an absolute http(s) URL");
         var references = ReferenceParser.Parse(map);
-        var match = map.Map("match", map.Context, true) is { } mm ? ConditionParser.Parse(mm, "match") : null;
+        var match = map.Map("match", map.Context, true) is { } mm ? ConditionParser.Parse(mm, "match", patterns) : null;
         var reason = Vocabulary(map, "reason", false, Reasons.All, DiagnosticCatalog.UnknownReason);
         var receiver = Vocabulary(map, "receiver", false, Receivers.All, DiagnosticCatalog.UnknownReceiver);
         var filter = Vocabulary(map, "filter", false, Filters.All, DiagnosticCatalog.UnknownFilter);

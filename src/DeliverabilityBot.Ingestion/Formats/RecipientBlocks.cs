@@ -18,11 +18,17 @@ public static class RecipientBlocks
         var lines = section.Split('\n');
         var starts = new List<(int Line, string Address)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var partOfAnother = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Length; i++)
         {
+            var previousEnd = -1;
             foreach (Match m in Addresses.AddressPattern().Matches(lines[i]))
             {
+                var sameMailbox = IsBracketedAfterAddress(lines[i], previousEnd, m.Index);
+                previousEnd = m.Index + m.Length;
                 var a = Addresses.Normalize(m.Value);
+                if (a is not null && sameMailbox && !seen.Contains(a)) partOfAnother.Add(a);
+                if (a is not null && partOfAnother.Contains(a)) continue;
                 if (a is null || excluded.Contains(a) || IsDaemon(a) || IsMessageId(lines[i], m) || IsSenderLine(lines[i])) continue;
                 if (known is { Count: > 0 } && !known.Contains(a)) continue;
                 if (seen.Add(a)) starts.Add((i, a));
@@ -38,6 +44,11 @@ public static class RecipientBlocks
         }
         return blocks;
     }
+
+    // "a@b <c@d>": an address written as the display name of a bracketed one is one mailbox (Exim quotes such a
+    // recipient whole in its "malformed address" notice), not two recipients.
+    private static bool IsBracketedAfterAddress(string line, int previousEnd, int start) =>
+        previousEnd >= 0 && line.AsSpan(previousEnd, start - previousEnd).Trim().SequenceEqual("<");
 
     private static bool IsDaemon(string address)
     {

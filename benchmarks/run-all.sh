@@ -24,7 +24,7 @@ bench() { # name, grep pattern for the lines with figures, command...
 }
 
 bench cold-start 'median|shipped|generated' "$repo/benchmarks/scripts/cold-start.sh" 5
-bench sisimai 'files|dbot|sisimai|ratio|load' "$repo/benchmarks/scripts/classify-vs-sisimai.sh"
+bench sisimai 'files|dbot|sisimai|ratio|floor|30x|load' "$repo/benchmarks/scripts/classify-vs-sisimai.sh"
 bench log 'lines|bounces' "$repo/benchmarks/scripts/postfix-log-ingest.sh" 1000000
 bench history 'ingest|Stored|why|RSS|load' "$repo/benchmarks/history/run.sh"
 bench load 'POST|reply|replies|errors|working set|live heap|PASS' "$repo/benchmarks/scripts/load.sh" --clients 16 --requests 20000 --duration 180 --drain 60

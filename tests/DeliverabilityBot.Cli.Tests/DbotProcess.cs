@@ -9,7 +9,14 @@ internal static class DbotProcess
 
     public static Result Run(string? stdin, params string[] args) => Run(stdin, null, args);
 
-    public static Result Run(string? stdin, IDictionary<string, string?>? env, params string[] args)
+    public static Result Run(string? stdin, IDictionary<string, string?>? env, params string[] args) =>
+        Run(stdin is null ? null : input => { input.Write(stdin); input.Flush(); }, env, args);
+
+    /// <summary>Runs dbot with the bytes of <paramref name="stdinFile"/> (a gzip, say) piped into its standard input.</summary>
+    public static Result RunWithStdinFile(string stdinFile, params string[] args) =>
+        Run(input => { using var file = File.OpenRead(stdinFile); file.CopyTo(input.BaseStream); input.BaseStream.Flush(); }, null, args);
+
+    private static Result Run(Action<StreamWriter>? writeStdin, IDictionary<string, string?>? env, string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "dbot.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -27,7 +34,7 @@ internal static class DbotProcess
         psi.Environment.Remove("DBOT_RULES");
         if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
-        if (stdin is not null) p.StandardInput.Write(stdin);
+        writeStdin?.Invoke(p.StandardInput);
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

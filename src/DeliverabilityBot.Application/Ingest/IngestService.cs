@@ -44,7 +44,7 @@ public sealed class IngestService
         // In folders, fixture expectations and notes sit beside evidence: named explicitly they are still read.
         var files = EvidencePaths.Expand(paths).ToList();
         foreach (var (_, problem) in files.Where(f => f.Problem is not null)) summary.Problems.Add(problem!);
-        var inputs = files.Where(f => f.Problem is null).Select(f => (f.Path, Length: new FileInfo(f.Path).Length)).ToList();
+        var inputs = files.Where(f => f.Problem is null).Select(f => (f.Path, Length: KnownLength(f.Path))).ToList();
         var totalBytes = inputs.Sum(f => f.Length);
         var bytesDone = new StrongBox<long>();
         var current = "";
@@ -110,6 +110,10 @@ public sealed class IngestService
         summary.Elapsed = clock.Elapsed;
         return summary;
     }
+
+    /// <summary>The bytes progress counts for a path: a file's length (a gzip's compressed one); none for stdin or a pipe.</summary>
+    private static long KnownLength(string path) =>
+        path == EvidencePaths.StandardInput ? 0 : new FileInfo(path) is { Exists: true } file ? file.Length : 0;
 
     private static void Count(IngestSummary summary, string action)
     {

@@ -14,7 +14,7 @@ public static class ClassifyCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders (walked recursively): emails, maildirs, mbox files, MTA logs.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders (walked recursively): emails, maildirs, mbox files, MTA logs; gzip files and pipes too; '-' reads stdin.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per bounced recipient (the classification contract)." };
         var all = new Option<bool>("--all") { Description = "Also print delivered attempts (log lines, DSN 'delivered'), not only bounces, complaints and auto-replies." };
         var command = new Command("classify", "Classify every bounce in emails, maildirs, mbox files and MTA logs.");

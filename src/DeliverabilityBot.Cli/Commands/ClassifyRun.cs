@@ -62,7 +62,7 @@ internal static class ClassifyRun
         // A large log is told apart by the reading threads from the file they opened anyway (a pass over every file
         // before reading began was serial, and one more stat each); it comes back unread, in its place, and is streamed here.
         var results = new EvidenceBatch(leaveLogsFrom: StreamedLogBytes).ReadAndMap(files,
-            read => read.LeftForStreaming ? LargeLog(read.Path) : Keyed(read, read.Events, classifier, includeDelivered, continued: false));
+            read => read.LeftForStreaming ? LargeLog(read) : Keyed(read, read.Events, classifier, includeDelivered, continued: false));
         foreach (var file in results)
         {
             if (file is not { Streamed: true })
@@ -70,11 +70,12 @@ internal static class ClassifyRun
                 yield return file;
                 continue;
             }
-            foreach (var slice in StreamLog(file.Read.Path, classifier, includeDelivered)) yield return slice;
+            foreach (var slice in StreamLog(file.Read, classifier, includeDelivered)) yield return slice;
         }
     }
 
-    private static KeyedFile LargeLog(string path) => new(new FileReadResult(path, []), [], [], Streamed: true);
+    // The reader's result is kept: for stdin or a pipe it holds the input, already open and not to be opened again.
+    private static KeyedFile LargeLog(FileReadResult left) => new(left, [], [], Streamed: true);
 
     private static KeyedFile Keyed(FileReadResult read, IReadOnlyList<BounceEvent> all, KeyedClassifier classifier, bool includeDelivered, bool continued)
     {
@@ -94,10 +95,10 @@ internal static class ClassifyRun
     /// parsed, so a million-line log is never held whole (holding it cost more in GC than the parse). A read error
     /// ends the log with the reader's failure; slices already returned stay shown.
     /// </summary>
-    private static IEnumerable<KeyedFile> StreamLog(string path, KeyedClassifier classifier, bool includeDelivered)
+    private static IEnumerable<KeyedFile> StreamLog(FileReadResult left, KeyedClassifier classifier, bool includeDelivered)
     {
         var continued = false;
-        foreach (var slice in new EvidenceFileReader().ReadLogInSlices(path, StreamedSlice, includeDelivered ? null : IsBounceEvidence))
+        foreach (var slice in new EvidenceFileReader().ReadLeftLog(left, StreamedSlice, includeDelivered ? null : IsBounceEvidence))
         {
             yield return slice.Succeeded
                 ? Keyed(slice, slice.Events, classifier, includeDelivered: true, continued)

@@ -16,7 +16,7 @@ public static class EvalCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of the labelled corpus.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of the labelled corpus (gzip files and pipes too; '-' reads stdin).", Arity = ArgumentArity.OneOrMore };
         var expected = new Option<string>("--expected") { Description = "Expected labels, one JSON object a line: file, index, reason, status, replycode, hardbounce.", Required = true };
         var details = new Option<bool>("--disagreements") { Description = "Also list every disagreement (file, index, field, expected, observed)." };
         var floors = new Option<string[]>("--floor") { Description = "Fail (exit 1) when a field's agreement is below a floor, e.g. --floor reason=0.95 (repeatable).", AllowMultipleArgumentsPerToken = true };

@@ -48,15 +48,51 @@ public sealed class EvidenceFileReader
 
     private IEnumerable<FileReadResult> ReadFile(string path, string source, int? logSlice, Action<long>? progress)
     {
-        OpenedFile file;
+        OpenedFile? file = null;
+        ForwardInput? forward = null;
         try
         {
-            file = OpenedFile.Open(path, InputSniffer.SniffBytes);
+            if (path == EvidencePaths.StandardInput)
+            {
+                forward = ForwardInput.Open(Console.OpenStandardInput(), InputSniffer.SniffBytes);
+            }
+            else
+            {
+                var stream = OpenedFile.OpenStream(path);
+                // A pipe, a FIFO or process substitution (/dev/fd/63): no length, no seeking; read once, forward.
+                if (!stream.CanSeek) forward = ForwardInput.Open(stream, InputSniffer.SniffBytes);
+                else file = OpenedFile.Open(stream, InputSniffer.SniffBytes);
+                if (file is not null && InputSniffer.IsGzip(file.Head))
+                {
+                    // Told by its first bytes, not its name: rotated logs are called mail.log.2.gz, maillog-20261201.gz...
+                    file.Dispose();
+                    file = null;
+                    forward = ForwardInput.Open(OpenLog(path), InputSniffer.SniffBytes);
+                }
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (Exception ex) when (IsInputProblem(ex))
         {
+            file?.Dispose();
             return [Failure(path, $"cannot be read: {ex.Message}")];
         }
+        return forward is not null ? ReadForward(forward, path, source, logSlice, progress) : ReadOpened(file!, path, source, logSlice, progress);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="raw"/> (owned from here on) as <see cref="Read"/> or, with <paramref name="sliceSize"/>,
+    /// <see cref="ReadInSlices"/> reads stdin or a pipe: the seam where tests put a stream that cannot seek.
+    /// </summary>
+    internal IEnumerable<FileReadResult> ReadForward(Stream raw, string path, int? sliceSize = null)
+    {
+        ForwardInput input;
+        try { input = ForwardInput.Open(raw, InputSniffer.SniffBytes); }
+        catch (Exception ex) when (IsInputProblem(ex)) { return [Failure(path, $"cannot be read: {ex.Message}")]; }
+        return ReadForward(input, path, path, sliceSize, progress: null);
+    }
+
+    private IEnumerable<FileReadResult> ReadOpened(OpenedFile file, string path, string source, int? logSlice, Action<long>? progress)
+    {
         var kind = InputSniffer.Sniff(file.Head);
         var crOnly = InputSniffer.IsCrOnly(file.Head);
         var length = file.Length;
@@ -67,10 +103,10 @@ public sealed class EvidenceFileReader
             if (kind == InputKind.Log && logSlice is null && length >= _leaveLogsFrom && length <= _limits.MaxStreamBytes)
                 return [new FileReadResult(path, []) { LeftForStreaming = true }];
             return kind == InputKind.Mbox
-                ? Guard(path, length, _limits.MaxStreamBytes, () => ReadMbox(path, source, crOnly, progress))
+                ? Guard(path, length, _limits.MaxStreamBytes, () => ReadMbox(() => OpenNormalized(path, crOnly), path, source, progress))
                 : Guard(path, length, _limits.MaxStreamBytes, () => logSlice is { } size
                     ? ReadLogInSlices(() => OpenLog(path), path, size, keep: null, source, progress)
-                    : [ReadLog(path, source)]);
+                    : [ReadLog(() => OpenLog(path), path, source)]);
         }
         using (file)
         {
@@ -81,6 +117,54 @@ public sealed class EvidenceFileReader
             progress?.Invoke(length);
             return read;
         }
+    }
+
+    /// <summary>
+    /// Reads an input with no length to check first (stdin, a pipe, a gzip) as <see cref="ReadOpened"/> reads a file: the
+    /// limits hold on the bytes read (decompressed), a log or mbox is streamed, a single message is read whole.
+    /// </summary>
+    private IEnumerable<FileReadResult> ReadForward(ForwardInput input, string path, string source, int? logSlice, Action<long>? progress)
+    {
+        var kind = InputSniffer.Sniff(input.Head);
+        var crOnly = InputSniffer.IsCrOnly(input.Head);
+        switch (kind)
+        {
+            case InputKind.Log when logSlice is null && _leaveLogsFrom is not null:
+                // Its length is unknown, so it may be large: left (open) for the caller to stream, see ReadLeftLog.
+                return [new FileReadResult(path, []) { LeftForStreaming = true, Input = input }];
+            case InputKind.Log:
+                return logSlice is { } size
+                    ? ReadLogInSlices(() => input.Content(_limits.MaxStreamBytes, crToLf: false), path, size, keep: null, source, progress)
+                    : [ReadLog(() => input.Content(_limits.MaxStreamBytes, crToLf: false), path, source)];
+            case InputKind.Mbox:
+                return ReadMbox(() => input.Content(_limits.MaxStreamBytes, crOnly), path, source, progress);
+        }
+        using (input)
+        {
+            try
+            {
+                if (!input.TryBuffer(_limits.MaxMessageBytes))
+                    return [Failure(path, $"is over the {Megabytes(_limits.MaxMessageBytes)} MB limit for this kind of input{(input.Decompressed ? " once decompressed" : "")}")];
+            }
+            catch (Exception ex) when (IsInputProblem(ex))
+            {
+                return [Failure(path, $"cannot be read: {ex.Message}")];
+            }
+            var read = kind == InputKind.Email ? ReadEmail(input, path, source, crOnly) : ReadText(input, path, source);
+            progress?.Invoke(input.Consumed);
+            return [read];
+        }
+    }
+
+    /// <summary>
+    /// Reads a log <see cref="Read"/> left for streaming (<see cref="FileReadResult.LeftForStreaming"/>) as
+    /// <see cref="ReadLogInSlices(string, int, Func{BounceEvent, bool}?, string?)"/> does: from the input already open
+    /// when it could not be opened again (stdin, a pipe), else from its path.
+    /// </summary>
+    public IEnumerable<FileReadResult> ReadLeftLog(FileReadResult left, int sliceSize, Func<BounceEvent, bool>? keep = null, string? source = null)
+    {
+        if (left.Input is not { } input) return ReadLogInSlices(left.Path, sliceSize, keep, source);
+        return ReadLogInSlices(() => input.Content(_limits.MaxStreamBytes, crToLf: false), left.Path, sliceSize, keep, source ?? left.Path, progress: null);
     }
 
     /// <summary>
@@ -133,7 +217,7 @@ public sealed class EvidenceFileReader
         return read();
     }
 
-    private FileReadResult ReadEmail(OpenedFile file, string path, string source, bool crOnly)
+    private FileReadResult ReadEmail(IWholeInput file, string path, string source, bool crOnly)
     {
         try
         {
@@ -172,11 +256,11 @@ public sealed class EvidenceFileReader
     [ThreadStatic]
     private static ParserOptions? t_parserOptions;
 
-    private IEnumerable<FileReadResult> ReadMbox(string path, string source, bool crOnly, Action<long>? progress)
+    private IEnumerable<FileReadResult> ReadMbox(Func<Stream> open, string path, string source, Action<long>? progress)
     {
         Stream? stream = null;
         string? openError = null;
-        try { stream = OpenNormalized(path, crOnly); }
+        try { stream = open(); }
         catch (Exception ex) when (IsInputProblem(ex)) { openError = ex.Message; }
         if (stream is null)
         {
@@ -214,11 +298,11 @@ public sealed class EvidenceFileReader
         }
     }
 
-    private FileReadResult ReadLog(string path, string source)
+    private FileReadResult ReadLog(Func<Stream> open, string path, string source)
     {
         try
         {
-            var events = new MtaLogParser().Parse(ReadLines(() => OpenLog(path), progress: null), source).ToList();
+            var events = new MtaLogParser().Parse(ReadLines(open, progress: null), source).ToList();
             return new FileReadResult(path, events);
         }
         catch (Exception ex) when (IsInputProblem(ex))
@@ -227,7 +311,7 @@ public sealed class EvidenceFileReader
         }
     }
 
-    private static FileReadResult ReadText(OpenedFile file, string path, string source)
+    private static FileReadResult ReadText(IWholeInput file, string path, string source)
     {
         try
         {
@@ -252,7 +336,7 @@ public sealed class EvidenceFileReader
         foreach (var line in BoundedLines.Read(reader, _limits.MaxLineLength))
         {
             // The position moves a read buffer at a time: a report per buffer, not per line.
-            if (progress is not null && stream.CanSeek && stream.Position != reported) progress(reported = stream.Position);
+            if (progress is not null && (stream.CanSeek || stream is ForwardStream) && stream.Position != reported) progress(reported = stream.Position);
             yield return line;
         }
     }
@@ -267,10 +351,10 @@ public sealed class EvidenceFileReader
 
     private static bool IsInputProblem(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or FormatException or ParseException
-            or InvalidOperationException or ArgumentException or NotSupportedException or DecoderFallbackException;
+            or InvalidOperationException or ArgumentException or NotSupportedException or DecoderFallbackException or InvalidDataException;
 
     private static FileReadResult Failure(string path, string why, int? messageIndex = null) =>
         new(path, Array.Empty<BounceEvent>(), $"{path}: {why}", messageIndex);
 
-    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Megabytes(long bytes) => ForwardStream.Megabytes(bytes);
 }

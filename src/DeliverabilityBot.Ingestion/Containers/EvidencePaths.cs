@@ -6,16 +6,26 @@ namespace DeliverabilityBot.Ingestion.Containers;
 /// </summary>
 public static class EvidencePaths
 {
+    /// <summary>The path that means standard input (a file called <c>-</c> is <c>./-</c>).</summary>
+    public const string StandardInput = "-";
+
     /// <summary>
     /// Each file under <paramref name="paths"/>, or a problem for a path that does not exist. YAML and Markdown files
     /// and hidden entries found in folders are skipped (fixture expectations, notes and VCS data kept beside evidence
-    /// are not bounces); named explicitly, a file is always read.
+    /// are not bounces); named explicitly, a file is always read. <see cref="StandardInput"/> is itself, once: it can
+    /// be read only once, so a second one is a problem.
     /// </summary>
     public static IEnumerable<(string Path, string? Problem)> Expand(IEnumerable<string> paths)
     {
+        var standardInput = false;
         foreach (var p in paths)
         {
-            if (File.Exists(p))
+            if (p == StandardInput)
+            {
+                yield return (p, standardInput ? $"{p}: standard input is given more than once; it can be read only once" : null);
+                standardInput = true;
+            }
+            else if (File.Exists(p))
             {
                 yield return (p, null);
             }

@@ -17,4 +17,7 @@ public sealed record FileReadResult(string Path, IReadOnlyList<BounceEvent> Even
     /// <see cref="EvidenceFileReader"/>): no events here; the caller streams it.
     /// </summary>
     public bool LeftForStreaming { get; init; }
+
+    /// <summary>The input left open for streaming when it cannot be opened again (stdin, a pipe, a gzip); see <see cref="EvidenceFileReader.ReadLeftLog"/>.</summary>
+    internal ForwardInput? Input { get; init; }
 }

@@ -61,6 +61,9 @@ public static class InputSniffer
         return text[..written];
     }
 
+    /// <summary>True when <paramref name="head"/> starts with the gzip magic bytes (1f 8b), whatever the file is called.</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> head) => head is [0x1f, 0x8b, ..];
+
     /// <summary>True when the bytes use CR alone as the line terminator (old Mac files), which MIME parsers do not split on.</summary>
     public static bool IsCrOnly(ReadOnlySpan<byte> head) => head.Contains((byte)'\r') && !head.Contains((byte)'\n');
 }

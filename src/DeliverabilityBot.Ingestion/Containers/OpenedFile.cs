@@ -7,7 +7,7 @@ namespace DeliverabilityBot.Ingestion.Containers;
 /// pooled buffer. Reading a small file once, in two reads, is what makes a folder of 20,000 emails cheap; the buffers
 /// go back to the pool on <see cref="Dispose"/>, so nothing read from <see cref="ReadWhole"/> may outlive it.
 /// </summary>
-internal sealed class OpenedFile : IDisposable
+internal sealed class OpenedFile : IWholeInput, IDisposable
 {
     private readonly FileStream _stream;
     private byte[] _head;
@@ -25,15 +25,19 @@ internal sealed class OpenedFile : IDisposable
     /// <summary>The file's length in bytes when opened.</summary>
     public long Length { get; }
 
-    /// <summary>The first bytes (at most the count asked for in <see cref="Open"/>).</summary>
+    /// <summary>The first bytes (at most the count asked for in <see cref="Open(FileStream, int)"/>).</summary>
     public ReadOnlySpan<byte> Head => _head.AsSpan(0, _headCount);
 
-    /// <summary>Opens <paramref name="path"/> and reads up to <paramref name="headBytes"/> bytes.</summary>
-    /// <exception cref="IOException">The file cannot be opened or read (and the like: see the callers' filters).</exception>
-    public static OpenedFile Open(string path, int headBytes)
-    {
+    /// <summary>Opens <paramref name="path"/> for <see cref="Open(FileStream, int)"/> (a pipe opens too, but cannot seek).</summary>
+    /// <exception cref="IOException">The file cannot be opened (and the like: see the callers' filters).</exception>
+    public static FileStream OpenStream(string path) =>
         // No FileStream buffer: the reads below are already large, and a buffer would be one more copy.
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+
+    /// <summary>Reads up to <paramref name="headBytes"/> bytes of the seekable <paramref name="stream"/>, which it owns from here on.</summary>
+    /// <exception cref="IOException">The file cannot be read (and the like: see the callers' filters).</exception>
+    public static OpenedFile Open(FileStream stream, int headBytes)
+    {
         try
         {
             var length = stream.Length;

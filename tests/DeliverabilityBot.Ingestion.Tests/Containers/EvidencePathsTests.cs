@@ -33,4 +33,16 @@ public sealed class EvidencePathsTests : IDisposable
         Assert.Equal([eml, log], evidence);
         Assert.Equal([expect], named);
     }
+
+    [Fact]
+    public void Expand_StandardInputTwice_SecondIsAProblemTheRestRead()
+    {
+        var eml = Touch("a.eml");
+
+        var expanded = EvidencePaths.Expand([EvidencePaths.StandardInput, eml, EvidencePaths.StandardInput]).ToList();
+
+        Assert.Equal([("-", null), (eml, null)], expanded[..2]);
+        Assert.Equal("-", expanded[2].Path);
+        Assert.Equal("-: standard input is given more than once; it can be read only once", expanded[2].Problem);
+    }
 }

@@ -11,7 +11,7 @@ public static class IngestCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders: MTA logs (Postfix, Exim, sendmail), DSN emails, mboxes.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders: MTA logs (Postfix, Exim, sendmail), DSN emails, mboxes; gzip files and pipes too; '-' reads stdin.", Arity = ArgumentArity.OneOrMore };
         var data = HistoryOptions.Data();
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar." };
         var command = new Command("ingest", "Read bounces, DSNs and MTA logs into the history (idempotent: the same input twice is stored once).");

@@ -1,0 +1,11 @@
+namespace DeliverabilityBot.Ingestion.Containers;
+
+/// <summary>An input a single message is read from whole: a file opened once, or a pipe, stdin or gzip buffered within the limit.</summary>
+internal interface IWholeInput
+{
+    /// <summary>
+    /// The whole content as a read-only stream over a buffer the input owns (nothing read from it may outlive the
+    /// input); with <paramref name="crToLf"/>, lone-CR line ends become LF.
+    /// </summary>
+    MemoryStream ReadWhole(bool crToLf);
+}

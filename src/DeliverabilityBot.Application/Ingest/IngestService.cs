@@ -47,6 +47,7 @@ public sealed class IngestService
         var inputs = files.Where(f => f.Problem is null).Select(f => (f.Path, Length: KnownLength(f.Path))).ToList();
         var totalBytes = inputs.Sum(f => f.Length);
         var bytesDone = new StrongBox<long>();
+        var bytesRead = 0L;
         var current = "";
         var now = DateTimeOffset.UtcNow;
         // Hand-over batches are small (no large-object-heap lists, the writer starts early); the writer commits
@@ -66,7 +67,8 @@ public sealed class IngestService
                     current = path;
                     var before = bytesDone.Value;
                     var read = true;
-                    foreach (var slice in reader.ReadInSlices(path, HandOverSize, consumed => bytesDone.Value = before + Math.Min(consumed, length)))
+                    var consumedHere = 0L;
+                    foreach (var slice in reader.ReadInSlices(path, HandOverSize, consumed => bytesDone.Value = before + Math.Min(consumedHere = consumed, length)))
                     {
                         if (slice.Error is { } problem)
                         {
@@ -85,6 +87,8 @@ public sealed class IngestService
                     }
                     if (read) summary.Files++;
                     bytesDone.Value = before + length;
+                    // Stdin and pipes have no length to count beforehand: what was read of them counts.
+                    bytesRead += Math.Max(length, consumedHere);
                 }
                 if (batch.Count > 0) batches.Add(batch, cancellationToken);
             }
@@ -102,9 +106,9 @@ public sealed class IngestService
         producer.GetAwaiter().GetResult();
         writer.Flush();
         // Recorded last and committed with a full sync: everything reported below is on disk.
-        if (inputs.Count > 0) writer.RecordSource(string.Join(", ", inputs.Select(f => f.Path)), totalBytes, summary.EventsRead, writer.Total.Stored);
+        if (inputs.Count > 0) writer.RecordSource(string.Join(", ", inputs.Select(f => f.Path)), bytesRead, summary.EventsRead, writer.Total.Stored);
         summary.Stored = writer.Total.Stored;
-        summary.Bytes = totalBytes;
+        summary.Bytes = bytesRead;
         summary.Expired = writer.ApplyRetention(_store.Options.RetentionDays, now);
         clock.Stop();
         summary.Elapsed = clock.Elapsed;

@@ -30,6 +30,41 @@ public sealed class IngestInputTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_GzipLog_StoredAsThePlainLogBytesAreTheFilesLength()
+    {
+        var log = Encoding.UTF8.GetBytes(LogLine + LogLine.Replace("u1@", "u2@"));
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest)) gzip.Write(log);
+        var gz = Write("maillog-20261201", compressed.ToArray());
+        var runtime = Runtime();
+
+        var fromGzip = runtime.CreateIngest().Ingest([gz]);
+        var fromPlain = runtime.CreateIngest().Ingest([Write("mail.log", log)]);
+
+        Assert.Equal((2L, 2L, 1), (fromGzip.EventsRead, fromGzip.Stored, fromGzip.Files));
+        Assert.Equal(new FileInfo(gz).Length, fromGzip.Bytes);
+        Assert.Equal((2L, 0L), (fromPlain.EventsRead, fromPlain.Stored));
+    }
+
+    [Fact]
+    public void Ingest_Fifo_BytesAreWhatWasRead()
+    {
+        // A pipe has no length beforehand (FileInfo says 0): what was read of it is what the summary counts. POSIX only.
+        if (OperatingSystem.IsWindows()) return;
+        var log = Encoding.UTF8.GetBytes(LogLine + LogLine.Replace("u1@", "u2@"));
+        var fifo = Path.Combine(_folder, "fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        var writer = new Thread(() => File.WriteAllBytes(fifo, log)) { IsBackground = true }; // blocks until ingest opens it
+        writer.Start();
+
+        var summary = Runtime().CreateIngest().Ingest([fifo]);
+
+        Assert.True(writer.Join(TimeSpan.FromSeconds(60)), "ingest never opened the FIFO");
+        Assert.Equal((2L, 2L, 1), (summary.EventsRead, summary.Stored, summary.Files));
+        Assert.Equal(log.Length, summary.Bytes);
+    }
+
+    [Fact]
     public void Ingest_DsnWithLatin1Bytes_StoresTheReplyClassifyReads()
     {
         // Read as an email (MIME, charsets), as classify reads it: ingest used to decode the whole file as UTF-8 text first,

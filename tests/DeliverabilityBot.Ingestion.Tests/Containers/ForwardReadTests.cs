@@ -96,6 +96,21 @@ public sealed class ForwardReadTests : IDisposable
     }
 
     [Fact]
+    public void BatchRead_FolderOfRotatedLogs_GzipsReadInPathOrder()
+    {
+        var folder = Path.Combine(_dir, "log");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "mail.log"), Bytes(LogLines(1)));
+        File.WriteAllBytes(Path.Combine(folder, "mail.log.1"), Bytes(LogLines(2)));
+        File.WriteAllBytes(Path.Combine(folder, "mail.log.2.gz"), Gzip(Bytes(LogLines(3))));
+
+        var results = new EvidenceBatch(parallelism: 2).Read([folder]).ToList();
+
+        Assert.Equal(["mail.log", "mail.log.1", "mail.log.2.gz"], results.Select(r => Path.GetFileName(r.Path)));
+        Assert.Equal([1, 2, 3], results.Select(r => r.Events.Count));
+    }
+
+    [Fact]
     public void ReadForward_GzipThroughAPipe_Decompressed()
     {
         var content = Bytes(LogLines(4));

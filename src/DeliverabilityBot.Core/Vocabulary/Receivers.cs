@@ -8,7 +8,7 @@ public static class Receivers
     {
         "icloud", "gmail", "yahoo", "microsoft", "proofpoint", "mimecast", "barracuda", "cisco",
         "comcast", "att", "verizon", "gmx", "webde", "mailru", "yandex", "zoho", "fastmail", "protonmail",
-        "orange", "free", "libero", "naver", "qq", "docomo", "sender", "unknown",
+        "orange", "free", "libero", "naver", "qq", "docomo", "cox", "spectrum", "godaddy", "sender", "unknown",
     };
 
     /// <summary>The id used when the receiver cannot be told.</summary>

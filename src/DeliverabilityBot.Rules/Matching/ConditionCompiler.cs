@@ -25,7 +25,7 @@ public static class ConditionCompiler
         var v = l.Values;
         return l.Field switch
         {
-            "receiver" => new ReceiverIs(l.Path, v.ToArray()),
+            "receiver" => new NameIs(l.Path, v.ToArray(), f => f.Receiver),
             "domain" => new GlobIs(l.Path, Globs(v), f => f.Domain),
             "host" => new GlobIs(l.Path, Globs(v), f => f.Host),
             "code" => new CodeIs(l.Path, v.Select(s => CodePattern.TryParse(s, out var p) ? p! : null).OfType<CodePattern>().ToArray()),
@@ -34,7 +34,7 @@ public static class ConditionCompiler
             "regex" => new TextMatches(l.Path, l.Regex ?? RuleRegex.TryCreate(v[0], out _) ?? throw new ArgumentException($"invalid regex in {ruleId}"), ruleId, timeouts),
             "stage" => new EnumIs(l.Path, Allowed(v, FieldNames.Stages), f => (int)f.Event.Stage, i => FieldNames.Name((Core.Events.SmtpStage)i)),
             "action" => new EnumIs(l.Path, Allowed(v, FieldNames.Actions), f => (int)f.Event.Action, i => FieldNames.Name((Core.Events.DeliveryAction)i)),
-            "format" => new FormatIs(l.Path, v.Select(s => s.Trim().ToLowerInvariant()).ToArray()),
+            "format" => new NameIs(l.Path, v.ToArray(), f => f.Event.SourceFormat),
             "kind" => new EnumIs(l.Path, Allowed(v, FieldNames.Kinds), f => (int)f.Event.Kind, i => FieldNames.Name((Core.Events.EvidenceKind)i)),
             _ => throw new ArgumentOutOfRangeException(nameof(l), l.Field, "unknown leaf"),
         };

@@ -2,18 +2,15 @@ using DeliverabilityBot.Core.Classification;
 
 namespace DeliverabilityBot.Rules.Matching.Compiled;
 
-/// <summary>The attributed receiver is one of the values.</summary>
-internal sealed class ReceiverIs(string path, string[] receivers) : ICompiledCondition
+/// <summary>A name field (the attributed receiver, the evidence's source format) is one of the values (ordinal).</summary>
+internal sealed class NameIs(string path, string[] names, Func<EventFacts, string?> field) : ICompiledCondition
 {
     public bool Evaluate(EventFacts facts, MatchDetail? detail)
     {
-        foreach (var r in receivers)
-        {
-            if (!string.Equals(r, facts.Receiver, StringComparison.Ordinal)) continue;
-            detail?.Spans.Add(new MatchedSpan(path, -1, 0, r));
-            return true;
-        }
-        return false;
+        var value = field(facts);
+        if (value is null || Array.IndexOf(names, value) < 0) return false;
+        detail?.Spans.Add(new MatchedSpan(path, -1, 0, value));
+        return true;
     }
 }
 
@@ -63,18 +60,6 @@ internal sealed class StatusIs(string path, StatusPattern[] patterns) : ICompile
             return true;
         }
         return false;
-    }
-}
-
-/// <summary>The evidence's source format (the system that produced it) is one of the values.</summary>
-internal sealed class FormatIs(string path, string[] formats) : ICompiledCondition
-{
-    public bool Evaluate(EventFacts facts, MatchDetail? detail)
-    {
-        var value = facts.Event.SourceFormat;
-        if (value is null || Array.IndexOf(formats, value) < 0) return false;
-        detail?.Spans.Add(new MatchedSpan(path, -1, 0, value));
-        return true;
     }
 }
 

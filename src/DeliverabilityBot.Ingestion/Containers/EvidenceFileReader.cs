@@ -341,12 +341,11 @@ public sealed class EvidenceFileReader
         }
     }
 
+    // A CR-only mbox is turned to LF as it streams (ForwardStream's CrToLf), as a piped one is: never held whole.
     private static Stream OpenNormalized(string path, bool crOnly)
     {
-        if (!crOnly) return File.OpenRead(path);
-        var bytes = File.ReadAllBytes(path);
-        for (var i = 0; i < bytes.Length; i++) if (bytes[i] == '\r') bytes[i] = (byte)'\n';
-        return new MemoryStream(bytes, writable: false);
+        var stream = File.OpenRead(path);
+        return crOnly ? new ForwardStream([], 0, stream) { CrToLf = true } : stream;
     }
 
     private static bool IsInputProblem(Exception ex) =>

@@ -32,10 +32,14 @@ public sealed class EvidenceFileReaderTests : IDisposable
         Assert.Equal(path, e.Source);
     }
 
-    [Fact]
-    public void Read_Mbox_OneResultPerMessageNumbered()
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Read_Mbox_OneResultPerMessageNumbered(string newline)
     {
-        var path = Write("bounces.mbox", "From MAILER-DAEMON Thu Nov 28 05:00:00 2026\n" + Dsn + "\nFrom MAILER-DAEMON Thu Nov 28 05:01:00 2026\n" + Dsn.Replace("a@example.org", "b@example.org"));
+        var mbox = "From MAILER-DAEMON Thu Nov 28 05:00:00 2026\n" + Dsn + "\nFrom MAILER-DAEMON Thu Nov 28 05:01:00 2026\n" + Dsn.Replace("a@example.org", "b@example.org");
+        var path = Write("bounces.mbox", mbox.Replace("\n", newline));
         var results = new EvidenceFileReader().Read(path).ToList();
         Assert.Equal([1, 2], results.Select(r => r.MessageIndex ?? 0));
         Assert.Equal(["a@example.org", "b@example.org"], results.SelectMany(r => r.Events).Select(e => e.Recipient));

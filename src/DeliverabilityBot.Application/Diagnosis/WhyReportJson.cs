@@ -8,7 +8,8 @@ namespace DeliverabilityBot.Application.Diagnosis;
 
 /// <summary>
 /// The JSON contract of <c>dbot why --json</c>: <c>{receiver, window: {from, to}, attempts, delivered, deferred, bounced,
-/// diagnoses: [{id, title, category, confidence, scope, evidence, explanation, actions, rules}]}</c>, plus <c>trace</c>
+/// diagnoses: [{id, title, category, confidence, scope, evidence, explanation, actions, rules, references, score, affected,
+/// causedBy: {id, scope, title} | null}]}</c> (a consequence right after its cause), plus <c>trace</c>
 /// with <c>--explain</c>. camelCase; times ISO 8601 UTC.
 /// </summary>
 public static class WhyReportJson
@@ -79,6 +80,16 @@ public static class WhyReportJson
         Strings(w, "rules", d.Rules);
         Strings(w, "references", d.References);
         w.WriteNumber("score", d.Score);
+        w.WriteNumber("affected", d.Affected);
+        if (d.CausedBy is { } cause)
+        {
+            w.WriteStartObject("causedBy");
+            w.WriteString("id", cause.Id);
+            w.WriteString("scope", cause.Scope);
+            w.WriteString("title", cause.Title);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("causedBy");
         w.WriteEndObject();
     }
 
@@ -96,6 +107,7 @@ public static class WhyReportJson
             {
                 w.WriteStartObject();
                 w.WriteString("condition", c.Condition);
+                w.WriteString("expression", c.Expression);
                 w.WriteString("value", c.Value);
                 w.WriteBoolean("held", c.Held);
                 w.WriteEndObject();

@@ -63,6 +63,7 @@ public sealed class WhyService
             Id = d.Id, Title = d.Title, Category = d.Category, Confidence = d.Confidence, Scope = d.Scope,
             Evidence = new DiagnosisEvidence { Figures = d.Evidence.Figures, Examples = examples, FirstSeen = d.Evidence.FirstSeen, LastSeen = d.Evidence.LastSeen },
             Explanation = d.Explanation, Actions = d.Actions, Rules = d.Rules, References = d.References, Score = d.Score,
+            Affected = d.Affected, CausedBy = d.CausedBy,
         };
     }
 

@@ -13,6 +13,8 @@ public static class DiagnosisItems
     public static AnswerItem From(Diagnosis d, bool withEvidence = true)
     {
         var figures = d.Evidence.Figures.Select(f => new AnswerFigure(f.Label, f.Value)).ToList();
+        // A consequence says what it follows from, so nobody fixes the expiry instead of the deferral that caused it.
+        if (d.CausedBy is { } cause) figures.Insert(0, new AnswerFigure("follows from", $"{cause.Title} ({cause.Id})"));
         if (d.Evidence.FirstSeen is { } first) figures.Add(new AnswerFigure("first seen", Numbers.Time(first)));
         if (d.Evidence.LastSeen is { } last) figures.Add(new AnswerFigure("last seen", Numbers.Time(last)));
         return new AnswerItem

@@ -33,6 +33,16 @@ public sealed class Diagnosis
     /// <summary>Reference URLs.</summary>
     public IReadOnlyList<string> References { get; init; } = [];
 
-    /// <summary>Ranking score (higher first); derived from severity, confidence and share of traffic.</summary>
+    /// <summary>
+    /// Ranking score (higher first): what the diagnosis affects (messages once the store counts them per scope,
+    /// attempts until then), with severity and confidence breaking ties. A consequence is listed under its cause
+    /// whatever its score.
+    /// </summary>
     public double Score { get; init; }
+
+    /// <summary>How many attempts (or messages) the diagnosis affects: the first ranking key.</summary>
+    public long Affected { get; init; }
+
+    /// <summary>The diagnosis this one follows from (queue expiries after a deferral episode), or null for a root cause.</summary>
+    public DiagnosisCause? CausedBy { get; init; }
 }

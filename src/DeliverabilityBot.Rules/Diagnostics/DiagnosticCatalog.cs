@@ -73,6 +73,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownPattern = new("DBR0031", "Unknown or badly named shared pattern", Error, "A regex uses (?&name) for a pattern the file's 'patterns:' does not define, or a pattern's name is not a letter then letters or digits; define it or fix the name.");
     /// <summary>DBR0032.</summary>
     public static readonly DiagnosticDescriptor UnusedPattern = new("DBR0032", "Unused shared pattern", Warning, "No rule's regex uses this pattern; use it as (?&name) or delete it.");
+    /// <summary>DBR0033.</summary>
+    public static readonly DiagnosticDescriptor UnknownCause = new("DBR0033", "Unknown diagnosis in causedBy", Error, "causedBy lists diagnosis rule ids (DIAG1002) or globs (DIAG10*) that exist; a rule cannot be caused by itself.");
 
     /// <summary>DBR0101.</summary>
     public static readonly DiagnosticDescriptor ConflictingConclusions = new("DBR0101", "Rules conclude differently on the same example", Warning, "Two rules of equal priority match one example but conclude a different reason, receiver, filter, retryable or hardBounce; set priorities or narrow one.");

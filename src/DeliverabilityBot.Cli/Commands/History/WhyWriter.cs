@@ -20,12 +20,16 @@ internal static class WhyWriter
         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{r.Attempts:N0} attempts: {r.Delivered:N0} delivered ({Pct(r.Delivered, r.Attempts)}), {r.Deferred:N0} deferred ({Pct(r.Deferred, r.Attempts)}), {r.Bounced:N0} bounced ({Pct(r.Bounced, r.Attempts)})"));
         var n = 0;
+        var numbers = new Dictionary<(string, string), int>();
         foreach (var d in r.Diagnoses)
         {
             w.WriteLine();
-            var head = $"{++n}. {d.Title}";
+            numbers[(d.Id, d.Scope)] = ++n;
+            var head = $"{n}. {d.Title}";
             w.WriteLine(Terminal.Bold(d.Category == "none" ? head : Terminal.Yellow(head, color), color));
             w.WriteLine(Terminal.Dim(string.Create(CultureInfo.InvariantCulture, $"   {d.Id} | {d.Category} | confidence {d.Confidence:0.00} | {d.Scope}"), color));
+            if (d.CausedBy is { } cause)
+                w.WriteLine($"   Follows from {(numbers.TryGetValue((cause.Id, cause.Scope), out var k) ? $"#{k}" : cause.Id)}: {cause.Title}");
             w.WriteLine($"   {d.Explanation}");
             foreach (var f in d.Evidence.Figures) w.WriteLine($"   - {f.Label}: {f.Value}");
             if (d.Evidence.Examples.Count > 0) w.WriteLine("   Examples:");

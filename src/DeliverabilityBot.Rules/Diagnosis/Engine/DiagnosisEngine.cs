@@ -36,9 +36,9 @@ public sealed class DiagnosisEngine
         session.InsertAll(facts);
         session.Fire();
 
-        var ranked = fired.Select(f => DiagnosisFormatter.ToRanked(f, input.Window))
-            .OrderByDescending(r => r.Diagnosis.Score).ThenBy(r => r.Diagnosis.Id, StringComparer.Ordinal).ThenBy(r => r.Diagnosis.Scope, StringComparer.Ordinal)
-            .ToList();
+        var links = DiagnosisRanking.Link(fired);
+        var ranked = DiagnosisRanking.Order(
+            fired.Select(f => DiagnosisFormatter.ToRanked(f, input.Window, links.GetValueOrDefault(f))).ToList(), links);
         var trace = facts.Where(f => fired.Contains(f) || f.SignalCount > 0)
             .Select(f => TraceOf(f, fired.Contains(f)))
             .OrderByDescending(t => t.Fired).ThenBy(t => t.RuleId, StringComparer.Ordinal).ThenBy(t => t.Scope, StringComparer.Ordinal)
@@ -52,9 +52,9 @@ public sealed class DiagnosisEngine
         {
             var m = Metrics.ByName[c.Metric];
             var v = m.ValueOf(f);
-            return new TraceCondition(c.ToString(), Metrics.Format(v, m.Format), c.Holds(v));
+            return new TraceCondition(DiagnosisFormatter.Threshold(c, f), Metrics.Format(v, m.Format), c.Holds(v), c.ToString());
         }).ToList();
-        if (f.Rule.Fallback) conditions.Add(new TraceCondition("no other diagnosis fired", fired ? "none fired" : "another fired", fired));
+        if (f.Rule.Fallback) conditions.Add(new TraceCondition("no other diagnosis fired", fired ? "none fired" : "another fired", fired, "fallback"));
         return new TraceEntry(f.RuleId, f.Scope, fired, conditions, DiagnosisFormatter.CoreFigures(f).Select(x => (x.Label, x.Value)).ToList(), f.SignalRules);
     }
 }

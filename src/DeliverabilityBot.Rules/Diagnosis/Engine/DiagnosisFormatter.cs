@@ -12,24 +12,18 @@ public static partial class DiagnosisFormatter
     private static readonly Dictionary<string, string> ReceiverNames = new(StringComparer.Ordinal)
     {
         ["icloud"] = "iCloud", ["gmail"] = "Gmail", ["yahoo"] = "Yahoo", ["microsoft"] = "Microsoft", ["proofpoint"] = "Proofpoint",
-        ["mimecast"] = "Mimecast", ["unknown"] = "other receivers", [SignalFactBuilder.AllScope] = "all receivers",
+        ["mimecast"] = "Mimecast", ["comcast"] = "Comcast", ["unknown"] = "other receivers", [SignalFactBuilder.AllScope] = "all receivers",
     };
 
-    /// <summary>The diagnosis for a fired fact, with its ranking score.</summary>
-    public static RankedDiagnosis ToRanked(SignalFact f, TimeWindow window)
+    /// <summary>The diagnosis for a fired fact, with its ranking score and the diagnosis it follows from (when linked).</summary>
+    public static RankedDiagnosis ToRanked(SignalFact f, TimeWindow window, SignalFact? cause = null)
     {
         var rule = f.Rule;
         var confidence = Math.Round(rule.Confidence * (0.7 + 0.3 * Math.Min(1, f.SignalCount / Math.Max(1, rule.ConfidentAt))), 2);
-        var weight = rule.Severity switch { RuleSeverity.Error => 1.0, RuleSeverity.Warning => 0.75, _ => 0.5 };
-        // Share of the trouble explained matters most; priority (from the rule file) breaks near-ties.
-        var score = rule.Fallback ? 0.01 : weight * confidence * (0.5 + 0.5 * Math.Min(1, f.SignalShare)) * (1 + rule.Priority / 1000.0);
         var figures = CoreFigures(f).ToList();
-        foreach (var c in rule.When)
-        {
-            var m = Metrics.ByName[c.Metric];
-            if (figures.Any(x => x.Label == c.Metric)) continue;
-            figures.Add(new EvidenceFigure(c.Metric, $"{Metrics.Format(m.ValueOf(f), m.Format)} (rule: {c})"));
-        }
+        // Thresholds read as sentences: people never see a metric's internal name.
+        var thresholds = rule.When.Select(c => Threshold(c, f)).ToList();
+        if (thresholds.Count > 0 && !rule.Fallback) figures.Add(new EvidenceFigure("why this fired", string.Join("; ", thresholds)));
         var diagnosis = new Core.Diagnosis.Diagnosis
         {
             Id = rule.Id,
@@ -42,9 +36,26 @@ public static partial class DiagnosisFormatter
             Actions = rule.Actions.Select(a => Fill(a, f)).ToList(),
             Rules = [rule.Id, .. f.SignalRules.Take(6)],
             References = [rule.HelpUri, .. rule.References.Where(r => r != rule.HelpUri)],
-            Score = Math.Round(score, 4),
+            Score = DiagnosisRanking.Score(f, confidence),
+            Affected = rule.Fallback ? 0 : (long)DiagnosisRanking.Affected(f),
+            CausedBy = cause is null ? null : new DiagnosisCause(cause.RuleId, cause.Scope, Fill(cause.Rule.Title, cause)),
         };
         return new RankedDiagnosis(diagnosis, f);
+    }
+
+    /// <summary>A threshold as a sentence with the value it had: "share of the attempts deferred: at least 5% (here 31.0%)".</summary>
+    public static string Threshold(Model.MetricCondition c, SignalFact f)
+    {
+        var m = Metrics.ByName[c.Metric];
+        string V(double v) => Metrics.Format(v, m.Format);
+        var bound = (c.Min, c.Max) switch
+        {
+            ({ } lo, { } hi) => $"between {V(lo)} and {V(hi)}",
+            ({ } lo, null) => $"at least {V(lo)}",
+            (null, { } hi) => $"at most {V(hi)}",
+            _ => "any",
+        };
+        return $"{m.Description}: {bound} (here {V(m.ValueOf(f))})";
     }
 
     /// <summary>The numbers every diagnosis shows: signal with its denominator, outcome mix, change, concentration.</summary>
@@ -54,8 +65,12 @@ public static partial class DiagnosisFormatter
         string R(double v) => Metrics.Format(v, MetricFormat.Rate);
         if (!f.Rule.Fallback)
         {
-            yield return new("signal", $"{C(f.SignalCount)} of {C(f.Attempts)} attempts ({R(f.SignalRate)}): {C(f.SignalDeferred)} deferred, {C(f.SignalBounced)} bounced");
-            yield return new("share of deferrals and bounces", $"{R(f.SignalShare)} of {C(f.Deferred + f.Bounced)}");
+            yield return new("affected", $"{C(f.SignalCount)} of {C(f.Attempts)} attempts ({R(f.SignalRate)}): {C(f.SignalDeferred)} deferred, {C(f.SignalBounced)} bounced");
+            yield return new("share of all deferrals and bounces", $"{R(f.SignalShare)} of {C(f.Deferred + f.Bounced)}");
+            if (f.ScopeIp is not null || f.Scope.StartsWith("stream:", StringComparison.Ordinal))
+                yield return new("whole receiver", $"{R(f.ReceiverSignalRate)} of all attempts to {ReceiverName(f.Receiver)} had these replies");
+            if (f.ScopeIp is not null)
+                yield return new("other sending IPs", OtherIpsText(f));
         }
         yield return new("delivered", $"{C(f.Delivered)} of {C(f.Attempts)} ({R(f.DeliveredRate)})");
         yield return new("deferred", $"{C(f.Deferred)} ({R(f.DeferralRate)})");
@@ -63,11 +78,13 @@ public static partial class DiagnosisFormatter
         if (f.PreviousAttempts > 0)
             yield return new("previous window", f.Rule.Fallback
                 ? $"failure rate {R(f.PreviousFailureRate)} of {C(f.PreviousAttempts)} attempts"
-                : $"signal {R(f.PreviousSignalRate)} of {C(f.PreviousAttempts)} attempts (change {(f.SignalRateChange >= 0 ? "+" : "")}{R(f.SignalRateChange)})");
-        if (f.TopIp is not null && !f.Rule.Fallback)
-            yield return new("top sending IP", $"{f.TopIp}: {R(f.TopIpShare)} of the signal ({C(f.SendingIps)} IPs)");
+                : $"{R(f.PreviousSignalRate)} of {C(f.PreviousAttempts)} attempts had these replies (change {(f.SignalRateChange >= 0 ? "+" : "")}{R(f.SignalRateChange)})");
+        if (f.TopIp is not null && !f.Rule.Fallback && f.ScopeIp is null)
+            yield return new("top sending IP", $"{f.TopIp}: {R(f.TopIpShare)} of these replies ({C(f.SendingIps)} IPs)");
+        if (f.SignalReceivers > 1)
+            yield return new("receivers", string.Join(", ", f.SignalReceiverIds.Select(ReceiverName)));
         if (f.TopRecipient is not null)
-            yield return new("recipients", $"{C(f.DistinctRecipients)} distinct; busiest {f.TopRecipient} with {R(f.TopRecipientShare)} of the signal");
+            yield return new("recipients", $"{C(f.DistinctRecipients)} distinct; busiest {f.TopRecipient} with {R(f.TopRecipientShare)} of these replies");
         if (f.CauseReply is not null)
             yield return new("deferral before expiry", $"{C(f.ExpiredAfterDeferral)} of {C(f.SignalCount)} expiries followed deferrals; most often: {f.CauseReply}");
     }
@@ -79,14 +96,19 @@ public static partial class DiagnosisFormatter
         if (Metrics.ByName.TryGetValue(name, out var metric)) return Metrics.Format(metric.ValueOf(f), metric.Format);
         return name switch
         {
-            "receiver" => ReceiverNames.GetValueOrDefault(f.Receiver, f.Receiver),
+            "receiver" => ReceiverName(f.Receiver),
             "scope" => f.Scope,
-            "topIp" => f.TopIp ?? "(no IP recorded)",
-            "scopeIp" => f.ScopeIp ?? f.TopIp ?? "(no IP recorded)",
-            "topSenderDomain" => f.TopSenderDomain ?? "(no sender domain recorded)",
-            "topRecipient" => f.TopRecipient ?? "(no recipient recorded)",
+            // Advice must read right when no IP or domain was recorded: "look up your sending IPs", never "look up (no IP recorded)".
+            "topIp" => f.TopIp ?? "your sending IPs",
+            "scopeIp" => f.ScopeIp ?? f.TopIp ?? "your sending IPs",
+            "scopeName" => f.Scope.IndexOf(':') is var i and > 0 ? f.Scope[(i + 1)..] : ReceiverName(f.Receiver),
+            "topSenderDomain" => f.TopSenderDomain ?? "your sender domain",
+            "topRecipient" => f.TopRecipient ?? "the busiest recipients",
             "causeRules" => f.CauseRules ?? "(none)",
-            "causeReply" => f.CauseReply ?? "(no earlier deferral found)",
+            "causeReply" => f.CauseReply ?? "the deferrals before it",
+            "otherIpsText" => OtherIpsText(f),
+            "filters" => f.SignalFilters.Count == 0 ? "the receiver's filter" : string.Join(", ", f.SignalFilters.Select(Capitalised)),
+            "signalReceiverNames" => f.SignalReceiverIds.Count == 0 ? ReceiverName(f.Receiver) : string.Join(", ", f.SignalReceiverIds.Select(ReceiverName)),
             "signalRules" => f.SignalRules.Count == 0 ? "(no rule)" : string.Join(", ", f.SignalRules.Take(4)),
             "firstSeen" => f.FirstSeen?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "-",
             "lastSeen" => f.LastSeen?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "-",
@@ -97,8 +119,23 @@ public static partial class DiagnosisFormatter
     /// <summary>Placeholder names a diagnosis message may use besides metric names.</summary>
     public static IReadOnlySet<string> TextPlaceholders { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "receiver", "scope", "topIp", "scopeIp", "topSenderDomain", "topRecipient", "causeRules", "causeReply", "signalRules", "firstSeen", "lastSeen",
+        "receiver", "scope", "topIp", "scopeIp", "scopeName", "topSenderDomain", "topRecipient", "causeRules", "causeReply", "signalRules", "firstSeen", "lastSeen",
+        "otherIpsText", "filters", "signalReceiverNames",
     };
+
+    /// <summary>A receiver id as people read it.</summary>
+    public static string ReceiverName(string id) => ReceiverNames.GetValueOrDefault(id, id);
+
+    private static string Capitalised(string id) => id.Length == 0 ? id : char.ToUpperInvariant(id[0]) + id[1..];
+
+    // "your other 3 IPs deliver 99.1% of their attempts", or what the log lets us say when no other IP is recorded.
+    private static string OtherIpsText(SignalFact f)
+    {
+        if (f.OtherIps == 0) return $"no other sending IP to {ReceiverName(f.Receiver)} is recorded";
+        var n = Metrics.Format(f.OtherIps, MetricFormat.Count);
+        var rate = Metrics.Format(f.OtherIpsDeliveredRate, MetricFormat.Rate);
+        return f.OtherIps == 1 ? $"your other IP delivers {rate} of its attempts" : $"your other {n} IPs deliver {rate} of their attempts";
+    }
 
     [GeneratedRegex(@"\{([A-Za-z]+)\}")]
     internal static partial Regex Placeholder();

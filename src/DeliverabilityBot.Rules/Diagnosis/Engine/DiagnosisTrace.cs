@@ -14,7 +14,8 @@ public sealed record DiagnosisTrace(IReadOnlyList<TraceEntry> Entries);
 public sealed record TraceEntry(string RuleId, string Scope, bool Fired, IReadOnlyList<TraceCondition> Conditions, IReadOnlyList<(string Name, string Value)> Facts, IReadOnlyList<string> SignalRules);
 
 /// <summary>A threshold as evaluated.</summary>
-/// <param name="Condition">The threshold, e.g. <c>signalRate &gt;= 0.05</c>.</param>
+/// <param name="Condition">The threshold as a sentence, e.g. <c>share of the attempts deferred: at least 5.0% (here 31.0%)</c>.</param>
 /// <param name="Value">The fact's value, formatted.</param>
 /// <param name="Held">Whether it held.</param>
-public sealed record TraceCondition(string Condition, string Value, bool Held);
+/// <param name="Expression">The threshold as the rule file writes it (<c>signalRate &gt;= 0.05</c>), for rule authors' JSON.</param>
+public sealed record TraceCondition(string Condition, string Value, bool Held, string Expression);

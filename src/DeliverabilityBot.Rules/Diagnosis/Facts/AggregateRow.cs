@@ -2,7 +2,7 @@ using DeliverabilityBot.Core.Events;
 
 namespace DeliverabilityBot.Rules.Diagnosis.Facts;
 
-/// <summary>Attempts in a window sharing every dimension: what the store's rollups provide.</summary>
+/// <summary>Attempts in a window sharing every dimension: what the store's rollups provide (the stream when the store records one).</summary>
 public sealed record AggregateRow(
     string Receiver,
     DeliveryAction Action,
@@ -15,4 +15,5 @@ public sealed record AggregateRow(
     string? SenderDomain,
     long Count,
     DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen);
+    DateTimeOffset LastSeen,
+    string? Stream = null);

@@ -11,40 +11,45 @@ public sealed class SignalFact
     /// <summary>The diagnosis rule the numbers were computed for.</summary>
     public required string RuleId { get; init; }
 
-    /// <summary><c>receiver:icloud</c>, <c>ip:203.0.113.7</c>, <c>domain:example.com</c>, or <c>all</c>.</summary>
+    /// <summary><c>receiver:icloud</c>, <c>ip:203.0.113.7</c>, <c>domain:example.com</c>, <c>stream:news</c>, or <c>all</c>.</summary>
     public required string Scope { get; init; }
 
     /// <summary>The receiver the scope belongs to (<c>all</c> for the overall scope).</summary>
     public required string Receiver { get; init; }
 
-    [Metric("attempts in the scope", MetricFormat.Count)] public double Attempts { get; init; }
+    [Metric("attempts", MetricFormat.Count)] public double Attempts { get; init; }
     [Metric("delivered attempts", MetricFormat.Count)] public double Delivered { get; init; }
     [Metric("deferred attempts", MetricFormat.Count)] public double Deferred { get; init; }
-    [Metric("bounced (failed) attempts", MetricFormat.Count)] public double Bounced { get; init; }
-    [Metric("delivered / attempts", MetricFormat.Rate)] public double DeliveredRate { get; init; }
-    [Metric("deferred / attempts", MetricFormat.Rate)] public double DeferralRate { get; init; }
-    [Metric("bounced / attempts", MetricFormat.Rate)] public double BounceRate { get; init; }
-    [Metric("(deferred + bounced) / attempts", MetricFormat.Rate)] public double FailureRate { get; init; }
-    [Metric("attempts in the signal", MetricFormat.Count)] public double SignalCount { get; init; }
-    [Metric("signal / attempts", MetricFormat.Rate)] public double SignalRate { get; init; }
-    [Metric("signal / (deferred + bounced): how much of the trouble it explains", MetricFormat.Rate)] public double SignalShare { get; init; }
-    [Metric("deferred attempts in the signal", MetricFormat.Count)] public double SignalDeferred { get; init; }
-    [Metric("bounced attempts in the signal", MetricFormat.Count)] public double SignalBounced { get; init; }
+    [Metric("bounced attempts", MetricFormat.Count)] public double Bounced { get; init; }
+    [Metric("share of the attempts delivered", MetricFormat.Rate)] public double DeliveredRate { get; init; }
+    [Metric("share of the attempts deferred", MetricFormat.Rate)] public double DeferralRate { get; init; }
+    [Metric("share of the attempts bounced", MetricFormat.Rate)] public double BounceRate { get; init; }
+    [Metric("share of the attempts deferred or bounced", MetricFormat.Rate)] public double FailureRate { get; init; }
+    [Metric("attempts with these replies", MetricFormat.Count)] public double SignalCount { get; init; }
+    [Metric("share of the attempts with these replies", MetricFormat.Rate)] public double SignalRate { get; init; }
+    [Metric("share of all deferrals and bounces with these replies", MetricFormat.Rate)] public double SignalShare { get; init; }
+    [Metric("deferrals with these replies", MetricFormat.Count)] public double SignalDeferred { get; init; }
+    [Metric("bounces with these replies", MetricFormat.Count)] public double SignalBounced { get; init; }
     [Metric("attempts in the previous window", MetricFormat.Count)] public double PreviousAttempts { get; init; }
-    [Metric("signal / attempts in the previous window", MetricFormat.Rate)] public double PreviousSignalRate { get; init; }
-    [Metric("signalRate minus previousSignalRate", MetricFormat.Rate)] public double SignalRateChange { get; init; }
-    [Metric("failure rate in the previous window", MetricFormat.Rate)] public double PreviousFailureRate { get; init; }
-    [Metric("bounce rate in the previous window", MetricFormat.Rate)] public double PreviousBounceRate { get; init; }
-    [Metric("distinct sending IPs in the signal", MetricFormat.Count)] public double SendingIps { get; init; }
-    [Metric("share of the signal from the busiest sending IP", MetricFormat.Rate)] public double TopIpShare { get; init; }
-    [Metric("share of the signal from the busiest sender domain", MetricFormat.Rate)] public double TopSenderDomainShare { get; init; }
-    [Metric("share of the signal with the most common rule set (one reply shape)", MetricFormat.Rate)] public double TopRuleShare { get; init; }
-    [Metric("hours between first and last signal attempt", MetricFormat.Number)] public double DurationHours { get; init; }
-    [Metric("distinct recipients in the signal (event-level)", MetricFormat.Count)] public double DistinctRecipients { get; init; }
-    [Metric("share of the signal to the busiest recipient (event-level)", MetricFormat.Rate)] public double TopRecipientShare { get; init; }
-    [Metric("signal attempts per distinct recipient (event-level)", MetricFormat.Number)] public double SignalPerRecipient { get; init; }
-    [Metric("expiries whose message the receiver deferred before (event-level)", MetricFormat.Count)] public double ExpiredAfterDeferral { get; init; }
-    [Metric("expiredAfterDeferral / signal", MetricFormat.Rate)] public double ExpiredAfterDeferralShare { get; init; }
+    [Metric("share of the attempts with these replies in the previous window", MetricFormat.Rate)] public double PreviousSignalRate { get; init; }
+    [Metric("rise in that share since the previous window", MetricFormat.Rate)] public double SignalRateChange { get; init; }
+    [Metric("share deferred or bounced in the previous window", MetricFormat.Rate)] public double PreviousFailureRate { get; init; }
+    [Metric("share bounced in the previous window", MetricFormat.Rate)] public double PreviousBounceRate { get; init; }
+    [Metric("sending IPs among the attempts with these replies", MetricFormat.Count)] public double SendingIps { get; init; }
+    [Metric("share of these replies received by the busiest sending IP", MetricFormat.Rate)] public double TopIpShare { get; init; }
+    [Metric("share of these replies received by the busiest sender domain", MetricFormat.Rate)] public double TopSenderDomainShare { get; init; }
+    [Metric("share of these replies that are the same reply", MetricFormat.Rate)] public double TopRuleShare { get; init; }
+    [Metric("hours between the first and the last of these replies", MetricFormat.Number)] public double DurationHours { get; init; }
+    [Metric("distinct recipients of these replies", MetricFormat.Count)] public double DistinctRecipients { get; init; }
+    [Metric("share of these replies for the busiest recipient", MetricFormat.Rate)] public double TopRecipientShare { get; init; }
+    [Metric("replies per recipient", MetricFormat.Number)] public double SignalPerRecipient { get; init; }
+    [Metric("expiries the receiver had deferred before", MetricFormat.Count)] public double ExpiredAfterDeferral { get; init; }
+    [Metric("share of the expiries the receiver had deferred before", MetricFormat.Rate)] public double ExpiredAfterDeferralShare { get; init; }
+    [Metric("share of all the receiver's attempts with these replies (every IP, domain and stream)", MetricFormat.Rate)] public double ReceiverSignalRate { get; init; }
+    [Metric("other sending IPs with attempts to the receiver", MetricFormat.Count)] public double OtherIps { get; init; }
+    [Metric("share of the other sending IPs' attempts delivered", MetricFormat.Rate)] public double OtherIpsDeliveredRate { get; init; }
+    [Metric("share of the sending IPs that received these replies", MetricFormat.Rate)] public double SignalIpShare { get; init; }
+    [Metric("receivers that sent these replies", MetricFormat.Count)] public double SignalReceivers { get; init; }
 
     /// <summary>The busiest sending IP in the signal.</summary>
     public string? TopIp { get; init; }
@@ -75,6 +80,18 @@ public sealed class SignalFact
 
     /// <summary>The sending IP the scope is about (IP scopes).</summary>
     public string? ScopeIp { get; init; }
+
+    /// <summary>Receivers that sent the signal's replies, most attempts first.</summary>
+    public IReadOnlyList<string> SignalReceiverIds { get; init; } = [];
+
+    /// <summary>Filters named in the signal's replies, most attempts first.</summary>
+    public IReadOnlyList<string> SignalFilters { get; init; } = [];
+
+    /// <summary>
+    /// Messages (recipients of queued messages) the signal touched, once the diagnosis input carries message-level
+    /// counts; null until then, and the ranking falls back to <see cref="SignalCount"/> (see <see cref="Engine.DiagnosisRanking"/>).
+    /// </summary>
+    public double? SignalMessages { get; init; }
 
     /// <summary>The rule these numbers are for.</summary>
     public required DiagnosisRule Rule { get; init; }

@@ -21,10 +21,20 @@ public static class SignalFactBuilder
         var facts = new List<SignalFact>();
         foreach (var rule in rules)
         {
+            var top = input.Receiver;
             if (rule.Fallback)
             {
-                var top = input.Receiver;
-                facts.Add(Compute(rule, top is null ? AllScope : "receiver:" + top, top ?? AllScope, input.Current, input.Previous, input.DrillDown, null));
+                facts.Add(Compute(rule, top is null ? AllScope : "receiver:" + top, top ?? AllScope, input.Current, input.Previous, input.DrillDown, null, input.Current));
+                continue;
+            }
+            if (rule.Scope == DiagnosisScopeKind.SenderDomain)
+            {
+                // A sender domain's authentication is the sender's, not one receiver's: its scope spans every receiver asked about.
+                var rows = input.Current.Where(r => rule.Signal.AppliesTo(r.Receiver)).ToList();
+                var prev = input.Previous.Where(r => rule.Signal.AppliesTo(r.Receiver)).ToList();
+                foreach (var d in rows.Select(r => r.SenderDomain).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                    facts.Add(Compute(rule, "domain:" + d, top ?? AllScope, rows.Where(r => r.SenderDomain == d).ToList(),
+                        prev.Where(r => r.SenderDomain == d).ToList(), input.DrillDown, null, rows));
                 continue;
             }
             foreach (var receiver in receivers)
@@ -36,15 +46,15 @@ public static class SignalFactBuilder
                 switch (rule.Scope)
                 {
                     case DiagnosisScopeKind.Receiver:
-                        facts.Add(Compute(rule, "receiver:" + receiver, receiver, rows, prev, input.DrillDown, null));
+                        facts.Add(Compute(rule, "receiver:" + receiver, receiver, rows, prev, input.DrillDown, null, rows));
                         break;
                     case DiagnosisScopeKind.SendingIp:
-                        foreach (var ip in rows.Select(r => r.SendingIp).OfType<string>().Distinct())
-                            facts.Add(Compute(rule, "ip:" + ip, receiver, rows.Where(r => r.SendingIp == ip).ToList(), prev.Where(r => r.SendingIp == ip).ToList(), input.DrillDown, ip));
+                        foreach (var ip in rows.Select(r => r.SendingIp).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                            facts.Add(Compute(rule, "ip:" + ip, receiver, rows.Where(r => r.SendingIp == ip).ToList(), prev.Where(r => r.SendingIp == ip).ToList(), input.DrillDown, ip, rows));
                         break;
-                    case DiagnosisScopeKind.SenderDomain:
-                        foreach (var d in rows.Select(r => r.SenderDomain).OfType<string>().Distinct())
-                            facts.Add(Compute(rule, "domain:" + d, receiver, rows.Where(r => r.SenderDomain == d).ToList(), prev.Where(r => r.SenderDomain == d).ToList(), input.DrillDown, null));
+                    case DiagnosisScopeKind.Stream:
+                        foreach (var st in rows.Select(r => r.Stream).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                            facts.Add(Compute(rule, "stream:" + st, receiver, rows.Where(r => r.Stream == st).ToList(), prev.Where(r => r.Stream == st).ToList(), input.DrillDown, null, rows));
                         break;
                 }
             }
@@ -53,7 +63,7 @@ public static class SignalFactBuilder
     }
 
     private static SignalFact Compute(DiagnosisRule rule, string scope, string receiver, IReadOnlyList<AggregateRow> rows,
-        IReadOnlyList<AggregateRow> previous, IDiagnosisDrillDown? drill, string? scopeIp)
+        IReadOnlyList<AggregateRow> previous, IDiagnosisDrillDown? drill, string? scopeIp, IReadOnlyList<AggregateRow> wider)
     {
         var t = Totals.Of(rows);
         var p = Totals.Of(previous);
@@ -76,6 +86,11 @@ public static class SignalFactBuilder
         var first = signal.Count > 0 ? signal.Min(r => r.FirstSeen) : (DateTimeOffset?)null;
         var last = signal.Count > 0 ? signal.Max(r => r.LastSeen) : (DateTimeOffset?)null;
         var signalRate = Ratio(count, t.Attempts);
+        var widerSignal = ReferenceEquals(wider, rows) ? count : wider.Where(rule.Signal.Matches).Sum(r => r.Count);
+        var others = scopeIp is null ? [] : wider.Where(r => r.SendingIp is not null && r.SendingIp != scopeIp).ToList();
+        var otherTotals = Totals.Of(others);
+        var rowIps = rows.Select(r => r.SendingIp).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+        var (_, _, signalReceivers) = Top(signal, r => r.Receiver);
         var prevRate = Ratio(prevSignal, p.Attempts);
         return new SignalFact
         {
@@ -97,6 +112,11 @@ public static class SignalFactBuilder
             ExpiredAfterDeferral = expiry.Expired, ExpiredAfterDeferralShare = Ratio(expiry.Expired, count),
             CauseRules = expiry.Rules, CauseReply = expiry.Reply,
             SignalRules = signalRules, RuleSetIds = ruleSetIds, FirstSeen = first, LastSeen = last,
+            ReceiverSignalRate = Ratio(widerSignal, Totals.Of(wider).Attempts),
+            OtherIps = others.Select(r => r.SendingIp).Distinct(StringComparer.Ordinal).Count(),
+            OtherIpsDeliveredRate = Ratio(otherTotals.Delivered, otherTotals.Attempts),
+            SignalIpShare = Ratio(ips, rowIps), SignalReceivers = signalReceivers,
+            SignalReceiverIds = Ranked(signal, r => r.Receiver), SignalFilters = Ranked(signal, r => r.Filter),
         };
     }
 
@@ -107,6 +127,10 @@ public static class SignalFactBuilder
         var top = groups.OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).First();
         return (top.Key, top.Count, groups.Count);
     }
+
+    private static IReadOnlyList<string> Ranked(List<AggregateRow> rows, Func<AggregateRow, string?> key) =>
+        rows.Where(r => key(r) is not null).GroupBy(r => key(r)!).OrderByDescending(g => g.Sum(r => r.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).ToList();
 
     private static double Ratio(double part, double whole) => whole <= 0 ? 0 : part / whole;
 

@@ -7,13 +7,13 @@ internal static class DiagnosisKeys
 
     public static readonly IReadOnlySet<string> Rule = Set(
         "id", "title", "message", "category", "severity", "priority", "helpUri", "references", "explanation", "actions", "examples",
-        "scope", "signal", "when", "confidence", "confidentAt", "fallback");
+        "scope", "signal", "when", "confidence", "confidentAt", "fallback", "causedBy");
 
     public static readonly IReadOnlySet<string> Signal = Set("actions", "receivers", "filters", "reasons", "categories", "rules", "exclude");
 
     public static readonly IReadOnlySet<string> Bounds = Set("min", "max");
 
-    public static readonly IReadOnlySet<string> Scopes = Set("receiver", "sending-ip", "sender-domain");
+    public static readonly IReadOnlySet<string> Scopes = Set("receiver", "sending-ip", "sender-domain", "stream");
 
     public static readonly IReadOnlySet<string> Actions = Set("failed", "delayed", "delivered");
 

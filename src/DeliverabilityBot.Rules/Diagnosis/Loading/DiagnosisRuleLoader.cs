@@ -43,6 +43,14 @@ public static class DiagnosisRuleLoader
             foreach (var r in rules)
                 if (!seen.TryAdd(r.Id, r))
                     bag.Report(DiagnosticCatalog.DuplicateId, new SourceLocation(r.File, r.Line, 1), $"rule id '{r.Id}' is already used at {seen[r.Id].File}({seen[r.Id].Line},1)");
+        foreach (var (_, rules, bag) in parsed)
+            foreach (var r in rules)
+                foreach (var cause in r.CausedBy)
+                {
+                    var matches = seen.Keys.Where(id => IdGlob.Matches(cause, id) && !id.Equals(r.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+                    if (matches.Count == 0)
+                        bag.Report(DiagnosticCatalog.UnknownCause, new SourceLocation(r.File, r.Line, 1), $"causedBy '{cause}' of rule {r.Id} names no other diagnosis rule");
+                }
         return new LoadedDiagnosisRules
         {
             Rules = parsed.Where(p => !p.Bag.HasErrors).SelectMany(p => p.Rules).ToArray(),

@@ -44,6 +44,10 @@ internal static partial class DiagnosisRuleParser
         if (confidentAt < 1)
             bag.Report(DiagnosticCatalog.OutOfRange, map.At(map.Get("confidentAt")!), $"confidentAt {confidentAt} in {map.Context} must be at least 1");
         var fallback = map.Bool("fallback") ?? false;
+        var causedBy = (map.Strings("causedBy", false) ?? []).Select(c => c.Value.Trim()).ToArray();
+        foreach (var (c, at) in map.Strings("causedBy", false) ?? [])
+            if (!CauseFormat().IsMatch(c.Trim()))
+                bag.Report(DiagnosticCatalog.UnknownCause, map.At(at), $"causedBy '{c.Trim()}' in {map.Context} is not a diagnosis rule id (DIAG and four digits) or a glob such as DIAG10*");
         var explanation = map.String("explanation", true);
         var actions = map.Strings("actions", true);
         if (actions is { Count: 0 }) map.Missing("actions");
@@ -61,7 +65,12 @@ internal static partial class DiagnosisRuleParser
             Id = id, Title = title.Trim(), Message = message.Trim(), Category = category, Severity = Enum.Parse<RuleSeverity>(severity, true),
             Priority = priority, HelpUri = helpUri.Trim(), References = references.Select(r => r.Url).ToArray(), Explanation = explanation.Trim(),
             Actions = actions.Select(a => a.Value.Trim()).ToArray(), Examples = examples?.Select(e => e.Value.Trim()).ToArray() ?? [],
-            Scope = scope switch { "sending-ip" => DiagnosisScopeKind.SendingIp, "sender-domain" => DiagnosisScopeKind.SenderDomain, _ => DiagnosisScopeKind.Receiver },
+            Scope = scope switch
+            {
+                "sending-ip" => DiagnosisScopeKind.SendingIp, "sender-domain" => DiagnosisScopeKind.SenderDomain,
+                "stream" => DiagnosisScopeKind.Stream, _ => DiagnosisScopeKind.Receiver,
+            },
+            CausedBy = causedBy,
             Signal = signal, When = when, Confidence = confidence, ConfidentAt = confidentAt, Fallback = fallback,
             File = map.FilePath, Line = map.Location.Line,
         };
@@ -156,4 +165,7 @@ internal static partial class DiagnosisRuleParser
 
     [GeneratedRegex("^DIAG[0-9]{4}$")]
     private static partial Regex IdFormat();
+
+    [GeneratedRegex(@"^DIAG[0-9]{0,4}\*?$")]
+    private static partial Regex CauseFormat();
 }

@@ -15,7 +15,7 @@ public sealed class DiagnosisRule : DescribedRule
     /// <summary>Scenario fixtures (folder names under <c>tests/fixtures/scenarios</c>) where this is the top diagnosis.</summary>
     public required IReadOnlyList<string> Examples { get; init; }
 
-    /// <summary>What the rule is about: a receiver, one sending IP at a receiver, or one sender domain at a receiver.</summary>
+    /// <summary>What the rule is about: a receiver, one sending IP or stream at a receiver, or one sender domain across receivers.</summary>
     public DiagnosisScopeKind Scope { get; init; } = DiagnosisScopeKind.Receiver;
 
     /// <summary>Which attempts are the signal.</summary>
@@ -29,6 +29,12 @@ public sealed class DiagnosisRule : DescribedRule
 
     /// <summary>Signal count at which the confidence reaches <see cref="Confidence"/> in full (below: up to 30% less).</summary>
     public long ConfidentAt { get; init; } = 1;
+
+    /// <summary>
+    /// Diagnosis rule ids (globs like <c>DIAG1*</c> allowed) this one follows from, e.g. queue expiries from a deferral
+    /// episode. When one of them fired for the same receiver, this diagnosis is shown under it, never ranked above it.
+    /// </summary>
+    public IReadOnlyList<string> CausedBy { get; init; } = [];
 
     /// <summary>True for the "no systemic problem" kind: fires only when no other diagnosis fired.</summary>
     public bool Fallback { get; init; }

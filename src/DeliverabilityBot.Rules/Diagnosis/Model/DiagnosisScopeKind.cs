@@ -9,6 +9,9 @@ public enum DiagnosisScopeKind
     /// <summary>Attempts from one sending IP to one receiver (<c>ip:203.0.113.7</c>).</summary>
     SendingIp,
 
-    /// <summary>Attempts from one sender domain to one receiver (<c>domain:example.com</c>).</summary>
+    /// <summary>Attempts from one sender domain to every receiver in the question (<c>domain:example.com</c>).</summary>
     SenderDomain,
+
+    /// <summary>Attempts of one stream (a mail stream: marketing, transactional, ...) to one receiver (<c>stream:news</c>).</summary>
+    Stream,
 }

@@ -40,11 +40,8 @@ public sealed class SignalSelector
         if (Filters.Count > 0 && (row.Filter is null || !Filters.Contains(row.Filter, StringComparer.Ordinal))) return false;
         if (Reasons.Count > 0 && !Reasons.Contains(row.Reason, StringComparer.Ordinal)) return false;
         if (Categories.Count > 0 && !Categories.Contains(row.Category, StringComparer.Ordinal)) return false;
-        if (Rules.Count > 0 && !row.RuleIds.Any(id => Rules.Any(g => GlobMatches(g, id)))) return false;
+        if (Rules.Count > 0 && !row.RuleIds.Any(id => Rules.Any(g => IdGlob.Matches(g, id)))) return false;
         if (Receivers.Count > 0 && !Receivers.Contains(row.Receiver, StringComparer.Ordinal)) return false;
         return Exclude is null || !Exclude.Matches(row);
     }
-
-    private static bool GlobMatches(string glob, string id) =>
-        glob.EndsWith('*') ? id.StartsWith(glob[..^1], StringComparison.OrdinalIgnoreCase) : string.Equals(glob, id, StringComparison.OrdinalIgnoreCase);
 }

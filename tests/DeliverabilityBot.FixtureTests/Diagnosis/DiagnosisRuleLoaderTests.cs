@@ -46,6 +46,8 @@ public sealed class DiagnosisRuleLoaderTests
     [InlineData("categories: [reputation]", "categories: [reputaton]", "DBR0012", 13, "reputation")]
     [InlineData("id: DIAG1901", "id: ICL1901", "DBR0008", 3, "DIAG")]
     [InlineData("{signalCount} of {attempts}", "{signalCount} of {atempts}", "DBR0026", 5, "attempts")]
+    [InlineData("examples: [some-scenario]", "examples: [some-scenario]\n    causedBy: [DIAG1999]", "DBR0033", 3, "DIAG1999")]
+    [InlineData("examples: [some-scenario]", "examples: [some-scenario]\n    causedBy: [ICL1001]", "DBR0033", 19, "not a diagnosis rule id")]
     public void Load_BrokenRule_ReportsIdAtLine(string good, string bad, string id, int line, string hint)
     {
         var loaded = Load(("rules/diagnosis/bad.yaml", Good.Replace(good, bad)), ("rules/diagnosis/good.yaml", Good.Replace("DIAG1901", "DIAG1902")));
@@ -58,6 +60,14 @@ public sealed class DiagnosisRuleLoaderTests
             Assert.Contains("rules/diagnosis/bad.yaml", loaded.ExcludedFiles);
             Assert.Equal("DIAG1902", Assert.Single(loaded.Rules).Id);
         }
+    }
+
+    [Fact]
+    public void Load_CausedByAnotherFilesRule_LoadsWithTheLink()
+    {
+        var loaded = Load(("a.yaml", Good.Replace("examples: [some-scenario]", "examples: [some-scenario]\n    causedBy: [DIAG19*]")), ("b.yaml", Good.Replace("DIAG1901", "DIAG1902")));
+        Assert.Empty(loaded.Diagnostics);
+        Assert.Equal(["DIAG19*"], loaded.Rules.Single(r => r.Id == "DIAG1901").CausedBy);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using DeliverabilityBot.Application;
 using DeliverabilityBot.Server;
+using DeliverabilityBot.Server.Access;
+using DeliverabilityBot.Server.Channels;
 using DeliverabilityBot.Server.Channels.Slack;
 using DeliverabilityBot.Server.Channels.Teams;
 using DeliverabilityBot.Server.Chat;
@@ -8,24 +10,45 @@ using DeliverabilityBot.Server.Health;
 using DeliverabilityBot.Server.RuleReload;
 using DeliverabilityBot.Server.Web;
 
-var demoSwitch = ServerSettings.IsDemo(args, out var hostArgs);
-var builder = WebApplication.CreateBuilder(hostArgs);
-var demo = ServerSettings.DemoEnabled(demoSwitch, builder.Configuration);
-var dataFolder = ServerSettings.DataFolder(builder.Configuration, demo);
+WebApplication app;
+try
+{
+    var demoSwitch = ServerSettings.IsDemo(args, out var hostArgs);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ServerSettings.ContentRoot(hostArgs) });
+    builder.WebHost.UseStaticWebAssets();
+    var demo = ServerSettings.DemoEnabled(demoSwitch, builder.Configuration);
+    var dataFolder = ServerSettings.DataFolder(builder.Configuration, demo);
+    var access = WebAccessPlan.From(builder.Configuration);
 
-builder.Services.AddDeliverabilityBot(new DeliverabilityBotOptions { DataDirectory = dataFolder, RulesDirectory = builder.Configuration["rules"] });
-builder.Services.AddChat(builder.Configuration, dataFolder);
-builder.Services.AddDemoData(demo);
-builder.Services.AddHealth();
-builder.Services.AddTeamsChannel(builder.Configuration);
-builder.Services.AddSlackChannel(builder.Configuration);
-builder.Services.AddRuleReload(builder.Configuration);
-
-var app = builder.Build();
+    builder.Services.AddWebAccess(access, builder.Configuration);
+    builder.Services.AddDeliverabilityBot(new DeliverabilityBotOptions { DataDirectory = dataFolder, RulesDirectory = builder.Configuration["rules"] });
+    builder.Services.AddChat(builder.Configuration, dataFolder);
+    builder.Services.AddDemoData(demo);
+    builder.Services.AddHealth();
+    builder.Services.AddTeamsChannel(builder.Configuration);
+    builder.Services.AddSlackChannel(builder.Configuration);
+    builder.Services.AddRuleReload(builder.Configuration);
+    app = builder.Build();
+    if (ServerSettings.IsOwnProcess && PortProbe.FirstBusy(ListenAddresses.Read(builder.Configuration)) is { } busy)
+    {
+        Console.Error.WriteLine($"error: {busy} is already in use by another process: stop it, or choose another address with --urls http://127.0.0.1:PORT (or Urls in appsettings.json).");
+        return 3;
+    }
+}
+catch (Exception ex) when ((ex is ServerStartupException or ChannelConfigurationException) && ServerSettings.IsOwnProcess)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 2;
+}
 
 app.UseSecurityHeaders();
-app.MapWebChat();
-app.MapChat();
+app.UseWebAccess();
+if (app.Services.GetRequiredService<WebAccessPlan>().Options.WebChatEnabled)
+{
+    app.MapWebChat();
+    app.MapChat();
+}
+
 app.MapHealth();
 app.MapTeamsChannel();
 app.MapSlackChannel();
@@ -39,6 +62,13 @@ catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCanc
     // Ctrl+C or SIGTERM while still starting (the demo day loading, say): a stop, not a crash.
     Console.Error.WriteLine("Stopped before the server finished starting.");
 }
+catch (IOException ex) when (ServerSettings.IsAddressInUse(ex))
+{
+    Console.Error.WriteLine($"error: {ex.Message.TrimEnd('.')}. Another process is listening there: stop it, or choose another address with --urls http://127.0.0.1:PORT (or Urls in appsettings.json).");
+    return 3;
+}
+
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory-based tests.</summary>
 public partial class Program;

@@ -26,4 +26,27 @@ public static class ServerSettings
         var folder = Store.DataFolder.Resolve(configuration["data"]);
         return demo ? Path.Combine(folder, "demo") : folder;
     }
+
+    /// <summary>
+    /// The content root: the one given (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>, <c>DOTNET_CONTENTROOT</c>), else the
+    /// folder of the server's own files, so <c>appsettings.json</c> and <c>wwwroot</c> are found wherever it is started from.
+    /// </summary>
+    public static string? ContentRoot(string[] args)
+    {
+        var given = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase) || a.StartsWith("/contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return given ? null : AppContext.BaseDirectory;
+    }
+
+    /// <summary>True when Kestrel could not bind because another process holds the address.</summary>
+    public static bool IsAddressInUse(IOException exception) =>
+        exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+        || (exception.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse });
+
+    /// <summary>
+    /// True when this server is the process (not hosted by a test's WebApplicationFactory): then a refused
+    /// configuration is one line on stderr and an exit code; a host sees the exception itself.
+    /// </summary>
+    public static bool IsOwnProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(ServerSettings).Assembly;
 }

@@ -2,6 +2,7 @@ using DeliverabilityBot.Conversation.Answers;
 using DeliverabilityBot.Conversation.Rendering;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using DeliverabilityBot.Server.Access;
 
 namespace DeliverabilityBot.Server.Chat;
 
@@ -17,7 +18,8 @@ public static class ChatEndpoints
         app.MapPost("/api/chat", AnswerAsync)
             .WithName("Chat")
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireRateLimiting(WebAccessExtensions.ChatRateLimit);
         return app;
     }
 

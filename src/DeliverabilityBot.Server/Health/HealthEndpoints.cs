@@ -1,10 +1,14 @@
 using System.Text.Json;
+using DeliverabilityBot.Server.Access;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DeliverabilityBot.Server.Health;
 
-/// <summary><c>/healthz</c>: the process answers, and the history store can be read.</summary>
+/// <summary>
+/// <c>/healthz</c>: the process answers, and the history store can be read. Open to load balancers without sign-in;
+/// where sign-in is required, an anonymous caller sees only the overall status.
+/// </summary>
 public static class HealthEndpoints
 {
     /// <summary>Registers the checks.</summary>
@@ -17,18 +21,24 @@ public static class HealthEndpoints
     /// <summary>Maps <c>/healthz</c> with a small JSON body: <c>{"status":"Healthy","checks":{"store":"Healthy"}}</c>.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
         return app;
     }
 
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
+        if (!await WebAccessExtensions.MaySeeDetailsAsync(context))
+        {
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonSerializerOptions.Web));
+            return;
+        }
+
         var body = new
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DeliverabilityBot.Application.RuleSets;
+using DeliverabilityBot.Server.Access;
 
 namespace DeliverabilityBot.Server.RuleReload;
 
@@ -18,8 +19,15 @@ internal sealed class RuleHealthStartupFilter : IStartupFilter
         next(app);
     };
 
-    private static Task WriteAsync(HttpContext context)
+    private static async Task WriteAsync(HttpContext context)
     {
+        // Absolute paths and rule diagnostics are for operators: behind sign-in wherever sign-in is required.
+        if (!await WebAccessExtensions.MaySeeDetailsAsync(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
         var rules = context.RequestServices.GetRequiredService<HotRuleSet>();
         var folder = context.RequestServices.GetRequiredService<RulesFolder>();
         var active = rules.Active;
@@ -40,6 +48,6 @@ internal sealed class RuleHealthStartupFilter : IStartupFilter
             lastReload = last is null ? null : new { applied = last.Applied, at = last.At, activeVersion = last.ActiveVersion, diagnostics = last.Diagnostics },
         };
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 }

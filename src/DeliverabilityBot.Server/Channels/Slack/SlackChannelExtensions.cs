@@ -45,9 +45,9 @@ public static class SlackChannelExtensions
     {
         if (endpoints.ServiceProvider.GetService<SlackHttpMarker>() is not null)
         {
-            endpoints.MapPost("/api/slack/events", SlackEndpoints.EventsAsync);
-            endpoints.MapPost("/api/slack/commands", SlackEndpoints.CommandsAsync);
-            endpoints.MapPost("/api/slack/interactions", SlackEndpoints.InteractionsAsync);
+            endpoints.MapPost("/api/slack/events", SlackEndpoints.EventsAsync).AllowAnonymous(); // Slack signatures are the check
+            endpoints.MapPost("/api/slack/commands", SlackEndpoints.CommandsAsync).AllowAnonymous();
+            endpoints.MapPost("/api/slack/interactions", SlackEndpoints.InteractionsAsync).AllowAnonymous();
         }
 
         return endpoints;

@@ -57,7 +57,7 @@ public static class TeamsChannelExtensions
     {
         if (endpoints.ServiceProvider.GetService<TeamsChannelMarker>() is not null)
         {
-            endpoints.MapPost("/api/messages", TeamsMessagesEndpoint.HandleAsync);
+            endpoints.MapPost("/api/messages", TeamsMessagesEndpoint.HandleAsync).AllowAnonymous(); // the Bot Framework JWT is the check
         }
 
         return endpoints;

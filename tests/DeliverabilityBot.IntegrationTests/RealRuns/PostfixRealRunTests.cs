@@ -1,0 +1,64 @@
+namespace DeliverabilityBot.IntegrationTests.RealRuns;
+
+/// <summary>
+/// A real Postfix delivers four stories to fake iCloud and Gmail receivers; what dbot reads from the
+/// log and the DSNs must match what the receivers did (they record every transaction).
+/// </summary>
+public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<RealRunFixture>
+{
+    public static TheoryData<string> ScenarioNames => [.. RealRunScenarios.All.Select(s => s.Name)];
+
+    private static RealRunScenario Scenario(string name) => RealRunScenarios.All.Single(s => s.Name == name);
+
+    private void RequirePostfix() => Postfix.PostfixAvailability.Require();
+
+    [SkippableTheory]
+    [MemberData(nameof(ScenarioNames))]
+    public void IngestLog_RealRun_AttemptsEqualWhatReceiversDid(string name)
+    {
+        RequirePostfix();
+        var scenario = Scenario(name);
+        using var store = new StoreProbe(Path.Combine(run.FolderOf(scenario), "maillog"));
+        foreach (var receiver in new[] { "icloud", "gmail" })
+        {
+            var did = run.Result.Tally(scenario, receiver);
+            var read = store.Attempts(receiver);
+            var context = $"{scenario.FolderName} {receiver}: receivers did {did}; store read {read}";
+            Assert.True(did.Messages > 0 || read.Attempts == 0, context);
+            Assert.True(did.DeliveredAttempts == read.Delivered, context);
+            Assert.True(did.DeferredAttempts == read.Deferred, context);
+            Assert.True(did.BouncedAttempts + did.ExpiredMessages == read.Bounced, context);
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ScenarioNames))]
+    public void IngestDsns_RealRun_OneFailureEachUndeliveredMessage(string name)
+    {
+        RequirePostfix();
+        var scenario = Scenario(name);
+        var dsnDir = Path.Combine(run.FolderOf(scenario), "dsn");
+        var dsnCount = Directory.GetFiles(dsnDir).Length;
+        var undelivered = new[] { "icloud", "gmail" }.Sum(r => run.Result.Tally(scenario, r) is var t ? t.BouncedMessages + t.ExpiredMessages : 0);
+        Assert.True(dsnCount == undelivered, $"{scenario.FolderName}: {dsnCount} DSNs for {undelivered} bounced or expired messages");
+        if (dsnCount == 0) return;
+        using var store = new StoreProbe(dsnDir);
+        foreach (var receiver in new[] { "icloud", "gmail" })
+        {
+            var did = run.Result.Tally(scenario, receiver);
+            var read = store.Attempts(receiver);
+            Assert.True(did.BouncedMessages + did.ExpiredMessages == read.Bounced && read.Delivered == 0,
+                $"{scenario.FolderName} {receiver} DSNs: receivers did {did}; store read {read}");
+        }
+    }
+
+    [SkippableFact]
+    public void Run_EveryScenario_ReachedTheReceiversFromItsOwnIps()
+    {
+        RequirePostfix();
+        foreach (var scenario in RealRunScenarios.All)
+            foreach (var stream in scenario.Streams)
+                Assert.True(run.Result.Transactions.Any(t => t.Client.Equals(stream.SendingIp)),
+                    $"{scenario.FolderName}: no receiver saw a session from {stream.SendingIp} ({stream.Transport}); smtp_bind_address per transport did not take");
+    }
+}

@@ -1,0 +1,37 @@
+using DeliverabilityBot.Application;
+using DeliverabilityBot.Core.Diagnosis;
+
+namespace DeliverabilityBot.IntegrationTests.RealRuns;
+
+/// <summary>Ingests files into a fresh temporary store (the repository's rules) and reads it back.</summary>
+public sealed class StoreProbe : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "dbot-realrun-store", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Creates the store and ingests <paramref name="paths"/> in order, failing on any ingest problem.</summary>
+    public StoreProbe(params string[] paths)
+    {
+        Runtime = new DeliverabilityBotRuntime(new DeliverabilityBotOptions { DataDirectory = _data, RulesDirectory = TestPaths.InRepo("rules"), RetentionDays = 0 });
+        foreach (var path in paths)
+        {
+            var summary = Runtime.CreateIngest().Ingest([path]);
+            Assert.True(summary.Problems.Count == 0, $"ingest of {path}: {string.Join("\n", summary.Problems)}");
+        }
+    }
+
+    /// <summary>The runtime over the store.</summary>
+    public DeliverabilityBotRuntime Runtime { get; }
+
+    /// <summary>A window wide enough for any run of this test (log timestamps carry no year or zone).</summary>
+    public static TimeWindow Window => new(DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(2));
+
+    /// <summary>Attempt counts for a receiver.</summary>
+    public StatsRow Attempts(string receiver) => Runtime.Stats.Stats(receiver, Window).Total;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_data, true); } catch (IOException) { }
+    }
+}

@@ -7,7 +7,7 @@ public static class Filters
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "proofpoint", "cloudmark", "spamhaus", "barracuda", "spamcop", "mimecast", "cisco", "abusix",
-        "vade", "sorbs", "returnpath", "uceprotect", "microsoft", "trendmicro", "sophos",
+        "vade", "sorbs", "returnpath", "uceprotect", "microsoft", "trendmicro", "sophos", "spambrella", "messagelabs",
     };
 
     /// <summary>True if <paramref name="id"/> is a known filter id.</summary>

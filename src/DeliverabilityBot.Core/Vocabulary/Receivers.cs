@@ -8,7 +8,9 @@ public static class Receivers
     {
         "icloud", "gmail", "yahoo", "microsoft", "proofpoint", "mimecast", "barracuda", "cisco",
         "comcast", "att", "verizon", "gmx", "webde", "mailru", "yandex", "zoho", "fastmail", "protonmail",
-        "orange", "free", "libero", "naver", "qq", "docomo", "cox", "spectrum", "godaddy", "sender", "unknown",
+        "orange", "free", "libero", "naver", "qq", "docomo", "cox", "spectrum", "godaddy", "ionos", "tonline", "netease",
+        "facebook", "iua", "kddi", "earthlink", "mailboxorg", "seznam", "rambler", "sina", "infomaniak", "rackspace",
+        "gandi", "improvmx", "hey", "cloudflare", "messagelabs", "trendmicro", "sophos", "spambrella", "sender", "unknown",
     };
 
     /// <summary>The id used when the receiver cannot be told.</summary>

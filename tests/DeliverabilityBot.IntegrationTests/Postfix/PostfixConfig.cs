@@ -132,7 +132,8 @@ public sealed record PostfixConfig(
 
             """ + "\n");
         foreach (var s in Streams)
-            text.Append(CultureInfo.InvariantCulture, $"{s.Transport,-9} unix  -       -       n       -       -       smtp\n  -o smtp_bind_address={s.SendingIp}\n");
+            // Its own syslog name too, as multi-IP setups do to tell their transports apart in the log.
+            text.Append(CultureInfo.InvariantCulture, $"{s.Transport,-9} unix  -       -       n       -       -       smtp\n  -o smtp_bind_address={s.SendingIp}\n  -o syslog_name=postfix-{s.Transport}\n");
         return text.ToString();
     }
 }

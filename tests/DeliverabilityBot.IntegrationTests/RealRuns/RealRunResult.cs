@@ -73,7 +73,7 @@ public sealed class RealRunResult(IReadOnlyList<RealRunScenario> scenarios, IRea
           unchanged and in order; lines without a queue id (smtpd connects, master start) are left out.
         - `dsn/`: the DSNs Postfix returned to `bounces@<stream domain>` (delivered to a maildir), one per
           bounced or expired message.
-        - `mta-config/`: the instance's main.cf and master.cf: one smtp transport per stream, chosen by
+        - `mta-config/`: the instance's main.cf and master.cf: one smtp transport per stream (with its own `syslog_name`), chosen by
           `sender_dependent_default_transport_maps`, with its `smtp_bind_address` (the sending IP; Postfix
           does not log it). Queue lifetimes are seconds instead of days.
         - `receivers.yaml`: what the fake receivers did (they record every transaction), per receiver and

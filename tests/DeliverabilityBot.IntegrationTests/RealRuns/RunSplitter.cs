@@ -10,7 +10,7 @@ namespace DeliverabilityBot.IntegrationTests.RealRuns;
 /// </summary>
 public static partial class RunSplitter
 {
-    [GeneratedRegex(@"postfix/[\w-]+\[\d+\]: (?<qid>[0-9A-F]{6,}): ")]
+    [GeneratedRegex(@"postfix[\w.-]*/[\w-]+\[\d+\]: (?<qid>[0-9A-F]{6,}): ")]
     private static partial Regex QueueIdLine();
 
     [GeneratedRegex(@"^from=<(?<from>[^>]*)>")]

@@ -41,7 +41,7 @@ internal static class ExplanationWriter
         w.WriteLine($"  Means:      {p.Explanation}");
         w.WriteLine("  What to do:");
         var n = 0;
-        foreach (var a in c.Findings.SelectMany(f => f.Actions).Distinct()) w.WriteLine($"    {++n}. {a}");
+        foreach (var a in RemovalAdvice.Actions(c)) w.WriteLine($"    {++n}. {a}");
         w.WriteLine("  References:");
         foreach (var r in c.Findings.SelectMany(f => f.References).Distinct()) w.WriteLine($"    - {r}");
         var matched = p.Matches.Where(m => m.Start >= 0).Select(m => $"\"{m.Value}\" ({m.Condition})").ToArray();

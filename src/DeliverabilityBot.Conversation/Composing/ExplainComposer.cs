@@ -89,7 +89,7 @@ public static class ExplainComposer
             Explanation = f.Explanation,
             Figures = figures,
             Evidence = reply.Raw.Length > 0 ? [reply.Raw] : [],
-            Actions = c.Findings.SelectMany(x => x.Actions).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Actions = RemovalAdvice.Actions(c).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             RuleIds = c.Findings.Select(x => x.RuleId).ToList(),
             References = c.Findings.SelectMany(x => x.References).Distinct(StringComparer.Ordinal).ToList(),
         };

@@ -61,7 +61,7 @@ public static class ClassificationJson
         w.WriteEndArray();
         WriteNullable(w, "explanation", c.Primary?.Explanation);
         w.WriteStartArray("actions");
-        foreach (var a in c.Findings.SelectMany(f => f.Actions).Distinct()) w.WriteStringValue(a);
+        foreach (var a in RemovalAdvice.Actions(c)) w.WriteStringValue(a);
         w.WriteEndArray();
         w.WriteStartArray("references");
         foreach (var r in c.Findings.SelectMany(f => f.References).Distinct()) w.WriteStringValue(r);

@@ -127,8 +127,9 @@ public static partial class SmtpReplyParser
         foreach (var rawLine in body.Split('\n'))
         {
             var line = rawLine.AsSpan().Trim();
-            // A sendmail transcript quotes the server's lines as "<<< 550 ...".
-            if (line.StartsWith("<<<", StringComparison.Ordinal)) line = line[3..].TrimStart();
+            // Transcripts and logs mark the server's lines with an arrow: sendmail "<<< 550 ...", swaks and debug logs
+            // "<-- 451 ...", others ">>> 451 ...". The reply (and its 4xx/5xx class) follows the arrow.
+            line = StripTranscriptArrow(line);
             if (line.IsEmpty) continue;
             var m = LineCode().Match(line.ToString());
             if (m.Success && (first || code?.ToString() == m.Groups["code"].Value))
@@ -156,6 +157,15 @@ public static partial class SmtpReplyParser
         }
         return sb.ToString();
     }
+
+    private static ReadOnlySpan<char> StripTranscriptArrow(ReadOnlySpan<char> line)
+    {
+        foreach (var arrow in TranscriptArrows)
+            if (line.StartsWith(arrow, StringComparison.Ordinal)) return line[arrow.Length..].TrimStart();
+        return line;
+    }
+
+    private static readonly string[] TranscriptArrows = ["<<<", "<--", ">>>"];
 
     // A transcript quotes the whole dialogue ("Out: 250 2.1.5 Ok ... Out: 451 4.3.0 Error: queue file write error"):
     // the first failing pair explains the bounce; a success pair is taken only when there is no failure.

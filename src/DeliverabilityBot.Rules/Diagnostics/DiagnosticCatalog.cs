@@ -92,6 +92,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LedgerMismatch = new("DBR0107", "Release ledger out of step", Warning, "The ledger lists an id no rule has (mark it removed: ids are never reused, or restore the rule), or lists an id as new twice (later entries say changed).");
     /// <summary>DBR0108.</summary>
     public static readonly DiagnosticDescriptor LedgerUnreadable = new("DBR0108", "Release ledger or id ranges missing or malformed", Error, "Keep rules/RELEASES.md and rules/ID-RANGES.md in their documented table format.");
+    /// <summary>DBR0109.</summary>
+    public static readonly DiagnosticDescriptor SuppressAdviceWithoutMailboxEvidence = new("DBR0109", "Advice to remove the recipient without mailbox evidence", Error, "A rule with hardBounce: true, a mailbox reason or an action to suppress, remove or stop mailing the address must match only replies about the mailbox: exclude sender, IP and policy wording, and give examples with an X.1.x / X.2.x status or recipient wording.");
 
     /// <summary>DBR0201.</summary>
     public static readonly DiagnosticDescriptor FixtureFailed = new("DBR0201", "Fixture expectation not met", Error, "The message shows expected against actual; fix the rule or the expectation.");

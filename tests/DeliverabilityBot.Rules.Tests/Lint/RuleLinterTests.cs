@@ -112,4 +112,26 @@ public class RuleLinterTests
         Assert.Equal(("DBR0107", "RELEASES.md", 7), (d.Id, d.Location.File, d.Location.Line));
         Assert.Contains("first on line 5", d.Message);
     }
+
+    [Fact]
+    public void Lint_SuspendRuleMatchingSenderBlockedWording_ReportsDbr0109()
+    {
+        var d = Assert.Single(Lint(File(Rule("BRC1001", "regex: 'address (?:is |has been )?blocked'", "550 5.2.1 Recipient address blocked", reason: "suspend"))), d => d.Id == "DBR0109");
+
+        Assert.Contains("reason suspend", d.Message);
+        Assert.Contains("matches a reply about the sender", d.Message);
+    }
+
+    [Fact]
+    public void Lint_HardBounceExampleWithoutMailboxEvidence_ReportsDbr0109AtExample()
+    {
+        var d = Assert.Single(Lint(File(Rule("BRC1001", "contains: zeta", "550 5.7.1 zeta", extra: "    hardBounce: true"))), d => d.Id == "DBR0109");
+
+        Assert.Contains("shows no evidence that the mailbox is the subject", d.Message);
+        Assert.Equal(17, d.Location.Line);
+    }
+
+    [Fact]
+    public void Lint_UserUnknownRuleExcludingSenderWording_NoDbr0109() =>
+        Assert.DoesNotContain(Lint(File(Rule("BRC1001", "status: 5.1.1", "550 5.1.1 User unknown", reason: "userunknown", extra: "    hardBounce: true"))), d => d.Id == "DBR0109");
 }

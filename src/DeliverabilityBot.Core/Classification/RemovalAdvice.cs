@@ -40,6 +40,6 @@ public static partial class RemovalAdvice
     private static partial Regex RemovalWording();
 
     // Negated or deferred advice, and removal of things other than recipients (links, listings, blocks).
-    [GeneratedRegex(@"\b(?:do not|don't|never|not|before)\s+(?:\w+\s+){0,2}(?:suppress|remov|delet|stop)|\bremov\w* (?:the )?(?:listed|links?|block|attachments?)|request (?:removal|delisting)|removal request|have it delisted", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:do not|don't|never|not|before)\s+(?:\w+\s+){0,2}(?:suppress|remov|delet|stop)|\bremov\w* (?:the )?(?:listed|links?|block|attachments?)|request (?:removal|delisting)|removal request|have it delisted|\b(?:links?|url|attachments?)\b[^.;]*\bremove it\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegatedRemoval();
 }

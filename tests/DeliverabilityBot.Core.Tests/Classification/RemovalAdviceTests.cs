@@ -19,6 +19,7 @@ public class RemovalAdviceTests
     [InlineData("Remove purchased, stale and unengaged recipients; honour unsubscribes within 2 days.")]
     [InlineData("Find the listed domain among the message's links and remove it or have it delisted.")]
     [InlineData("Ask the recipient or their administrator to remove the block.")]
+    [InlineData("Find the listed URL or domain among the message's links (your own, a tracker, a shortener) and remove it.")]
     public void IsRemovalAdvice_NegatedOrAboutOtherThings_False(string action) => Assert.False(RemovalAdvice.IsRemovalAdvice(action));
 
     [Fact]

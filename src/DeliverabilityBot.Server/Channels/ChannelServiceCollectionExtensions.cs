@@ -12,6 +12,7 @@ internal static class ChannelServiceCollectionExtensions
         services.TryAddSingleton(_ => new ChannelWorkQueue());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChannelWorkQueueWorker>());
         services.TryAddTransient<OutboundRetryHandler>();
+        services.TryAddSingleton(Chat.AnswerPrivacy.From(configuration));
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(ChannelCommonMarker)))
         {
             services.AddSingleton<ChannelCommonMarker>();

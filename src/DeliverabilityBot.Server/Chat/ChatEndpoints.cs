@@ -24,12 +24,13 @@ public static class ChatEndpoints
     }
 
     private static async Task<Results<Ok<ChatResponse>, ValidationProblem>> AnswerAsync(
-        ChatRequest? request, IChatBot bot, PlainTextRenderer text, HtmlRenderer html, CancellationToken ct)
+        ChatRequest? request, IChatBot bot, AnswerPrivacy privacy, PlainTextRenderer text, HtmlRenderer html, CancellationToken ct)
     {
         var errors = ChatRequestValidation.Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The chat request is not valid.");
         var conversationId = request!.ConversationId ?? Guid.NewGuid().ToString("N");
         var reply = await bot.AnswerAsync(new ChatTurn("web", conversationId, null, "web", request.Text!), ct);
-        return TypedResults.Ok(new ChatResponse(conversationId, reply.Intent, reply.Entities, reply.Answer, text.Render(reply.Answer), html.Render(reply.Answer)));
+        var answer = privacy.Apply(reply.Answer, directConversation: true); // one person's own chat
+        return TypedResults.Ok(new ChatResponse(conversationId, reply.Intent, reply.Entities, answer, text.Render(answer), html.Render(answer)));
     }
 }

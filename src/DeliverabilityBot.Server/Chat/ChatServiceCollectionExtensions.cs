@@ -1,4 +1,5 @@
 using DeliverabilityBot.Conversation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DeliverabilityBot.Server.Chat;
 
@@ -14,6 +15,7 @@ public static class ChatServiceCollectionExtensions
         var section = configuration.GetSection(ChatBotOptions.Section);
         services.AddChatBot(dataFolder, o => section.Bind(o));
         services.AddProblemDetails();
+        services.TryAddSingleton(AnswerPrivacy.From(configuration));
         return services;
     }
 }

@@ -179,6 +179,21 @@ public sealed class WebAccessServerTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
+    [Theory]
+    [InlineData(null, "jane@icloud.com")]
+    [InlineData("Always", "j***@icloud.com")]
+    public async Task WebChat_DirectByDefaultMaskedWhenAlways(string? mode, string expected)
+    {
+        await using var server = Server(mode is null ? [] : new() { ["Chat:MaskRecipients"] = mode });
+        using var client = server.CreateClient();
+
+        using var response = await client.SendAsync(Ask());
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+        if (mode is not null) Assert.DoesNotContain("jane@icloud.com", body, StringComparison.Ordinal);
+    }
+
     private static string Token(string audience) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Authority,

@@ -96,4 +96,31 @@ public sealed class ChannelStartupTests
         Assert.Contains("Slack:SigningSecret", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(SlackRequests.BotToken, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SlackWithoutAllowedTeams_StartupFailsNamingTheSetting()
+    {
+        var settings = SlackRequests.Settings();
+        settings.Remove("Slack:AllowedTeams:0");
+        using var server = Server(settings);
+
+        var error = Assert.Throws<ChannelConfigurationException>(() => server.CreateClient());
+
+        Assert.Contains("Slack:AllowedTeams", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TeamsMultiTenantWithoutAllowedTenants_StartupFailsNamingTheSetting()
+    {
+        using var server = Server(new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = BotFrameworkTestKeys.AppId,
+            ["Teams:AppPassword"] = "test-app-password",
+            ["Teams:AppType"] = "MultiTenant",
+        });
+
+        var error = Assert.Throws<ChannelConfigurationException>(() => server.CreateClient());
+
+        Assert.Contains("Teams:AllowedTenants", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -23,6 +23,7 @@ public static class SlackChannelExtensions
         services.AddSingleton<SlackWebApiClient>();
         services.AddSingleton<SlackTurnProcessor>();
         services.AddSingleton<SlackDispatcher>();
+        services.AddSingleton<SlackAccessPolicy>();
         services.AddSingleton<SlackEventHandler>();
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<SlackInteractionHandler>();

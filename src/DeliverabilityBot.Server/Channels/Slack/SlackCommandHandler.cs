@@ -6,7 +6,7 @@ namespace DeliverabilityBot.Server.Channels.Slack;
 /// <c>/deliverability why icloud | explain &lt;text&gt; | help</c>: answers <c>help</c> and mistakes at
 /// once (ephemeral), acknowledges the rest ephemerally and posts the answer to the response_url later.
 /// </summary>
-public sealed class SlackCommandHandler(SlackDispatcher dispatcher)
+public sealed class SlackCommandHandler(SlackDispatcher dispatcher, SlackAccessPolicy access)
 {
     /// <summary>The usage text.</summary>
     public const string Usage =
@@ -17,6 +17,15 @@ public sealed class SlackCommandHandler(SlackDispatcher dispatcher)
     /// <summary>Handles one command; returns the immediate (acknowledgement) response body.</summary>
     public JsonObject Handle(IReadOnlyDictionary<string, string> fields)
     {
+        var team = fields.GetValueOrDefault("team_id") ?? "unknown";
+        var channel = fields.GetValueOrDefault("channel_id");
+        var direct = SlackAccessPolicy.IsDirectChannel(channel) || fields.GetValueOrDefault("channel_name") == "directmessage";
+        var shared = string.Equals(fields.GetValueOrDefault("is_ext_shared_channel"), "true", StringComparison.OrdinalIgnoreCase);
+        if (access.Decide(team, fields.GetValueOrDefault("user_team"), channel, shared, direct) != SlackAccessPolicy.Verdict.Allowed)
+        {
+            return Ephemeral(ChannelAccess.NotEnabledHere);
+        }
+
         var text = (fields.GetValueOrDefault("text") ?? string.Empty).Trim();
         var space = text.IndexOf(' ', StringComparison.Ordinal);
         var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();
@@ -41,14 +50,13 @@ public sealed class SlackCommandHandler(SlackDispatcher dispatcher)
         }
 
         var responseUrl = fields.GetValueOrDefault("response_url");
-        var channel = fields.GetValueOrDefault("channel_id");
         var user = fields.GetValueOrDefault("user_id");
         if (string.IsNullOrEmpty(responseUrl) || string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(user))
         {
             return Ephemeral("Slack sent this command without response_url, channel_id or user_id; please try again.");
         }
 
-        var turn = new SlackTurn(fields.GetValueOrDefault("team_id") ?? "unknown", channel, null, user, question, responseUrl);
+        var turn = new SlackTurn(team, channel, null, user, question, responseUrl, Direct: direct);
         var triggerKey = fields.GetValueOrDefault("trigger_id") is { Length: > 0 } trigger ? "trigger:" + trigger : null;
         return dispatcher.Dispatch(turn, triggerKey) switch
         {

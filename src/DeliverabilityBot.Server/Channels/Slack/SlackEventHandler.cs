@@ -8,7 +8,7 @@ namespace DeliverabilityBot.Server.Channels.Slack;
 /// everything else. De-duplicates on <c>event_id</c> and on (team, channel, ts): the second key catches
 /// the same message delivered as two events.
 /// </summary>
-public sealed class SlackEventHandler(SlackDispatcher dispatcher, ILogger<SlackEventHandler> logger)
+public sealed class SlackEventHandler(SlackDispatcher dispatcher, SlackAccessPolicy access, ILogger<SlackEventHandler> logger)
 {
     /// <summary>Handles one envelope; <paramref name="retry"/> is Slack's retry number, when a retry.</summary>
     public SlackDispatcher.Outcome? Handle(JsonElement envelope, string? retry, string? retryReason)
@@ -47,14 +47,24 @@ public sealed class SlackEventHandler(SlackDispatcher dispatcher, ILogger<SlackE
 
         // Threads: reply under the parent (a reply's own ts is not a thread). Top-level DMs stay unthreaded.
         var threadTs = evt.Str("thread_ts") ?? (isDirect ? null : ts);
+        var eventKey = envelope.Str("event_id") is { } eventId ? "event:" + eventId : null;
+        var externallyShared = envelope.TryGetProperty("is_ext_shared_channel", out var shared) && shared.ValueKind == JsonValueKind.True;
+        switch (access.Decide(team, evt.Str("user_team") ?? evt.Str("team"), channel, externallyShared, isDirect))
+        {
+            case SlackAccessPolicy.Verdict.ForeignWorkspace:
+                return null;
+            case SlackAccessPolicy.Verdict.NotEnabledHere:
+                var notice = new SlackTurn(team, channel, threadTs, user, string.Empty, Direct: isDirect, Notice: ChannelAccess.NotEnabledHere);
+                return dispatcher.Dispatch(notice, eventKey, $"message:{team}|{channel}|{ts}");
+        }
+
         var text = SlackText.ToPlain(evt.Str("text"), botUserId);
         if (botUserId is null && type == "app_mention")
         {
             text = StripLeadingMention(text);
         }
 
-        var turn = new SlackTurn(team, channel, threadTs, user, text);
-        var eventKey = envelope.Str("event_id") is { } eventId ? "event:" + eventId : null;
+        var turn = new SlackTurn(team, channel, threadTs, user, text, Direct: isDirect);
         return dispatcher.Dispatch(turn, eventKey, $"message:{team}|{channel}|{ts}");
     }
 

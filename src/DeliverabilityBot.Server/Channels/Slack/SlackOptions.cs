@@ -21,6 +21,18 @@ public sealed class SlackOptions
     /// <summary>Web API base URL (tests point it at a fake).</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>
+    /// Workspace ids (<c>T...</c>) whose members may ask (<c>Slack__AllowedTeams__0=T0123</c>); <c>*</c> for any workspace
+    /// the app is installed in. Required: an app that answers every workspace it reaches leaks its history.
+    /// </summary>
+    public List<string>? AllowedTeams { get; set; }
+
+    /// <summary>Channel ids (<c>C...</c>) where the bot answers; empty for every channel. Direct messages are always answered.</summary>
+    public List<string>? AllowedChannels { get; set; }
+
+    /// <summary>Answers in channels shared with other organisations and to users from other workspaces (Slack Connect). Off by default.</summary>
+    public bool AllowSlackConnect { get; set; }
+
     /// <summary>True when HTTP endpoints are served (a signing secret is set).</summary>
     public bool HttpMode => !string.IsNullOrWhiteSpace(SigningSecret);
 

@@ -32,6 +32,11 @@ public static class SlackOptionsValidator
             problems.Add("Slack:AppToken does not start with xapp- (use an app-level token with connections:write)");
         }
 
+        if (options.AllowedTeams is not { Count: > 0 })
+        {
+            problems.Add("Slack:AllowedTeams (Slack__AllowedTeams__0=T0123...) is missing: list the workspace ids whose members may ask, or '*' for every workspace the app is installed in");
+        }
+
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api)
             || !(api.Scheme == Uri.UriSchemeHttps || (api.Scheme == Uri.UriSchemeHttp && api.IsLoopback)))
         {

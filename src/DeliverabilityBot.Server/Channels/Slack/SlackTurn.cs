@@ -7,4 +7,6 @@ namespace DeliverabilityBot.Server.Channels.Slack;
 /// <param name="User">Who asked.</param>
 /// <param name="Text">The question, plain text.</param>
 /// <param name="ResponseUrl">When set (slash commands), the answer goes there instead of chat.postMessage.</param>
-public sealed record SlackTurn(string Team, string Channel, string? ReplyThreadTs, string User, string Text, string? ResponseUrl = null);
+/// <param name="Direct">A direct message with the bot (answers are not masked there).</param>
+/// <param name="Notice">When set, this short text is posted instead of an answer (a refusal).</param>
+public sealed record SlackTurn(string Team, string Channel, string? ReplyThreadTs, string User, string Text, string? ResponseUrl = null, bool Direct = false, string? Notice = null);

@@ -36,6 +36,12 @@ public sealed class Activity
     /// <summary>Members added, on <c>conversationUpdate</c>.</summary>
     public List<ChannelAccount>? MembersAdded { get; set; }
 
+    /// <summary>Teams' channel data; only the tenant is read.</summary>
+    public TeamsChannelData? ChannelData { get; set; }
+
+    /// <summary>The Entra tenant of the conversation: <c>conversation.tenantId</c>, else <c>channelData.tenant.id</c>.</summary>
+    public string? TenantId => Conversation?.TenantId ?? ChannelData?.Tenant?.Id;
+
     /// <summary>The sender's locale.</summary>
     public string? Locale { get; set; }
 }
@@ -77,4 +83,18 @@ public sealed class ActivityEntity
 
     /// <summary>The mention markup in the text, e.g. <c>&lt;at&gt;Bot&lt;/at&gt;</c>.</summary>
     public string? Text { get; set; }
+}
+
+/// <summary>Teams' <c>channelData</c>: the part the bot reads.</summary>
+public sealed class TeamsChannelData
+{
+    /// <summary>The tenant the activity belongs to.</summary>
+    public TeamsTenant? Tenant { get; set; }
+}
+
+/// <summary>A tenant reference (<c>{"id": "..."}</c>).</summary>
+public sealed class TeamsTenant
+{
+    /// <summary>The Entra tenant id.</summary>
+    public string? Id { get; set; }
 }

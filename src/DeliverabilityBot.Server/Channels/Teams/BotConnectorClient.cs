@@ -13,11 +13,17 @@ public sealed class BotConnectorClient(
     IOptions<TeamsOptions> options,
     BotConnectorTokenProvider tokens,
     TrustedServiceUrls trustedServiceUrls,
+    ServiceUrlPolicy serviceUrls,
     ILogger<BotConnectorClient> logger)
 {
     /// <summary>Posts an activity; returns the id the Connector assigned, when it says.</summary>
     public async Task<string?> SendAsync(string serviceUrl, string conversationId, string? replyToId, OutboundActivity activity, CancellationToken cancellationToken)
     {
+        if (serviceUrls.Refusal(serviceUrl) is { } refusal)
+        {
+            throw new BotConnectorException("not sending: " + refusal);
+        }
+
         var url = BuildUrl(serviceUrl, conversationId, replyToId);
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {

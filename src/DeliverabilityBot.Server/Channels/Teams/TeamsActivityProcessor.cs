@@ -7,13 +7,21 @@ namespace DeliverabilityBot.Server.Channels.Teams;
 /// The background half of a Teams turn: keeps a typing indicator up while the conversation core works,
 /// then replies to the activity (Adaptive Card for diagnoses). Welcomes the team when the bot is added.
 /// </summary>
-public sealed class TeamsActivityProcessor(IServiceProvider services, BotConnectorClient connector, ILogger<TeamsActivityProcessor> logger)
+public sealed class TeamsActivityProcessor(
+    IServiceProvider services,
+    BotConnectorClient connector,
+    TeamsAccessPolicy access,
+    Chat.AnswerPrivacy privacy,
+    ILogger<TeamsActivityProcessor> logger)
 {
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
 
     /// <summary>Handles one authenticated activity.</summary>
     public Task ProcessAsync(Activity activity, CancellationToken cancellationToken) => activity.Type switch
     {
+        _ when !access.Allows(activity) => activity.Type == "message"
+            ? SendAsync(activity, activity.Id, new TeamsMessage(ChannelAccess.NotEnabledHere, null), cancellationToken)
+            : Task.CompletedTask,
         "message" => AnswerAsync(activity, MentionText.StripBotMention(activity), activity.Id, cancellationToken),
         "conversationUpdate" when BotWasAdded(activity) => WelcomeAsync(activity, cancellationToken),
         _ => Task.CompletedTask,
@@ -45,7 +53,8 @@ public sealed class TeamsActivityProcessor(IServiceProvider services, BotConnect
             await typing;
         }
 
-        await SendAsync(activity, replyToId, TeamsMessageRenderer.Render(reply.Answer), cancellationToken);
+        var answer = privacy.Apply(reply.Answer, TeamsAccessPolicy.IsPersonal(activity));
+        await SendAsync(activity, replyToId, TeamsMessageRenderer.Render(answer), cancellationToken);
     }
 
     private Task WelcomeAsync(Activity activity, CancellationToken cancellationToken) =>

@@ -44,6 +44,8 @@ public static class TeamsChannelExtensions
         });
         services.AddSingleton<BotFrameworkTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.AddSingleton<TeamsAccessPolicy>();
         services.AddSingleton<TeamsRequestAuthenticator>();
         services.AddSingleton<BotConnectorTokenProvider>();
         services.AddSingleton<BotConnectorClient>();

@@ -39,6 +39,34 @@ public sealed class TeamsOptions
     /// </summary>
     public bool LocalMode { get; set; }
 
+    /// <summary>
+    /// Entra tenant ids whose users may ask (<c>Teams__AllowedTenants__0=...</c>); <c>*</c> for any. The app's own
+    /// <see cref="TenantId"/> is always allowed, so a single-tenant bot needs nothing here.
+    /// </summary>
+    public List<string>? AllowedTenants { get; set; }
+
+    /// <summary>
+    /// Teams channel or group chat ids (the conversation id before <c>;messageid=</c>, <c>19:...@thread.tacv2</c>) where
+    /// the bot answers; empty for all. Personal chats with the bot are always answered.
+    /// </summary>
+    public List<string>? AllowedChannels { get; set; }
+
+    /// <summary>
+    /// Hosts the bot's token may be sent to (an activity's serviceUrl must be on one): exact names or <c>*.suffix</c>.
+    /// Defaults to the documented public Bot Framework service hosts; set it for sovereign clouds.
+    /// </summary>
+    public List<string>? ServiceUrlHosts { get; set; }
+
+    /// <summary>The documented public-cloud service hosts: Teams (global and GCC) and the Bot Framework's own channels.</summary>
+    public static readonly IReadOnlyList<string> DefaultServiceUrlHosts = ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "*.botframework.com"];
+
+    /// <summary>The service hosts in effect.</summary>
+    public IReadOnlyList<string> EffectiveServiceUrlHosts => ServiceUrlHosts is { Count: > 0 } hosts ? hosts : DefaultServiceUrlHosts;
+
+    /// <summary>The tenants in effect: <see cref="AllowedTenants"/> and the app's own tenant.</summary>
+    public IReadOnlyList<string> EffectiveTenants =>
+        [.. AllowedTenants ?? [], .. string.IsNullOrWhiteSpace(TenantId) ? Array.Empty<string>() : [TenantId]];
+
     /// <summary>True when <see cref="AppId"/> is set: inbound tokens are required and validated.</summary>
     public bool IsAuthenticated => !string.IsNullOrWhiteSpace(AppId);
 

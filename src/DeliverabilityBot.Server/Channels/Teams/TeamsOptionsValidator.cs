@@ -43,6 +43,11 @@ public static class TeamsOptionsValidator
             }
         }
 
+        if (!options.LocalMode && options.EffectiveTenants.Count == 0)
+        {
+            problems.Add("Teams:AllowedTenants (Teams__AllowedTenants__0) is missing: list the tenant ids whose users may ask, or '*' for any tenant");
+        }
+
         RequireUrl(options.OpenIdMetadataUrl, "Teams:OpenIdMetadataUrl", problems);
         RequireUrl(options.TokenEndpointBaseUrl, "Teams:TokenEndpointBaseUrl", problems);
         if (problems.Count > 0)

@@ -10,13 +10,26 @@ namespace DeliverabilityBot.Server.Channels.Teams;
 public sealed class TeamsRequestAuthenticator(
     IOptions<TeamsOptions> options,
     IServiceProvider services,
-    TrustedServiceUrls trustedServiceUrls)
+    TrustedServiceUrls trustedServiceUrls,
+    ServiceUrlPolicy serviceUrls)
 {
     /// <summary>Authenticates the request that carried <paramref name="activity"/>.</summary>
     public async Task<TeamsAuthResult> AuthenticateAsync(HttpContext context, Activity activity, CancellationToken cancellationToken)
     {
+        if (serviceUrls.Refusal(activity.ServiceUrl) is { } refusal)
+        {
+            return TeamsAuthResult.Refused(refusal);
+        }
+
         if (!options.Value.IsAuthenticated)
         {
+            // The connection's own address decides; a proxy or tunnel on this machine makes every caller look local,
+            // and says so in forwarding headers.
+            if (LoopbackRequests.ForwardingHeader(context) is { } header)
+            {
+                return TeamsAuthResult.Refused($"local mode refuses forwarded requests ({header} present)");
+            }
+
             return LoopbackRequests.IsLoopback(context)
                 ? TeamsAuthResult.Local
                 : TeamsAuthResult.Refused("local mode accepts only loopback requests");

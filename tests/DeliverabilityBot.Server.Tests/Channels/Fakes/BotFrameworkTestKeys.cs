@@ -51,6 +51,7 @@ public sealed class BotFrameworkTestKeys
         ["Teams:TenantId"] = TenantId,
         ["Teams:OpenIdMetadataUrl"] = MetadataUrl,
         ["Teams:TokenEndpointBaseUrl"] = "https://login.microsoftonline.test/",
+        ["Teams:ServiceUrlHosts:0"] = new Uri(ServiceUrl).Host,
     };
 
     /// <summary>Wires the fake OpenID and Entra servers of <paramref name="host"/> to these keys.</summary>

@@ -12,6 +12,9 @@ public sealed class FakeChatBot : IChatBot
     /// <summary>Evidence text with a Slack broadcast, a user mention and a Teams mention in it.</summary>
     public const string HostileEvidence = "554 5.7.1 [CS01] Message rejected <!channel> & <@U0ATTACK> <at>Everyone</at>";
 
+    /// <summary>A reply naming a recipient (channels mask it outside direct messages).</summary>
+    public const string RecipientEvidence = "550 5.1.1 <jane.doe@icloud.com>: Recipient address rejected: User unknown";
+
     private readonly ConcurrentQueue<ChatTurn> turns = new();
 
     /// <summary>Turns received.</summary>
@@ -39,7 +42,7 @@ public sealed class FakeChatBot : IChatBot
                         Category = "reputation",
                         Confidence = 0.86,
                         Explanation = "Replies carry [CS01]: Apple's policy block for the sending IP.",
-                        Evidence = [HostileEvidence],
+                        Evidence = [HostileEvidence, RecipientEvidence],
                         Actions = ["Check the IP at https://ipcheck.proofpoint.com/"],
                         RuleIds = ["ICL1001"],
                         References = ["https://support.apple.com/en-us/102322"],

@@ -20,6 +20,7 @@ public static class SlackRequests
         ["Slack:SigningSecret"] = SigningSecret,
         ["Slack:BotToken"] = BotToken,
         ["Slack:ApiBaseUrl"] = ApiBase,
+        ["Slack:AllowedTeams:0"] = Team,
     };
 
     /// <summary>Now as a Slack timestamp header.</summary>

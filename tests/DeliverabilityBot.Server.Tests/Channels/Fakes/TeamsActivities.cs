@@ -47,7 +47,7 @@ public static class TeamsActivities
         ["recipient"] = new JsonObject { ["id"] = BotId },
         ["conversation"] = new JsonObject { ["id"] = "19:general@thread.tacv2", ["conversationType"] = "channel" },
         ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId }),
-        ["channelData"] = new JsonObject { ["eventType"] = "teamMemberAdded" },
+        ["channelData"] = new JsonObject { ["eventType"] = "teamMemberAdded", ["tenant"] = new JsonObject { ["id"] = BotFrameworkTestKeys.TenantId } },
     };
 
     /// <summary>Posts an activity with an optional bearer token.</summary>

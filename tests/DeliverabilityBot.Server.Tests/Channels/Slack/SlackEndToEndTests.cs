@@ -191,7 +191,7 @@ public sealed class SlackEndToEndTests
     public async Task SlashCommand_HelpOrMistake_AnsweredAtOnceWithoutBackgroundWork(string text, string expected)
     {
         await using var host = await StartAsync();
-        var body = SlackRequests.Form(("command", "/deliverability"), ("text", text), ("channel_id", "C1"), ("user_id", "U1"), ("response_url", "https://slack.test/commands/1"));
+        var body = SlackRequests.Form(("team_id", SlackRequests.Team), ("command", "/deliverability"), ("text", text), ("channel_id", "C1"), ("user_id", "U1"), ("response_url", "https://slack.test/commands/1"));
 
         using var response = await host.Client.SendAsync(SlackRequests.Signed("/api/slack/commands", body, "application/x-www-form-urlencoded"));
         var ack = await response.Content.ReadAsStringAsync();

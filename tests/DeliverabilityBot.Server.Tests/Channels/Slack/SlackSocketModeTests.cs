@@ -15,6 +15,7 @@ public sealed class SlackSocketModeTests
             ["Slack:AppToken"] = "xapp-1-A0APP0001-1234-abcdef",
             ["Slack:BotToken"] = SlackRequests.BotToken,
             ["Slack:ApiBaseUrl"] = SlackRequests.ApiBase,
+            ["Slack:AllowedTeams:0"] = SlackRequests.Team,
         });
         host.SlackApi.Respond = request => request.Uri.AbsolutePath.EndsWith("apps.connections.open", StringComparison.Ordinal)
             ? FakeHttpHandler.Json($$"""{"ok":true,"url":"{{socketServer.Url}}"}""")
@@ -32,7 +33,7 @@ public sealed class SlackSocketModeTests
         await second.SendAsync(Envelope("env-2", retryAttempt: 1));
         Assert.Equal("env-2", JsonNode.Parse(await second.ReceiveAsync())!["envelope_id"]!.GetValue<string>());
 
-        await second.SendAsync("""{"envelope_id":"env-3","type":"slash_commands","accepts_response_payload":true,"payload":{"command":"/deliverability","text":"help","channel_id":"C1","user_id":"U1"}}""");
+        await second.SendAsync("""{"envelope_id":"env-3","type":"slash_commands","accepts_response_payload":true,"payload":{"command":"/deliverability","text":"help","team_id":"T0TEAM001","channel_id":"C1","user_id":"U1"}}""");
         var commandAck = JsonNode.Parse(await second.ReceiveAsync())!;
         await host.WhenIdleAsync();
 

@@ -32,7 +32,7 @@ public static class StoredEventMapper
         RuleIds = c.RuleIds,
         RemoteHost = e.RemoteHost,
         RemoteIp = e.RemoteIp,
-        SendingIp = e.SendingIp ?? (e.Action == DeliveryAction.Delivered ? null : SendingIpFromReply.Find(e.Reply.Text)),
+        SendingIp = e.SendingIp ?? (e.Action == DeliveryAction.Delivered ? null : SendingIpFromReply.Find(e.Reply.Text, e.RemoteIp)),
         SenderDomain = e.SenderDomain ?? DomainOf(e.Sender),
         ReplyCode = e.Reply.Code,
         Reply = e.Reply.Raw,

@@ -9,7 +9,9 @@ namespace DeliverabilityBot.Ingestion.Logs;
 /// <summary>
 /// Exim main log lines: <c>**</c> failed, <c>==</c> deferred, <c>=&gt;</c> / <c>-&gt;</c> delivered (with the
 /// confirmation in <c>C="..."</c>), <c>&lt;=</c> arrival (the sender is remembered). The remote reply follows
-/// <c>SMTP error from remote mail server after RCPT TO:&lt;r&gt;:</c>.
+/// <c>SMTP error from remote mail server after RCPT TO:&lt;r&gt;:</c>. Our sending IP is the local interface Exim
+/// writes as <c>I=[ip]:port</c> on delivery lines (log selector <c>+outgoing_interface</c>); on an arrival line the
+/// same field is the interface the message came in on, so it is not read there.
 /// </summary>
 public sealed partial class EximLogReader : ILogLineReader
 {
@@ -46,6 +48,7 @@ public sealed partial class EximLogReader : ILogLineReader
             SenderDomain = Addresses.DomainOf(sender),
             RemoteHost = hostMatch.Success ? hostMatch.Groups["host"].Value.ToLowerInvariant() : null,
             RemoteIp = hostMatch.Success && hostMatch.Groups["ip"].Value.Length > 0 ? hostMatch.Groups["ip"].Value : null,
+            SendingIp = Interface().Match(rest) is { Success: true } local ? local.Groups["ip"].Value : null,
             Stage = expired ? SmtpStage.SenderQueue : stage,
             Action = flag switch { "**" => DeliveryAction.Failed, "==" => DeliveryAction.Delayed, _ => DeliveryAction.Delivered },
             Reply = reply,
@@ -83,6 +86,9 @@ public sealed partial class EximLogReader : ILogLineReader
 
     [GeneratedRegex(@"\bH=(?<host>[^\s\[]+)(?: \[(?<ip>[0-9a-fA-F:.]+)\])?", RegexOptions.CultureInvariant)]
     private static partial Regex Host();
+
+    [GeneratedRegex(@"(?:^|\s)I=\[(?<ip>[0-9a-fA-F:.]+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Interface();
 
     [GeneratedRegex(@"\bC=""(?<c>[^""]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex Confirmation();

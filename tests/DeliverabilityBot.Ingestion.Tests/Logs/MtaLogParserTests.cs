@@ -63,6 +63,18 @@ public class MtaLogParserTests
     }
 
     [Fact]
+    public void Parse_EximOutgoingInterface_SendingIpOnDeliveryLinesNotFromArrival()
+    {
+        var events = Parse(
+            "2026-11-28 05:00:00 1vABCD-000124-Xy <= news@example.com H=localhost [127.0.0.1]:41234 I=[127.0.0.1]:25 P=esmtp S=2100",
+            "2026-11-28 05:00:01 1vABCD-000124-Xy == a@icloud.com R=dnslookup T=remote_smtp defer (-44) H=mx01.mail.icloud.com [17.57.154.6]:25 I=[203.0.113.7]:51000: SMTP error from remote mail server after RCPT TO:<a@icloud.com>: 421 4.7.0 Try again later",
+            "2026-11-28 05:10:01 1vABCD-000124-Xy => a@icloud.com R=dnslookup T=remote_smtp H=mx01.mail.icloud.com [17.57.154.6]:25 I=[2001:db8::7]:51001 X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes C=\"250 2.0.0 Ok: queued\"",
+            "2026-11-28 05:10:02 1vABCD-000124-Xy => b@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.1] C=\"250 2.0.0 Ok\"");
+        Assert.Equal(["203.0.113.7", "2001:db8::7", null], events.Select(e => e.SendingIp));
+        Assert.Equal("17.57.154.6", events[0].RemoteIp);
+    }
+
+    [Fact]
     public void Parse_SendmailSeveralRecipients_OneEventEach()
     {
         var events = Parse("Nov 28 05:00:01 mx1 sendmail[991]: 2AS50001000123: to=<a@example.org>,<b@example.org>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120000, relay=mx.example.org. [192.0.2.7], dsn=4.0.0, stat=Deferred: Connection refused by mx.example.org.");

@@ -12,6 +12,12 @@ public sealed class DeliverabilityBotOptions
     /// <summary>Days of history kept (0 keeps everything).</summary>
     public int RetentionDays { get; set; } = 90;
 
+    /// <summary>Postfix configuration folders (<c>--mta-config</c>): our sending IPs by syslog name and transport, since Postfix does not log them.</summary>
+    public List<string> MtaConfigDirectories { get; set; } = [];
+
+    /// <summary>The deployment config whose <c>sending.*</c> lines map syslog names, transports, sender domains and IPs to IPs and streams; null: none.</summary>
+    public string? DeploymentConfigFile { get; set; }
+
     /// <summary>Events per write transaction (see <c>StoreOptions.BatchSize</c>).</summary>
     public int BatchSize { get; set; } = 50_000;
 }

@@ -2,6 +2,7 @@ using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Application.Diagnosis;
 using DeliverabilityBot.Application.Ingest;
 using DeliverabilityBot.Application.RuleSets;
+using DeliverabilityBot.Ingestion.Sending;
 using DeliverabilityBot.Rules.Classification;
 using DeliverabilityBot.Rules.Diagnosis.Engine;
 using DeliverabilityBot.Rules.Diagnosis.Loading;
@@ -25,6 +26,7 @@ public sealed class DeliverabilityBotRuntime
     private readonly Lazy<LoadedDiagnosisRules> _diagnosisRules;
     private readonly Lazy<DiagnosisEngine> _engine;
     private readonly Lazy<DeliverabilityStore> _store;
+    private readonly Lazy<(SendingMap? Map, IReadOnlyList<string> Warnings)> _sending;
 
     /// <summary>Creates the runtime; nothing is loaded or opened until used.</summary>
     public DeliverabilityBotRuntime(DeliverabilityBotOptions options)
@@ -43,6 +45,11 @@ public sealed class DeliverabilityBotRuntime
             RetentionDays = options.RetentionDays,
             BatchSize = options.BatchSize,
         }));
+        _sending = new(() =>
+        {
+            var warnings = new List<string>();
+            return (SendingMapLoader.Load(options.MtaConfigDirectories, options.DeploymentConfigFile, warnings), warnings);
+        });
     }
 
     /// <summary>The options.</summary>
@@ -70,8 +77,16 @@ public sealed class DeliverabilityBotRuntime
     /// <exception cref="StoreException">The data folder or database cannot be used.</exception>
     public DeliverabilityStore Store => _store.Value;
 
+    /// <summary>The deployment's sending IPs and streams (<see cref="DeliverabilityBotOptions.MtaConfigDirectories"/>, the deployment config), or null.</summary>
+    /// <exception cref="MtaConfigException">A configuration file is missing or malformed.</exception>
+    public SendingMap? Sending => _sending.Value.Map;
+
+    /// <summary>What reading the sending configuration noticed (a syslog name shared by transports with different addresses, ...).</summary>
+    public IReadOnlyList<string> SendingWarnings => _sending.Value.Warnings;
+
     /// <summary>A new ingest service over the store and a caching classifier.</summary>
-    public IngestService CreateIngest() => new(Store, new SummaryClassifier(ActiveRules.Classifier));
+    /// <exception cref="MtaConfigException">The sending configuration is missing or malformed.</exception>
+    public IngestService CreateIngest() => new(Store, new SummaryClassifier(ActiveRules.Classifier), Sending);
 
     /// <summary>The why service.</summary>
     public WhyService Why => new(Store, Engine);

@@ -5,6 +5,7 @@ using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Ingestion;
 using DeliverabilityBot.Ingestion.Containers;
+using DeliverabilityBot.Ingestion.Sending;
 using DeliverabilityBot.Store;
 using DeliverabilityBot.Store.Model;
 
@@ -28,12 +29,14 @@ public sealed class IngestService
 
     private readonly DeliverabilityStore _store;
     private readonly SummaryClassifier _classifier;
+    private readonly SendingMap? _sending;
 
-    /// <summary>Creates the service.</summary>
-    public IngestService(DeliverabilityStore store, SummaryClassifier classifier)
+    /// <summary>Creates the service; <paramref name="sending"/> gives our sending IPs where the evidence does not (Postfix logs).</summary>
+    public IngestService(DeliverabilityStore store, SummaryClassifier classifier, SendingMap? sending = null)
     {
         _store = store;
         _classifier = classifier;
+        _sending = sending;
     }
 
     /// <summary>Ingests <paramref name="paths"/>; <paramref name="progress"/> hears after each committed batch.</summary>
@@ -60,7 +63,7 @@ public sealed class IngestService
             try
             {
                 var batch = new List<StoredEvent>(HandOverSize);
-                var reader = new EvidenceFileReader(Limits);
+                var reader = new EvidenceFileReader(Limits, sending: _sending);
                 foreach (var (path, length) in inputs)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -78,7 +81,7 @@ public sealed class IngestService
                         }
                         foreach (var e in slice.Events)
                         {
-                            batch.Add(StoredEventMapper.Map(e, _classifier.Classify(e), now));
+                            batch.Add(StoredEventMapper.Map(e, _classifier.Classify(e), now, _sending));
                             Count(summary, ClassificationJson.ActionName(e.Action));
                             if (batch.Count < HandOverSize) continue;
                             batches.Add(batch, cancellationToken);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Ingestion.Evidence;
+using DeliverabilityBot.Ingestion.Sending;
 using DeliverabilityBot.Store.Model;
 
 namespace DeliverabilityBot.Application.Ingest;
@@ -10,13 +11,15 @@ namespace DeliverabilityBot.Application.Ingest;
 /// Builds the stored row from a parsed event and its classification summary: the one mapping from events to rows
 /// (the store's former factory did the same with a different sending-IP and domain derivation, and is gone).
 /// Domains come from the event, else from its addresses; our sending IP from the event, else, for attempts that
-/// were not delivered, from the receiver's reply (<see cref="SendingIpFromReply"/>), since Postfix logs do not record it.
+/// were not delivered, from the receiver's reply (<see cref="SendingIpFromReply"/>), since Postfix logs do not record it,
+/// else from the deployment's mapping of the sender domain (<see cref="SendingMap"/>). A private address from the
+/// configuration gives way to the public one a receiver quotes (the MTA sits behind NAT).
 /// </summary>
 public static class StoredEventMapper
 {
     /// <summary>The stored form; <paramref name="fallbackTime"/> stands in when the evidence has no time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static StoredEvent Map(BounceEvent e, ClassificationSummary c, DateTimeOffset fallbackTime) => new()
+    public static StoredEvent Map(BounceEvent e, ClassificationSummary c, DateTimeOffset fallbackTime, SendingMap? sending = null) => new()
     {
         Timestamp = (e.Timestamp ?? fallbackTime).ToUniversalTime(),
         TimestampEstimated = e.Timestamp is null,
@@ -32,7 +35,7 @@ public static class StoredEventMapper
         RuleIds = c.RuleIds,
         RemoteHost = e.RemoteHost,
         RemoteIp = e.RemoteIp,
-        SendingIp = e.SendingIp ?? (e.Action == DeliveryAction.Delivered ? null : SendingIpFromReply.Find(e.Reply.Text, e.RemoteIp)),
+        SendingIp = SendingIpOf(e, sending),
         SenderDomain = e.SenderDomain ?? DomainOf(e.Sender),
         ReplyCode = e.Reply.Code,
         Reply = e.Reply.Raw,
@@ -42,6 +45,19 @@ public static class StoredEventMapper
         HardBounce = c.HardBounce,
         Retryable = c.Retryable,
     };
+
+    /// <summary>Our sending IP for <paramref name="e"/>: the evidence's, the reply's, then the deployment's by sender domain; null when none has it.</summary>
+    public static string? SendingIpOf(BounceEvent e, SendingMap? sending)
+    {
+        var quoted = e.Action == DeliveryAction.Delivered ? null : SendingIpFromReply.Find(e.Reply.Text, e.RemoteIp);
+        if (e.SendingIp is { } recorded) return quoted is not null && IsPrivate(recorded) ? quoted : recorded;
+        if (quoted is not null || sending is null) return quoted;
+        return sending.Resolve(null, e.RecipientDomain, e.SenderDomain ?? DomainOf(e.Sender), e.RemoteIp).Ip;
+    }
+
+    private static bool IsPrivate(string ip) =>
+        System.Net.IPAddress.TryParse(ip, out var a) && (System.Net.IPAddress.IsLoopback(a) || a.IsIPv6LinkLocal || a.IsIPv6UniqueLocal
+            || a.GetAddressBytes() is [10, ..] or [192, 168, ..] or [172, >= 16 and < 32, ..] or [100, >= 64 and < 128, ..]);
 
     // Lower-cased like the parsers' own domains (an address read elsewhere may keep its case).
     private static string? DomainOf(string? address) => Addresses.DomainOf(address)?.ToLowerInvariant();

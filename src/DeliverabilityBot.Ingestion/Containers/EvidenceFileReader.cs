@@ -15,6 +15,7 @@ public sealed class EvidenceFileReader
 {
     private readonly IngestionLimits _limits;
     private readonly long? _leaveLogsFrom;
+    private readonly Sending.SendingMap? _sending;
 
     /// <summary>Creates a reader with the given limits (default: <see cref="IngestionLimits.Default"/>).</summary>
     /// <param name="limits">Input limits.</param>
@@ -23,8 +24,10 @@ public sealed class EvidenceFileReader
     /// its one result has no events and <see cref="FileReadResult.LeftForStreaming"/> set, for a caller that streams
     /// such logs itself. Told from the file already opened for reading, so it costs nothing more per file.
     /// </param>
-    public EvidenceFileReader(IngestionLimits? limits = null, long? leaveLogsFrom = null)
+    /// <param name="sending">The deployment's sending IPs for logs that do not record them (Postfix), or null.</param>
+    public EvidenceFileReader(IngestionLimits? limits = null, long? leaveLogsFrom = null, Sending.SendingMap? sending = null)
     {
+        _sending = sending;
         _limits = limits ?? IngestionLimits.Default;
         _leaveLogsFrom = leaveLogsFrom;
     }
@@ -186,7 +189,7 @@ public sealed class EvidenceFileReader
     internal IEnumerable<FileReadResult> ReadLogInSlices(Func<Stream> open, string path, int sliceSize, Func<BounceEvent, bool>? keep, string source, Action<long>? progress)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sliceSize, 1);
-        using var events = new MtaLogParser().Parse(ReadLines(open, progress), source).GetEnumerator();
+        using var events = new MtaLogParser(sending: _sending).Parse(ReadLines(open, progress), source).GetEnumerator();
         var slice = new List<BounceEvent>(sliceSize);
         var given = false;
         while (true)
@@ -302,7 +305,7 @@ public sealed class EvidenceFileReader
     {
         try
         {
-            var events = new MtaLogParser().Parse(ReadLines(open, progress: null), source).ToList();
+            var events = new MtaLogParser(sending: _sending).Parse(ReadLines(open, progress: null), source).ToList();
             return new FileReadResult(path, events);
         }
         catch (Exception ex) when (IsInputProblem(ex))

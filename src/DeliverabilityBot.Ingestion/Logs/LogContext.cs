@@ -31,13 +31,17 @@ public sealed class LogContext
     private const int MaxSendersShared = 10_000;
     private readonly Dictionary<string, Sender> _senders = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the state for one log.</summary>
-    public LogContext(string source, int referenceYear, int queueIdCapacity = DefaultQueueIdCapacity)
+    /// <summary>Creates the state for one log; <paramref name="sending"/> gives our sending IP where the log does not.</summary>
+    public LogContext(string source, int referenceYear, int queueIdCapacity = DefaultQueueIdCapacity, Sending.SendingMap? sending = null)
     {
         Source = source;
         ReferenceYear = referenceYear;
         QueueIdCapacity = Math.Max(1, queueIdCapacity);
+        Sending = sending is { IsEmpty: false } ? sending : null;
     }
+
+    /// <summary>The deployment's sending IPs for logs that do not record them (Postfix), or null when none is configured.</summary>
+    public Sending.SendingMap? Sending { get; }
 
     /// <summary>The source (path) of the log.</summary>
     public string Source { get; }

@@ -1,4 +1,5 @@
 using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Ingestion.Sending;
 
 namespace DeliverabilityBot.Ingestion.Logs;
 
@@ -10,9 +11,14 @@ public sealed class MtaLogParser
 {
     private static readonly ILogLineReader[] DefaultReaders = [new PostfixLogReader(), new EximLogReader(), new SendmailLogReader()];
     private readonly IReadOnlyList<ILogLineReader> _readers;
+    private readonly SendingMap? _sending;
 
-    /// <summary>Creates a parser with the given readers (default: Postfix, Exim, sendmail).</summary>
-    public MtaLogParser(IReadOnlyList<ILogLineReader>? readers = null) => _readers = readers ?? DefaultReaders;
+    /// <summary>Creates a parser with the given readers (default: Postfix, Exim, sendmail) and the deployment's sending IPs, if any.</summary>
+    public MtaLogParser(IReadOnlyList<ILogLineReader>? readers = null, SendingMap? sending = null)
+    {
+        _readers = readers ?? DefaultReaders;
+        _sending = sending;
+    }
 
     /// <summary>True when <paramref name="line"/> is a line one of the readers understands as a delivery or queue line.</summary>
     public static bool LooksLikeLogLine(string line)
@@ -30,7 +36,7 @@ public sealed class MtaLogParser
     /// <param name="referenceYear">The year for syslog timestamps (default: the current UTC year).</param>
     public IEnumerable<BounceEvent> Parse(IEnumerable<string> lines, string source, int? referenceYear = null)
     {
-        var context = new LogContext(source, referenceYear ?? DateTime.UtcNow.Year);
+        var context = new LogContext(source, referenceYear ?? DateTime.UtcNow.Year, sending: _sending);
         var buffer = new List<BounceEvent>(4);
         foreach (var line in lines)
         {

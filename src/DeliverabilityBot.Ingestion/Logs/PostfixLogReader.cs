@@ -51,16 +51,21 @@ public sealed class PostfixLogReader : ILogLineReader
         var (host, ip, reply, stage) = delivered ? RemoteDetail.Read(f.Detail) : context.Details.Read(f.Detail);
         host ??= f.RelayHost is { } relayHost && relayHost != "none" ? relayHost.ToLowerInvariant() : null;
         ip ??= f.RelayIp is { Length: > 0 } relayIp ? relayIp : null;
+        var senderDomain = context.SenderDomainOf(f.QueueId);
+        var recipientDomain = Addresses.DomainOf(recipient);
+        // Postfix does not log the address it sent from: the deployment's configuration says it, by the line's syslog name.
+        var sendingIp = context.Sending?.Resolve(SyslogNameOf(line), recipientDomain, senderDomain, ip).Ip;
         return new BounceEvent
         {
             Source = context.Source,
             Index = context.NextIndex(),
             Recipient = recipient,
-            RecipientDomain = Addresses.DomainOf(recipient),
+            RecipientDomain = recipientDomain,
             Sender = context.SenderOf(f.QueueId),
-            SenderDomain = context.SenderDomainOf(f.QueueId),
+            SenderDomain = senderDomain,
             RemoteHost = host,
             RemoteIp = ip,
+            SendingIp = sendingIp,
             Stage = stage,
             Action = f.Status switch { "sent" or "deliverable" => DeliveryAction.Delivered, "deferred" => DeliveryAction.Delayed, _ => DeliveryAction.Failed },
             Reply = reply,
@@ -70,6 +75,18 @@ public sealed class PostfixLogReader : ILogLineReader
             Kind = EvidenceKind.LogLine,
             SourceFormat = Format,
         };
+    }
+
+    // "... postfix-out2/smtp[123]: ..." -> "postfix-out2"; "postfix/icloud/smtp[9]" -> "postfix/icloud": the tag up to
+    // the last '/' before the pid, which is the syslog_name the service ran with.
+    internal static string? SyslogNameOf(string line)
+    {
+        var at = line.IndexOf("postfix", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var pid = line.IndexOf('[', at);
+        if (pid < 0) return null;
+        var slash = line.LastIndexOf('/', pid, pid - at);
+        return slash > at ? line[at..slash] : null;
     }
 
     private BounceEvent ExpiredFrom(BounceEvent last, DateTimeOffset? timestamp, int index) => new()
@@ -82,6 +99,7 @@ public sealed class PostfixLogReader : ILogLineReader
         SenderDomain = last.SenderDomain,
         RemoteHost = last.RemoteHost,
         RemoteIp = last.RemoteIp,
+        SendingIp = last.SendingIp,
         // The queue gave up: no remote reply decided this, the last deferral is kept as the diagnostic.
         Stage = SmtpStage.SenderQueue,
         Action = DeliveryAction.Failed,

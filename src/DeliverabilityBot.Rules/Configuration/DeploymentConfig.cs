@@ -9,11 +9,15 @@ namespace DeliverabilityBot.Rules.Configuration;
 /// file with lines <c>rule.&lt;ID&gt;.severity = error|warning|info|none</c>. A bounce rule id (ICL1001) changes the
 /// severity of its findings (<c>none</c> turns the rule off); a tooling id (DBR0104) changes the level of that
 /// diagnostic. Comments start with <c>#</c> or <c>;</c>. Every malformed line is itself a diagnostic (DBR0301).
+/// Lines starting <c>sending.</c> (our sending IPs and streams) belong to the ingestion, which reads and checks them.
 /// </summary>
 public sealed partial class DeploymentConfig
 {
     /// <summary>The default file name, looked up in the current folder.</summary>
     public const string FileName = "dbot.config";
+
+    /// <summary>The prefix of the sending lines, read by the ingestion (<c>SendingConfigParser</c>), not here.</summary>
+    public const string SendingPrefix = "sending.";
 
     /// <summary>Overrides for bounce rules, by id.</summary>
     public Dictionary<string, RuleSeverity> RuleSeverities { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -36,6 +40,7 @@ public sealed partial class DeploymentConfig
             var line = lines[i].TrimEnd('\r');
             var trimmed = line.Trim();
             if (trimmed.Length == 0 || trimmed[0] is '#' or ';') continue;
+            if (trimmed.StartsWith(SendingPrefix, StringComparison.OrdinalIgnoreCase)) continue;
             var at = new SourceLocation(path, i + 1, line.Length - line.TrimStart().Length + 1);
             var m = Entry().Match(trimmed);
             if (!m.Success)

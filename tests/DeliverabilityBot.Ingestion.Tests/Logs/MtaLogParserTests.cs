@@ -75,6 +75,22 @@ public class MtaLogParserTests
     }
 
     [Fact]
+    public void Parse_PostfixWithSendingMap_IpBySyslogNameOnEveryAttemptAndExpiry()
+    {
+        var map = new DeliverabilityBot.Ingestion.Sending.SendingMap();
+        map.MapSyslogName("postfix-out2", new("203.0.113.7", null, null, "dbot.config(1)"));
+        var events = new MtaLogParser(sending: map).Parse(
+        [
+            "Nov 28 05:00:00 mx1 postfix-out2/qmgr[11]: 3F2A11C0043: from=<news@example.com>, size=2100, nrcpt=2 (queue active)",
+            "Nov 28 05:00:01 mx1 postfix-out2/smtp[12]: 3F2A11C0043: to=<a@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.102.27]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 OK  1764307200 a1si4242.1 - gsmtp)",
+            "Nov 28 05:00:02 mx1 postfix-out2/smtp[12]: 3F2A11C0043: to=<b@icloud.com>, relay=mx01.mail.icloud.com[17.57.154.6]:25, delay=1, delays=0/0/0/1, dsn=4.7.0, status=deferred (host mx01.mail.icloud.com[17.57.154.6] said: 421 4.7.0 Deferred (in reply to RCPT TO command))",
+            "Nov 28 13:00:02 mx1 postfix-out2/qmgr[11]: 3F2A11C0043: from=<news@example.com>, status=expired, returned to sender",
+            "Nov 28 05:00:03 mx1 postfix/smtp[13]: 4F2A11C0044: to=<c@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.102.27]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 OK)",
+        ], "mail.log", 2026).ToList();
+        Assert.Equal(["203.0.113.7", "203.0.113.7", "203.0.113.7", null], events.Select(e => e.SendingIp));
+    }
+
+    [Fact]
     public void Parse_SendmailSeveralRecipients_OneEventEach()
     {
         var events = Parse("Nov 28 05:00:01 mx1 sendmail[991]: 2AS50001000123: to=<a@example.org>,<b@example.org>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120000, relay=mx.example.org. [192.0.2.7], dsn=4.0.0, stat=Deferred: Connection refused by mx.example.org.");

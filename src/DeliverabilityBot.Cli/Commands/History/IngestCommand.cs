@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DeliverabilityBot.Application.Ingest;
+using DeliverabilityBot.Ingestion.Sending;
 using DeliverabilityBot.Store;
 using Spectre.Console;
 
@@ -14,17 +15,29 @@ public static class IngestCommand
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders: MTA logs (Postfix, Exim, sendmail), DSN emails, mboxes; gzip files and pipes too; '-' reads stdin.", Arity = ArgumentArity.OneOrMore };
         var data = HistoryOptions.Data();
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar." };
+        var mtaConfig = new Option<string[]>("--mta-config")
+        {
+            Description = "A Postfix configuration folder (main.cf, master.cf), repeatable: our sending IP per syslog name and transport (smtp_bind_address), which Postfix does not log.",
+        };
         var command = new Command("ingest", "Read bounces, DSNs and MTA logs into the history (idempotent: the same input twice is stored once).");
         command.Arguments.Add(paths);
         command.Options.Add(data);
         command.Options.Add(quiet);
+        command.Options.Add(mtaConfig);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var runtime = HistoryOptions.Runtime(parse, data);
+            var runtime = HistoryOptions.Runtime(parse, data, o =>
+            {
+                o.MtaConfigDirectories = [.. parse.GetValue(mtaConfig) ?? []];
+                o.DeploymentConfigFile = DeploymentConfigProvider.ResolvePath(parse.GetValue(CliOptions.Config));
+            });
             try
             {
+                // A configuration that cannot be read stops the ingest before anything is stored: IPs silently missing would mislead.
+                _ = runtime.Sending;
+                foreach (var w in runtime.SendingWarnings) error.WriteLine($"dbot ingest: warning: {w}");
                 // Only the classification rules: ingest classifies but never diagnoses, so the diagnosis rules stay unloaded
                 // (15-30 ms) and their errors are reported by 'why', which uses them.
                 foreach (var d in runtime.Rules.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
@@ -41,6 +54,11 @@ public static class IngestCommand
             {
                 error.WriteLine($"dbot: {ex.Message}");
                 return 1;
+            }
+            catch (MtaConfigException ex)
+            {
+                error.WriteLine($"dbot: {ex.Message}");
+                return 2;
             }
         });
         return command;

@@ -17,6 +17,13 @@ public class PostfixConfigReaderTests
           -o { smtp_helo_name = out2.example.com }
         """;
 
+    // Two transports logging under the one default syslog name, with different source addresses.
+    private const string SharedSyslogName = """
+        smtp      unix  -       -       y       -       -       smtp
+        icloud    unix  -       -       y       -       -       smtp
+          -o smtp_bind_address=203.0.113.8
+        """;
+
     private static (SendingMap Map, List<string> Warnings) Read(string main, string? master = Master, params (string, string)[] more)
     {
         var files = new List<(string, string)> { ("main.cf", main) };
@@ -72,12 +79,7 @@ public class PostfixConfigReaderTests
     [Fact]
     public void Read_TransportsSharingASyslogName_TransportMapsDecide()
     {
-        const string master = """
-            smtp      unix  -       -       y       -       -       smtp
-            icloud    unix  -       -       y       -       -       smtp
-              -o smtp_bind_address=203.0.113.8
-            """;
-        var (map, warnings) = Read("smtp_bind_address = 203.0.113.7\ntransport_maps = hash:/etc/postfix/transport\n", master,
+        var (map, warnings) = Read("smtp_bind_address = 203.0.113.7\ntransport_maps = hash:/etc/postfix/transport\n", SharedSyslogName,
             ("transport", "# per receiver\nicloud.com icloud:\n.icloud.com   icloud:\nme.com icloud:[mx.me.com]\n"));
         Assert.Equal("203.0.113.8", map.Resolve("postfix", "icloud.com", null, null).Ip);
         Assert.Equal("203.0.113.8", map.Resolve("postfix", "mail.icloud.com", null, null).Ip);
@@ -89,12 +91,7 @@ public class PostfixConfigReaderTests
     [Fact]
     public void Read_TransportsSharingASyslogNameWithoutTransportMaps_NoGuessAndAWarning()
     {
-        const string master = """
-            smtp      unix  -       -       y       -       -       smtp
-            icloud    unix  -       -       y       -       -       smtp
-              -o smtp_bind_address=203.0.113.8
-            """;
-        using var dir = new TempConfigDir(("main.cf", "smtp_bind_address = 203.0.113.7\n"), ("master.cf", master));
+        using var dir = new TempConfigDir(("main.cf", "smtp_bind_address = 203.0.113.7\n"), ("master.cf", SharedSyslogName));
         var warnings = new List<string>();
         var map = SendingMapLoader.Load([dir.Path], null, warnings)!;
         Assert.Null(map.Resolve("postfix", "icloud.com", null, null).Ip);

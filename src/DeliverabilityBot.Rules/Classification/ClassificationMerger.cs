@@ -20,6 +20,7 @@ public static class ClassificationMerger
     {
         var e = facts.Event;
         var retryableDefault = e.Action == DeliveryAction.Delayed || facts.ReplyClass == 4;
+        ordered = AgreeingOnReceiver(ordered);
         return new BounceClassification
         {
             Event = e,
@@ -30,6 +31,20 @@ public static class ClassificationMerger
             HardBounce = FirstBool(ordered, f => f.HardBounce) ?? false,
             Retryable = FirstBool(ordered, f => f.Retryable) ?? retryableDefault,
         };
+    }
+
+    /// <summary>
+    /// The receiver the highest finding concludes wins; findings that conclude another receiver are dropped with their
+    /// advice. A reply that names its system (Yahoo's "[TSS04] ... postmaster.yahooinc.com") for a recipient whose domain
+    /// belongs to another receiver (an icloud.com address forwarded through Yahoo) is Yahoo's answer: the iCloud rule
+    /// that matched on the recipient's domain alone must not add Apple's advice.
+    /// </summary>
+    private static Finding[] AgreeingOnReceiver(Finding[] ordered)
+    {
+        if (First(ordered, f => f.Receiver) is not { } receiver) return ordered;
+        foreach (var f in ordered)
+            if (f.Receiver is { } r && !string.Equals(r, receiver, StringComparison.Ordinal)) return ordered.Where(x => x.Receiver is null || string.Equals(x.Receiver, receiver, StringComparison.Ordinal)).ToArray();
+        return ordered;
     }
 
     private static string? First(Finding[] ordered, Func<Finding, string?> field)

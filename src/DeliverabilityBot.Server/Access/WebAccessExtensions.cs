@@ -83,6 +83,18 @@ public static class WebAccessExtensions
         return (await context.AuthenticateAsync()).Succeeded;
     }
 
+    /// <summary>
+    /// True when the caller may see this machine's file paths: the server is not exposed, or the caller signed in.
+    /// An exposed server opened with <c>Chat:AllowAnonymous</c> still keeps its paths to itself.
+    /// </summary>
+    public static async Task<bool> MaySeePathsAsync(HttpContext context)
+    {
+        var plan = context.RequestServices.GetService<WebAccessPlan>();
+        if (plan is null || !plan.Exposed) return true;
+        if (context.User.Identity?.IsAuthenticated == true) return true;
+        return plan.Options.HasSignIn && (await context.AuthenticateAsync()).Succeeded;
+    }
+
     private static string Select(HttpContext context, WebAccessOptions options)
     {
         if (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)) return ApiKeyAuthenticationHandler.SchemeName;

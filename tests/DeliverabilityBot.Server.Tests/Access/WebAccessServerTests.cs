@@ -194,6 +194,19 @@ public sealed class WebAccessServerTests
         if (mode is not null) Assert.DoesNotContain("jane@icloud.com", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExposedAndOpenToAnyone_RulesHealthHidesTheFolderPath()
+    {
+        using var folder = new RuleReload.RulesFolderCopy();
+        await using var server = Server(new() { ["rules"] = folder.Path, ["Chat:PublicHost"] = "bot.example.com", ["Chat:AllowAnonymous"] = "true" });
+        using var client = server.CreateClient();
+
+        var body = await client.GetStringAsync("/healthz/rules");
+
+        Assert.DoesNotContain(folder.Path, body, StringComparison.Ordinal);
+        Assert.Equal("<rules>", JsonDocument.Parse(body).RootElement.GetProperty("active").GetProperty("folder").GetString());
+    }
+
     private static string Token(string audience) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Authority,

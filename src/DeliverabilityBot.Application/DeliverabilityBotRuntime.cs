@@ -86,7 +86,10 @@ public sealed class DeliverabilityBotRuntime
 
     /// <summary>A new ingest service over the store and a caching classifier.</summary>
     /// <exception cref="MtaConfigException">The sending configuration is missing or malformed.</exception>
-    public IngestService CreateIngest() => new(Store, new SummaryClassifier(ActiveRules.Classifier), Sending);
+    public IngestService CreateIngest() => CreateIngest(Sending);
+
+    /// <summary>A new ingest service over the store and a caching classifier, with the given sending IPs (the demo's own MTA).</summary>
+    public IngestService CreateIngest(SendingMap? sending) => new(Store, new SummaryClassifier(ActiveRules.Classifier), sending);
 
     /// <summary>The why service.</summary>
     public WhyService Why => new(Store, Engine);

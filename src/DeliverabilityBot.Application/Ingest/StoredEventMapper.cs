@@ -51,7 +51,8 @@ public static class StoredEventMapper
     {
         var quoted = e.Action == DeliveryAction.Delivered ? null : SendingIpFromReply.Find(e.Reply.Text, e.RemoteIp);
         if (e.SendingIp is { } recorded) return quoted is not null && IsPrivate(recorded) ? quoted : recorded;
-        if (quoted is not null || sending is null) return quoted;
+        // A local delivery (Postfix relay=local / virtual) leaves from no IP, whatever its sender.
+        if (quoted is not null || sending is null || e.RemoteHost is "local" or "virtual") return quoted;
         return sending.Resolve(null, e.RecipientDomain, e.SenderDomain ?? DomainOf(e.Sender), e.RemoteIp).Ip;
     }
 

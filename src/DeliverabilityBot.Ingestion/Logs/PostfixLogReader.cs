@@ -54,7 +54,9 @@ public sealed class PostfixLogReader : ILogLineReader
         var senderDomain = context.SenderDomainOf(f.QueueId);
         var recipientDomain = Addresses.DomainOf(recipient);
         // Postfix does not log the address it sent from: the deployment's configuration says it, by the line's syslog name.
-        var sendingIp = context.Sending?.Resolve(SyslogNameOf(line), recipientDomain, senderDomain, ip).Ip;
+        var sendingIp = context.Sending is { } sending && SyslogNameOf(line) is { } syslogName
+            ? sending.Resolve(syslogName, recipientDomain, senderDomain, ip).Ip
+            : null;
         return new BounceEvent
         {
             Source = context.Source,
@@ -78,7 +80,8 @@ public sealed class PostfixLogReader : ILogLineReader
     }
 
     // "... postfix-out2/smtp[123]: ..." -> "postfix-out2"; "postfix/icloud/smtp[9]" -> "postfix/icloud": the tag up to
-    // the last '/' before the pid, which is the syslog_name the service ran with.
+    // the last '/' before the pid, which is the syslog_name the service ran with. Only the SMTP client's lines: local,
+    // virtual, lmtp and pipe deliveries leave from no sending IP.
     internal static string? SyslogNameOf(string line)
     {
         var at = line.IndexOf("postfix", StringComparison.Ordinal);
@@ -86,7 +89,7 @@ public sealed class PostfixLogReader : ILogLineReader
         var pid = line.IndexOf('[', at);
         if (pid < 0) return null;
         var slash = line.LastIndexOf('/', pid, pid - at);
-        return slash > at ? line[at..slash] : null;
+        return slash > at && line.AsSpan(slash + 1, pid - slash - 1) is "smtp" ? line[at..slash] : null;
     }
 
     private BounceEvent ExpiredFrom(BounceEvent last, DateTimeOffset? timestamp, int index) => new()

@@ -1,11 +1,13 @@
 using DeliverabilityBot.Application;
+using DeliverabilityBot.Ingestion.Sending;
 
 namespace DeliverabilityBot.Server.Demo;
 
 /// <summary>
 /// With <c>--demo</c>: before the server takes requests, writes the generated demo day (<see cref="DemoLog"/>) into the
 /// demo data folder and ingests it through the normal ingestion path, unless that store already holds events (a
-/// restart keeps the data, and the conversations, it had; answers anchor to the newest event).
+/// restart keeps the data, and the conversations, it had; answers anchor to the newest event). The demo MTA's Postfix
+/// configuration is written beside it and read as <c>--mta-config</c> reads one, so every attempt has its sending IP.
 /// </summary>
 public sealed partial class DemoDataLoader(DeliverabilityBotRuntime runtime, TimeProvider clock, ILogger<DemoDataLoader> logger) : IHostedService
 {
@@ -30,7 +32,9 @@ public sealed partial class DemoDataLoader(DeliverabilityBotRuntime runtime, Tim
         var end = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
         var path = Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, FileName);
         File.WriteAllText(path, DemoLog.ToText(DemoLog.Generate(end)));
-        var summary = runtime.CreateIngest().Ingest([path], cancellationToken: ct);
+        var mtaConfig = DemoLog.WriteMtaConfig(Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, "demo-mta-config"));
+        var sending = SendingMapLoader.Load([mtaConfig], null, new List<string>());
+        var summary = runtime.CreateIngest(sending).Ingest([path], cancellationToken: ct);
         LogLoaded(path, summary.EventsRead, summary.Stored, summary.Elapsed.TotalSeconds);
     }
 

@@ -86,8 +86,9 @@ public class MtaLogParserTests
             "Nov 28 05:00:02 mx1 postfix-out2/smtp[12]: 3F2A11C0043: to=<b@icloud.com>, relay=mx01.mail.icloud.com[17.57.154.6]:25, delay=1, delays=0/0/0/1, dsn=4.7.0, status=deferred (host mx01.mail.icloud.com[17.57.154.6] said: 421 4.7.0 Deferred (in reply to RCPT TO command))",
             "Nov 28 13:00:02 mx1 postfix-out2/qmgr[11]: 3F2A11C0043: from=<news@example.com>, status=expired, returned to sender",
             "Nov 28 05:00:03 mx1 postfix/smtp[13]: 4F2A11C0044: to=<c@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.102.27]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 OK)",
+            "Nov 28 05:00:04 mx1 postfix-out2/virtual[14]: 5F2A11C0045: to=<bounces@example.com>, relay=virtual, delay=0, delays=0/0/0/0, dsn=2.0.0, status=sent (delivered to maildir)",
         ], "mail.log", 2026).ToList();
-        Assert.Equal(["203.0.113.7", "203.0.113.7", "203.0.113.7", null], events.Select(e => e.SendingIp));
+        Assert.Equal(["203.0.113.7", "203.0.113.7", "203.0.113.7", null, null], events.Select(e => e.SendingIp));
     }
 
     [Fact]

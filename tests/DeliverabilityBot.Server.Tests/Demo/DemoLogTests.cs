@@ -70,4 +70,41 @@ public sealed class DemoLogTests
         var gmail = Events.Where(e => e.RecipientDomain is "gmail.com" or "googlemail.com").ToList();
         Assert.True(gmail.Count(e => e.Action == DeliveryAction.Delivered) > gmail.Count * 0.99);
     }
+
+    [Fact]
+    public void Parse_WithTheDemoMtaConfig_EveryAttemptHasItsInstanceIp()
+    {
+        var folder = Directory.CreateTempSubdirectory("dbot-demo-mta-").FullName;
+        try
+        {
+            var sending = DeliverabilityBot.Ingestion.Sending.SendingMapLoader.Load([DemoLog.WriteMtaConfig(folder)], null, new List<string>());
+            var events = new MtaLogParser(sending: sending).Parse(Lines, "demo.log").ToList();
+            Assert.All(events, e => Assert.Contains(e.SendingIp, DemoLog.Instances.Select(i => i.Ip)));
+            Assert.Equal(DemoLog.Instances.Count, events.Select(e => e.SendingIp).Distinct().Count());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Parse_Episode_ProofpointBlocksAllOfOneIpsICloudMailAndNoneOfTheOthers()
+    {
+        var folder = Directory.CreateTempSubdirectory("dbot-demo-mta-").FullName;
+        try
+        {
+            var sending = DeliverabilityBot.Ingestion.Sending.SendingMapLoader.Load([DemoLog.WriteMtaConfig(folder)], null, new List<string>());
+            var episode = new MtaLogParser(sending: sending).Parse(Lines, "demo.log")
+                .Where(e => IsICloud(e) && e.Timestamp >= End.AddHours(-24) + DemoLog.EpisodeStart).ToList();
+            var blockedIp = episode.Where(e => e.SendingIp == DemoLog.SendingIp).ToList();
+            Assert.InRange(blockedIp.Count, 20, 200);
+            Assert.All(blockedIp, e => Assert.Contains("ipcheck.proofpoint.com/?ip=" + DemoLog.SendingIp, e.Reply.Raw, StringComparison.Ordinal));
+            Assert.DoesNotContain(episode.Where(e => e.SendingIp != DemoLog.SendingIp), e => e.Reply.Raw.Contains("proofpoint", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -44,6 +44,6 @@ internal static class RulesProbe
         Source = e.Source, Index = e.Index, MessageIndex = e.MessageIndex, Recipient = e.Recipient, RecipientDomain = e.RecipientDomain,
         Sender = e.Sender, SenderDomain = e.SenderDomain, RemoteHost = e.RemoteHost, RemoteIp = e.RemoteIp, SendingIp = e.SendingIp,
         ReportingMta = e.ReportingMta, Stage = e.Stage, Action = e.Action, DsnStatus = e.DsnStatus, Timestamp = e.Timestamp,
-        MessageId = e.MessageId, Kind = e.Kind, SourceFormat = e.SourceFormat, Hints = e.Hints, Reply = reply,
+        MessageId = e.MessageId, HeaderMessageId = e.HeaderMessageId, Stream = e.Stream, Kind = e.Kind, SourceFormat = e.SourceFormat, Hints = e.Hints, Reply = reply,
     };
 }

@@ -40,6 +40,9 @@ public static class StoredEventMapper
         ReplyCode = e.Reply.Code,
         Reply = e.Reply.Raw,
         MessageId = e.MessageId,
+        HeaderMessageId = e.HeaderMessageId,
+        Stream = e.Stream,
+        QueueExpired = IsQueueExpiry(e, c),
         Source = e.Source,
         Index = e.Index,
         HardBounce = c.HardBounce,
@@ -59,6 +62,16 @@ public static class StoredEventMapper
     private static bool IsPrivate(string ip) =>
         System.Net.IPAddress.TryParse(ip, out var a) && (System.Net.IPAddress.IsLoopback(a) || a.IsIPv6LinkLocal || a.IsIPv6UniqueLocal
             || a.GetAddressBytes() is [10, ..] or [192, 168, ..] or [172, >= 16 and < 32, ..] or [100, >= 64 and < 128, ..]);
+
+    /// <summary>
+    /// A failure the sending queue decided after deferrals rather than a refusal: Postfix's <c>status=expired</c> (the
+    /// reader's <c>expired</c> hint), the classifier's <c>expired</c> reason, or a failed recipient whose reply or DSN
+    /// status is still temporary (4.x.x: what an MTA reports when it returns a message it gave up retrying).
+    /// </summary>
+    public static bool IsQueueExpiry(BounceEvent e, ClassificationSummary c) =>
+        e.Action == DeliveryAction.Failed
+        && (e.Hints.ContainsKey("expired") || c.Reason == "expired" || e.Reply.Code is >= 400 and < 500
+            || (e.DsnStatus ?? e.Reply.Status)?.Class == 4);
 
     // Lower-cased like the parsers' own domains (an address read elsewhere may keep its case).
     private static string? DomainOf(string? address) => Addresses.DomainOf(address)?.ToLowerInvariant();

@@ -60,6 +60,15 @@ public sealed class BounceEvent
     /// <summary>The MTA queue id or message id that ties attempts of one message together, when known.</summary>
     public string? MessageId { get; init; }
 
+    /// <summary>
+    /// The message's <c>Message-ID</c> header (as written, angle brackets included), when known: from Postfix cleanup's
+    /// <c>message-id=</c>, Exim's <c>id=</c>, or a DSN's returned headers. Joins evidence of one message that shares no queue id.
+    /// </summary>
+    public string? HeaderMessageId { get; init; }
+
+    /// <summary>The sending stream (transactional, marketing, a Postfix instance or transport name), when known.</summary>
+    public string? Stream { get; init; }
+
     /// <summary>What kind of evidence this came from, which decides some reasons before any text rule.</summary>
     public EvidenceKind Kind { get; init; } = EvidenceKind.Reply;
 

@@ -40,6 +40,10 @@ public static partial class DsnEventBuilder
             Reply = reply,
             DsnStatus = status is not null && !status.Equals(reply.Status) ? status : null,
             Timestamp = DateOf(recipient["Last-Attempt-Date"]) ?? DateOf(message?["Arrival-Date"]),
+            // Postfix names its queue id and the envelope sender in the per-message group: the same queue id as its log.
+            MessageId = QueueIdOf(message?["X-Postfix-Queue-ID"]),
+            Sender = Addresses.Normalize(message?.Typed("X-Postfix-Sender")),
+            SenderDomain = Addresses.DomainOf(Addresses.Normalize(message?.Typed("X-Postfix-Sender"))),
             Kind = EvidenceKind.Reply,
             SourceFormat = sourceFormat,
         };
@@ -87,6 +91,13 @@ public static partial class DsnEventBuilder
         if (a.StartsWith("relay", StringComparison.Ordinal)) return DeliveryAction.Relayed;
         if (a.StartsWith("expand", StringComparison.Ordinal)) return DeliveryAction.Expanded;
         return status?.Class switch { 4 => DeliveryAction.Delayed, 2 => DeliveryAction.Delivered, _ => DeliveryAction.Failed };
+    }
+
+    // A queue id is one token of letters and digits; anything else is not one.
+    private static string? QueueIdOf(string? field)
+    {
+        var id = field?.Trim();
+        return string.IsNullOrEmpty(id) || !id.All(char.IsAsciiLetterOrDigit) ? null : id;
     }
 
     /// <summary>Parses an RFC 5322 date leniently, or null.</summary>

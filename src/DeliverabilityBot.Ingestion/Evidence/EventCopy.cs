@@ -7,7 +7,7 @@ public static class EventCopy
 {
     /// <summary>A copy of <paramref name="e"/> with the given fields replaced where not null.</summary>
     public static BounceEvent With(BounceEvent e, string? source = null, int? index = null, int? messageIndex = null,
-        string? recipient = null, string? domain = null) => new()
+        string? recipient = null, string? domain = null, string? headerMessageId = null) => new()
     {
         Source = source ?? e.Source,
         Index = index ?? e.Index,
@@ -26,6 +26,8 @@ public static class EventCopy
         DsnStatus = e.DsnStatus,
         Timestamp = e.Timestamp,
         MessageId = e.MessageId,
+        HeaderMessageId = headerMessageId ?? e.HeaderMessageId,
+        Stream = e.Stream,
         Kind = e.Kind,
         SourceFormat = e.SourceFormat,
         Hints = e.Hints,

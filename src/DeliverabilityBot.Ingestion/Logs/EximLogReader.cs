@@ -30,6 +30,7 @@ public sealed partial class EximLogReader : ILogLineReader
         {
             var from = Addresses.Normalize(m.Groups["rcpt"].Value);
             if (from is not null) context.SetSender(id, from);
+            if (ArrivalMessageId().Match(rest) is { Success: true } mid) context.SetMessageId(id, MessageIds.Normalize(mid.Groups["mid"].Value));
             return true;
         }
 
@@ -55,6 +56,7 @@ public sealed partial class EximLogReader : ILogLineReader
             DsnStatus = expired && reply.Status is null ? new EnhancedStatusCode(5, 4, 7) : null,
             Timestamp = LogTimestamp.Read(line, context.ReferenceYear),
             MessageId = id,
+            HeaderMessageId = context.MessageIdOf(id),
             Kind = EvidenceKind.LogLine,
             SourceFormat = Format,
         };
@@ -80,6 +82,10 @@ public sealed partial class EximLogReader : ILogLineReader
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?(?: [+-]\d{4})? (?:\[\d+\] )?(?<id>[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) (?<flag>\*\*|==|=>|->|\*>|<=) (?<rcpt>\S+)(?: <[^>]*>)?\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Line();
+
+    // The arrival line's "id=<message-id>" (Exim logs the Message-ID header there by default).
+    [GeneratedRegex(@"(?:^|\s)id=(?<mid>\S+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ArrivalMessageId();
 
     [GeneratedRegex(@"SMTP error from remote (?:mail server|mailer) after (?<cmd>RCPT TO|MAIL FROM|end of data|DATA|EHLO|HELO|initial connection|pipelined [A-Z ]+?)(?::?<[^>]*>)?:\s*(?<reply>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SmtpError();

@@ -64,6 +64,20 @@ public sealed class LogContext
     /// <summary>Remembers the envelope sender of a queue id.</summary>
     public void SetSender(string queueId, string sender) => StateOf(queueId, create: true).Sender = SenderFor(sender);
 
+    /// <summary>Remembers the <c>Message-ID</c> of a queue id (Postfix cleanup's <c>message-id=</c>, Exim's <c>id=</c>).</summary>
+    public void SetMessageId(string queueId, string? messageId)
+    {
+        if (messageId is null) return;
+        StateOf(queueId, create: true).MessageId = messageId;
+    }
+
+    /// <summary>The <c>Message-ID</c> of a queue id, when seen.</summary>
+    public string? MessageIdOf(string queueId)
+    {
+        ref var state = ref StateOf(queueId, create: false);
+        return Unsafe.IsNullRef(ref state) ? null : state.MessageId;
+    }
+
     /// <summary>The envelope sender of a queue id, when seen.</summary>
     public string? SenderOf(string queueId)
     {
@@ -145,6 +159,8 @@ public sealed class LogContext
     private struct QueueState
     {
         public Sender? Sender;
+
+        public string? MessageId;
 
         public Dictionary<string, BounceEvent>? Pending;
     }

@@ -20,12 +20,16 @@ internal enum PostfixLineKind
 
     /// <summary>qmgr's <c>removed</c>: the queue id's life is over.</summary>
     Removed,
+
+    /// <summary>cleanup's <c>message-id=&lt;id&gt;</c>.</summary>
+    MessageId,
 }
 
 /// <summary>The fields of one Postfix queue line, as read by <see cref="PostfixLine.TryRead"/>.</summary>
 /// <param name="Kind">What the line is about.</param>
 /// <param name="QueueId">The queue id.</param>
-/// <param name="Address">The recipient (<see cref="PostfixLineKind.Delivery"/>) or sender (<see cref="PostfixLineKind.From"/>), as written.</param>
+/// <param name="Address">The recipient (<see cref="PostfixLineKind.Delivery"/>), sender (<see cref="PostfixLineKind.From"/>) or
+/// message id (<see cref="PostfixLineKind.MessageId"/>, up to the first space), as written.</param>
 /// <param name="Status">The delivery status word (<c>sent</c>, <c>deferred</c>, ...).</param>
 /// <param name="Detail">The parenthesised detail after the status, empty when absent.</param>
 /// <param name="RelayHost">The <c>relay=</c> host as written (<c>none</c> included), or null.</param>
@@ -61,6 +65,13 @@ internal static class PostfixLine
             var after = body[(close + 1)..];
             var expired = after.Length > 0 && after[0] == ',' && after[1..].TrimStart(SyslogText.Whitespace).StartsWith("status=expired");
             fields = new(expired ? PostfixLineKind.Expired : PostfixLineKind.From, queueId, body[6..close].ToString());
+            return true;
+        }
+        if (body.StartsWith("message-id="))
+        {
+            var id = body["message-id=".Length..];
+            var end = id.IndexOfAny(SyslogText.Whitespace);
+            fields = new(PostfixLineKind.MessageId, queueId, (end < 0 ? id : id[..end]).ToString());
             return true;
         }
         fields = new(body.TrimEnd(SyslogText.Whitespace) is "removed" ? PostfixLineKind.Removed : PostfixLineKind.Other, queueId);

@@ -33,6 +33,8 @@ internal static partial class PostfixLineRegex
         }
         if (From().Match(rest) is { Success: true } from)
             fields = new(PostfixLineKind.From, queueId, from.Groups["from"].Value);
+        else if (MessageIdField().Match(rest) is { Success: true } mid)
+            fields = new(PostfixLineKind.MessageId, queueId, mid.Groups["id"].Value);
         else
             fields = new(rest.TrimEnd() == "removed" ? PostfixLineKind.Removed : PostfixLineKind.Other, queueId);
         return true;
@@ -46,6 +48,9 @@ internal static partial class PostfixLineRegex
 
     [GeneratedRegex(@"^from=<(?<from>[^>]*)>", RegexOptions.CultureInvariant)]
     private static partial Regex From();
+
+    [GeneratedRegex(@"^message-id=(?<id>[^ \t\n\v\f\r]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex MessageIdField();
 
     [GeneratedRegex(@"^from=<[^>]*>,\s*status=expired", RegexOptions.CultureInvariant)]
     private static partial Regex Expired();

@@ -30,6 +30,9 @@ public sealed class PostfixLogReader : ILogLineReader
             case PostfixLineKind.From when f.Address!.Length > 0:
                 context.SetSender(f.QueueId, f.Address.ToLowerInvariant());
                 break;
+            case PostfixLineKind.MessageId:
+                context.SetMessageId(f.QueueId, Evidence.MessageIds.Normalize(f.Address));
+                break;
             case PostfixLineKind.Removed:
                 context.Forget(f.QueueId);
                 break;
@@ -74,6 +77,7 @@ public sealed class PostfixLogReader : ILogLineReader
             DsnStatus = f.Dsn is { } dsn && !dsn.Equals(reply.Status) ? dsn : null,
             Timestamp = LogTimestamp.Read(line, context.ReferenceYear),
             MessageId = f.QueueId,
+            HeaderMessageId = context.MessageIdOf(f.QueueId),
             Kind = EvidenceKind.LogLine,
             SourceFormat = Format,
         };
@@ -110,6 +114,7 @@ public sealed class PostfixLogReader : ILogLineReader
         DsnStatus = new EnhancedStatusCode(5, 4, 7),
         Timestamp = timestamp ?? last.Timestamp,
         MessageId = last.MessageId,
+        HeaderMessageId = last.HeaderMessageId,
         Kind = EvidenceKind.LogLine,
         SourceFormat = Format,
         Hints = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["expired"] = "true" },

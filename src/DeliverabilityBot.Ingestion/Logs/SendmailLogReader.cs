@@ -27,6 +27,7 @@ public sealed partial class SendmailLogReader : ILogLineReader
         if (From().Match(rest) is { Success: true } from)
         {
             if (Addresses.Normalize(from.Groups["from"].Value) is { } envelopeFrom) context.SetSender(qid, envelopeFrom);
+            if (SendmailMessageId().Match(rest) is { Success: true } mid) context.SetMessageId(qid, MessageIds.Normalize(mid.Groups["mid"].Value));
             return true;
         }
         var m = Delivery().Match(rest);
@@ -60,6 +61,7 @@ public sealed partial class SendmailLogReader : ILogLineReader
                 DsnStatus = dsn is not null && !dsn.Equals(reply.Status) ? dsn : null,
                 Timestamp = LogTimestamp.Read(line, context.ReferenceYear),
                 MessageId = qid,
+                HeaderMessageId = context.MessageIdOf(qid),
                 Kind = EvidenceKind.LogLine,
                 SourceFormat = Format,
             };
@@ -85,6 +87,10 @@ public sealed partial class SendmailLogReader : ILogLineReader
 
     [GeneratedRegex(@"^from=(?<from>[^,]+),", RegexOptions.CultureInvariant)]
     private static partial Regex From();
+
+    // The from= line's "msgid=<message-id>".
+    [GeneratedRegex(@"\bmsgid=(?<mid><[^>]*>|[^,\s]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex SendmailMessageId();
 
     [GeneratedRegex(@"^to=(?<to>.+?), (?:[a-z_]+=.*?, )*?stat=(?<stat>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Delivery();

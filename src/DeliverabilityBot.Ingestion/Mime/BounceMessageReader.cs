@@ -46,9 +46,17 @@ public static class BounceMessageReader
                 var nested = ReadRepaired(inner, source, lookInside: false);
                 if (nested.Count > 0 && !nested.All(SaysNothing)) return nested;
             }
-            return events;
+            return WithOriginalMessageId(events, m);
         }
         return [];
+    }
+
+    // The returned message's Message-ID joins a report to the log lines of the message it reports on.
+    private static IReadOnlyList<BounceEvent> WithOriginalMessageId(IReadOnlyList<BounceEvent> events, BounceMessage m)
+    {
+        if (!events.Any(e => e.Kind == EvidenceKind.Reply && e.HeaderMessageId is null)) return events;
+        if (Evidence.MessageIds.Normalize(m.OriginalHeaders?["Message-ID"]) is not { } id) return events;
+        return [.. events.Select(e => e.Kind == EvidenceKind.Reply && e.HeaderMessageId is null ? Evidence.EventCopy.With(e, headerMessageId: id) : e)];
     }
 
     private static bool SaysNothing(BounceEvent e) =>

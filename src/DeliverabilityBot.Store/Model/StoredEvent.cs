@@ -65,6 +65,15 @@ public sealed class StoredEvent
     /// <summary>Queue id or message id tying attempts of one message together.</summary>
     public string? MessageId { get; init; }
 
+    /// <summary>The message's <c>Message-ID</c> header, when known (joins evidence without a shared queue id).</summary>
+    public string? HeaderMessageId { get; init; }
+
+    /// <summary>The sending stream, when known.</summary>
+    public string? Stream { get; init; }
+
+    /// <summary>For a failed attempt: the sending queue gave up after deferrals (the message expired) rather than the receiver refusing it.</summary>
+    public bool QueueExpired { get; init; }
+
     /// <summary>Where it was read from.</summary>
     public string Source { get; init; } = "text";
 

@@ -28,7 +28,7 @@ public sealed partial class StoreReader
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         using var c = _store.OpenConnection();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT recipient, COUNT(*) FROM events WHERE ruleset_id = $rs AND action <> 2 AND ts >= $a AND ts < $b{(receiverId is null ? "" : " AND receiver_id = $r")} AND recipient IS NOT NULL GROUP BY recipient;";
+        cmd.CommandText = $"SELECT recipient, COUNT(*) FROM events WHERE ruleset_id = $rs AND action <> 2 AND superseded = 0 AND ts >= $a AND ts < $b{(receiverId is null ? "" : " AND receiver_id = $r")} AND recipient IS NOT NULL GROUP BY recipient;";
         cmd.Parameters.AddWithValue("$a", w.From);
         cmd.Parameters.AddWithValue("$b", w.To);
         if (receiverId is { } r) cmd.Parameters.AddWithValue("$r", r);
@@ -65,7 +65,7 @@ public sealed partial class StoreReader
                 WHERE d2.message_key = e.message_key AND d2.action = 1 AND d2.ts <= e.ts{(receiverId is null ? "" : " AND d2.receiver_id = $r")}
                 ORDER BY d2.ts DESC LIMIT 1)
             LEFT JOIN replies rp ON rp.id = d.reply_id
-            WHERE e.ruleset_id = $rs AND e.action <> 2 AND e.ts >= $a AND e.ts < $b AND e.message_key IS NOT NULL;
+            WHERE e.ruleset_id = $rs AND e.action <> 2 AND e.superseded = 0 AND e.ts >= $a AND e.ts < $b AND e.message_key IS NOT NULL;
             """;
         var causes = new Dictionary<(long, string), long>();
         using var c = _store.OpenConnection();

@@ -35,7 +35,7 @@ public sealed partial class StoreReader
         if (w.HasWholeHours)
             Read($"SELECT hour, action, SUM(n) FROM hourly WHERE hour >= $a AND hour < $b{filter} GROUP BY hour, action;", w.FirstHour, w.EndHour);
         foreach (var (from, to) in w.Edges())
-            Read($"SELECT ts / 3600, action, COUNT(*) FROM events WHERE ts >= $a AND ts < $b{filter} GROUP BY ts / 3600, action;", from, to);
+            Read($"SELECT ts / 3600, action, COUNT(*) FROM events WHERE ts >= $a AND ts < $b AND superseded = 0{filter} GROUP BY ts / 3600, action;", from, to);
         return counts.OrderBy(p => p.Key.Hour).ThenBy(p => p.Key.Action)
             .Select(p => new HourlyCount(DateTimeOffset.FromUnixTimeSeconds(p.Key.Hour * 3600), (DeliveryAction)p.Key.Action, p.Value))
             .ToList();

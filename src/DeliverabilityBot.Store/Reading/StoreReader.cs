@@ -53,7 +53,7 @@ public sealed partial class StoreReader
         foreach (var (from, to) in w.Edges())
         {
             var filter = receiverId is null ? "" : " AND receiver_id = $r";
-            ReadSlices(c, $"SELECT {SliceColumns}, COUNT(*), MIN(ts), MAX(ts) FROM events WHERE ts >= $a AND ts < $b{filter} GROUP BY {SliceColumns};",
+            ReadSlices(c, $"SELECT {SliceColumns}, COUNT(*), MIN(ts), MAX(ts) FROM events WHERE ts >= $a AND ts < $b AND superseded = 0{filter} GROUP BY {SliceColumns};",
                 from, to, receiverId, merged);
         }
         var result = new List<AggregateSlice>(merged.Count);

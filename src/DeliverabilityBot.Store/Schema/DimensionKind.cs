@@ -35,4 +35,7 @@ public enum DimensionKind
 
     /// <summary>Where the event was read from.</summary>
     Source = 11,
+
+    /// <summary>Sending stream (transactional, marketing, a Postfix instance or transport).</summary>
+    Stream = 12,
 }

@@ -94,6 +94,88 @@ public static class Migrations
         INSERT INTO meta(key, value)
             SELECT 'identity', CASE WHEN EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM replies) THEN 'sha256' ELSE 'xxh3' END;
         """,
+
+        // 3: messages (issue 13). One row per recipient of a queued message, joined from every piece of evidence about
+        // it (log lines, DSNs, ESP events): attempts link to it (events.message_row), and a report (DSN) of something a
+        // log already recorded is kept as evidence but marked superseded, so attempts are not counted twice. Existing
+        // events are joined by queue id and recipient here; evidence with no queue id is a message of its own.
+        // Outcome: MessageOutcome (0 pending, 1 delivered, 2 bounced, 3 expired). Kinds 3 and 4 (log line, ESP event)
+        // are primary evidence; kind 0 (a reply or DSN) is a report.
+        """
+        ALTER TABLE events ADD COLUMN message_row INTEGER;
+        ALTER TABLE events ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN stream_id INTEGER NOT NULL DEFAULT 0;
+
+        -- qkey: the key of the queue id (events.message_key), else of the Message-ID header (then mkey = qkey), else the
+        -- first event's own identity (a message nothing else can join). The *_final columns hold a MessageOutcome
+        -- (0: none yet) per kind of evidence; outcome, deferrals and attempts are derived from them on every write.
+        CREATE TABLE messages (
+            id               INTEGER PRIMARY KEY,
+            qkey             INTEGER NOT NULL,
+            recipient        TEXT NOT NULL,
+            mkey             INTEGER,
+            first_ts         INTEGER NOT NULL,
+            last_ts          INTEGER NOT NULL,
+            receiver_id      INTEGER NOT NULL DEFAULT 0,
+            sending_ip_id    INTEGER NOT NULL DEFAULT 0,
+            sender_domain_id INTEGER NOT NULL DEFAULT 0,
+            stream_id        INTEGER NOT NULL DEFAULT 0,
+            ruleset_id       INTEGER NOT NULL DEFAULT 0,
+            trouble_ts       INTEGER NOT NULL DEFAULT 0,
+            log_deferrals    INTEGER NOT NULL DEFAULT 0,
+            report_deferrals INTEGER NOT NULL DEFAULT 0,
+            log_final        INTEGER NOT NULL DEFAULT 0,
+            report_final     INTEGER NOT NULL DEFAULT 0,
+            final_ts         INTEGER,
+            final_event      INTEGER,
+            outcome          INTEGER NOT NULL DEFAULT 0,
+            deferrals        INTEGER NOT NULL DEFAULT 0,
+            attempts         INTEGER NOT NULL DEFAULT 0);
+        CREATE UNIQUE INDEX ix_messages_key ON messages(qkey, recipient);
+        CREATE INDEX ix_messages_mkey ON messages(mkey, recipient) WHERE mkey IS NOT NULL;
+        CREATE INDEX ix_messages_first ON messages(first_ts);
+        CREATE INDEX ix_events_report_message ON events(message_row) WHERE kind = 0;
+
+        -- Messages per UTC hour of their first evidence, kept with the messages in the same transaction. affected: not
+        -- simply delivered at the first try (bounced, expired, pending, or deferred at least once).
+        CREATE TABLE messages_hourly (
+            hour             INTEGER NOT NULL,
+            receiver_id      INTEGER NOT NULL,
+            outcome          INTEGER NOT NULL,
+            affected         INTEGER NOT NULL,
+            ruleset_id       INTEGER NOT NULL,
+            sending_ip_id    INTEGER NOT NULL,
+            sender_domain_id INTEGER NOT NULL,
+            stream_id        INTEGER NOT NULL,
+            n                INTEGER NOT NULL,
+            PRIMARY KEY (hour, receiver_id, outcome, affected, ruleset_id, sending_ip_id, sender_domain_id, stream_id)
+        ) WITHOUT ROWID;
+
+        CREATE TEMP TABLE expired_reason AS SELECT id FROM dims WHERE kind = 2 AND value = 'expired';
+        INSERT INTO messages(qkey, recipient, first_ts, last_ts, receiver_id, sending_ip_id, sender_domain_id, ruleset_id,
+                             log_deferrals, report_deferrals, log_final, report_final, final_ts)
+            SELECT COALESCE(message_key, hash), COALESCE(recipient, ''), MIN(ts), MAX(ts), MAX(receiver_id),
+                   MAX(sending_ip_id), MAX(sender_domain_id), MAX(CASE WHEN action <> 2 THEN ruleset_id ELSE 0 END),
+                   SUM(kind IN (3, 4) AND action = 1), SUM(kind = 0 AND action = 1),
+                   MAX(CASE WHEN kind NOT IN (3, 4) OR action = 1 THEN 0 WHEN action <> 0 THEN 1
+                            WHEN reply_code BETWEEN 400 AND 499 OR reason_id IN (SELECT id FROM expired_reason) THEN 3 ELSE 2 END),
+                   MAX(CASE WHEN kind <> 0 OR action = 1 THEN 0 WHEN action <> 0 THEN 1
+                            WHEN reply_code BETWEEN 400 AND 499 OR reason_id IN (SELECT id FROM expired_reason) THEN 3 ELSE 2 END),
+                   MAX(CASE WHEN action <> 1 THEN ts END)
+            FROM events WHERE kind IN (0, 3, 4)
+            GROUP BY COALESCE(message_key, hash), COALESCE(recipient, '');
+        DROP TABLE expired_reason;
+        UPDATE messages SET
+            outcome = CASE WHEN log_final <> 0 THEN log_final ELSE report_final END,
+            deferrals = max(log_deferrals, report_deferrals);
+        UPDATE messages SET attempts = deferrals + (outcome IN (1, 2));
+        UPDATE events SET message_row = (SELECT m.id FROM messages m
+                                         WHERE m.qkey = COALESCE(events.message_key, events.hash) AND m.recipient = COALESCE(events.recipient, ''))
+            WHERE kind IN (0, 3, 4);
+        INSERT INTO messages_hourly(hour, receiver_id, outcome, affected, ruleset_id, sending_ip_id, sender_domain_id, stream_id, n)
+            SELECT first_ts / 3600, receiver_id, outcome, outcome <> 1 OR deferrals > 0, ruleset_id, sending_ip_id, sender_domain_id, stream_id, COUNT(*)
+            FROM messages GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Store.Model;
 using DeliverabilityBot.Store.Schema;
+using DeliverabilityBot.Store.Writing.Messages;
 using Microsoft.Data.Sqlite;
 
 namespace DeliverabilityBot.Store.Writing;
@@ -19,8 +20,10 @@ public sealed class EventWriter : IDisposable
     private readonly EventIdentity _identity;
     private readonly RawStatement _insert;
     private readonly SqliteCommand _rollup;
+    private readonly MessageJoiner _messages;
     private readonly Dictionary<RollupKey, RollupCount> _pending = new();
     private SqliteTransaction? _tx;
+    private long _unknownReceiver = -1;
     private int _offered;
     private int _stored;
 
@@ -31,6 +34,7 @@ public sealed class EventWriter : IDisposable
         _identity = EventIdentity.For(StoreMeta.Identity(connection));
         _replies = new ReplyCache(connection, _identity);
         _insert = EventInsertCommand.Create(connection);
+        _messages = new MessageJoiner(connection);
         _rollup = connection.CreateCommand();
         _rollup.CommandText = """
             INSERT INTO hourly(hour, receiver_id, action, reason_id, category_id, filter_id, ruleset_id, sending_ip_id, sender_domain_id, n, first_ts, last_ts)
@@ -72,6 +76,7 @@ public sealed class EventWriter : IDisposable
         try
         {
             FlushRollups(_tx);
+            _messages.Flush(_tx);
             _tx.Commit();
         }
         catch
@@ -97,6 +102,8 @@ public sealed class EventWriter : IDisposable
     private void Rollback()
     {
         _pending.Clear();
+        _messages.Clear();
+        _unknownReceiver = -1;
         _offered = _stored = 0;
         try { _tx?.Dispose(); }
         finally
@@ -122,8 +129,15 @@ public sealed class EventWriter : IDisposable
             SendingIp: _dims.IdOf(DimensionKind.SendingIp, e.SendingIp, tx),
             SenderDomain: _dims.IdOf(DimensionKind.SenderDomain, e.SenderDomain, tx));
 
+        var hash = _identity.Of(e);
+        long? queueKey = e.MessageId is null ? null : _identity.OfText(e.MessageId);
+        long? mkey = e.HeaderMessageId is null ? null : _identity.OfText(e.HeaderMessageId);
+        var message = _messages.Find(e, hash, queueKey, mkey, tx);
+        var superseded = MessageJoiner.IsSuperseded(message, e);
+        var stream = _dims.IdOf(DimensionKind.Stream, e.Stream, tx);
+
         var p = _insert;
-        p.Bind(1, _identity.Of(e));
+        p.Bind(1, hash);
         p.Bind(2, ts);
         p.Bind(3, e.TimestampEstimated ? 1 : 0);
         p.Bind(4, key.Action);
@@ -145,11 +159,25 @@ public sealed class EventWriter : IDisposable
         var inline = e.Action == DeliveryAction.Delivered || e.Reply.Length == 0;
         p.Bind(19, inline ? null : _replies.IdOf(e.Reply, tx));
         p.Bind(20, inline && e.Reply.Length > 0 ? e.Reply : null);
-        p.Bind(21, e.MessageId is null ? null : _identity.OfText(e.MessageId));
+        p.Bind(21, queueKey);
         p.Bind(22, _dims.IdOf(DimensionKind.Source, e.Source, tx));
         p.Bind(23, e.HardBounce ? 1 : 0);
         p.Bind(24, e.Retryable ? 1 : 0);
-        if (_insert.Execute() == 0) return false;
+        p.Bind(25, message?.Id);
+        p.Bind(26, superseded ? 1 : 0);
+        p.Bind(27, stream);
+        if (_insert.Execute() == 0)
+        {
+            _messages.Discard(message, queueKey, hash);
+            return false;
+        }
+        if (message is not null)
+        {
+            var dims = new EventDimensions(key.Receiver, UnknownReceiver(tx), key.SendingIp, key.SenderDomain, stream, key.RuleSet);
+            _messages.Apply(message, e, ts, hash, queueKey, mkey, dims);
+        }
+        // A report of what a log already recorded is evidence, not another attempt.
+        if (superseded) return true;
 
         ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out var existed);
         count.N++;
@@ -157,6 +185,10 @@ public sealed class EventWriter : IDisposable
         count.Last = existed ? Math.Max(count.Last, ts) : ts;
         return true;
     }
+
+    // The id of receiver "unknown", which a message trades for the first known receiver of its evidence.
+    private long UnknownReceiver(SqliteTransaction tx) =>
+        _unknownReceiver >= 0 ? _unknownReceiver : _unknownReceiver = _dims.IdOf(DimensionKind.Receiver, "unknown", tx);
 
     // The rule ids as one dimension value; the common cases (none, one) without building a string.
     private static string? RuleSetText(IReadOnlyList<string> ids) => ids.Count switch
@@ -186,5 +218,6 @@ public sealed class EventWriter : IDisposable
         if (_tx is not null) Rollback();
         _insert.Dispose();
         _rollup.Dispose();
+        _messages.Dispose();
     }
 }

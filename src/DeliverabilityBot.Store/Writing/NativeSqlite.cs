@@ -34,6 +34,8 @@ internal static unsafe partial class NativeSqlite
 
     public static int Changes(IntPtr db) => sqlite3_changes(db);
 
+    public static long ColumnInt64(IntPtr stmt, int column) => sqlite3_column_int64(stmt, column);
+
     private static bool Probe()
     {
         try
@@ -66,4 +68,7 @@ internal static unsafe partial class NativeSqlite
 
     [LibraryImport(Library)]
     private static partial int sqlite3_changes(IntPtr db);
+
+    [LibraryImport(Library)]
+    private static partial long sqlite3_column_int64(IntPtr stmt, int column);
 }

@@ -77,6 +77,28 @@ internal sealed class RawStatement : IDisposable
         return changes;
     }
 
+    /// <summary>
+    /// Runs the statement for its first row: true and the row's first <paramref name="columns"/>.Length columns as
+    /// integers (NULL reads as 0) when there is one, false when there is none. Ready to bind again afterwards.
+    /// </summary>
+    public bool QueryRow(Span<long> columns)
+    {
+        try
+        {
+            var rc = _native ? NativeSqlite.Step(_stmtPtr) : raw.sqlite3_step(_stmt);
+            if (rc == raw.SQLITE_DONE) return false;
+            if (rc != raw.SQLITE_ROW) throw Error(rc);
+            for (var i = 0; i < columns.Length; i++)
+                columns[i] = _native ? NativeSqlite.ColumnInt64(_stmtPtr, i) : raw.sqlite3_column_int64(_stmt, i);
+            return true;
+        }
+        finally
+        {
+            if (_native) NativeSqlite.Reset(_stmtPtr);
+            else raw.sqlite3_reset(_stmt);
+        }
+    }
+
     private int ExecuteManaged()
     {
         try

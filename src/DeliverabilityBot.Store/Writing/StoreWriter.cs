@@ -99,6 +99,9 @@ public sealed class StoreWriter : IDisposable
         long deleted = cmd.ExecuteNonQuery();
         cmd.CommandText = "DELETE FROM hourly WHERE hour < $cut / 3600;";
         cmd.ExecuteNonQuery();
+        // Messages go with the hour they are counted in (their first evidence).
+        cmd.CommandText = "DELETE FROM messages WHERE first_ts < $cut; DELETE FROM messages_hourly WHERE hour < $cut / 3600;";
+        cmd.ExecuteNonQuery();
         tx.Commit();
         return deleted;
     }

@@ -1,0 +1,290 @@
+using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Store.Model;
+using Microsoft.Data.Sqlite;
+
+namespace DeliverabilityBot.Store.Writing.Messages;
+
+/// <summary>
+/// Joins each stored attempt to its message (one per recipient of a queued message) inside the writer's transaction:
+/// found by queue id and recipient, else by <c>Message-ID</c> header and recipient, else created. Messages touched in
+/// the transaction are held in memory and written once at commit with their hourly rollups.
+/// </summary>
+/// <remarks>
+/// Why the order of ingestion does not matter: a message's outcome and counts come from counters per kind of
+/// evidence (log or report) whatever arrives first, and a report (DSN) of a deferral or final outcome that a log also
+/// records is marked superseded (kept as evidence, left out of the attempt rollups) whether it came before the log line
+/// (marked at commit, its rollup taken back) or after it (stored superseded). New message ids are allocated in memory
+/// from the table's maximum: the writer's transaction is <c>BEGIN IMMEDIATE</c>, so no other writer interleaves.
+/// </remarks>
+internal sealed class MessageJoiner : IDisposable
+{
+    private const string StateColumns = "id, qkey, mkey, first_ts, last_ts, receiver_id, sending_ip_id, sender_domain_id, stream_id, ruleset_id, trouble_ts, log_deferrals, report_deferrals, log_final, report_final, final_ts, final_event, outcome, deferrals";
+    private const string WriteColumns = "qkey, mkey, first_ts, last_ts, receiver_id, sending_ip_id, sender_domain_id, stream_id, ruleset_id, trouble_ts, log_deferrals, report_deferrals, log_final, report_final, final_ts, final_event, outcome, deferrals, attempts";
+    private readonly SqliteConnection _connection;
+    private readonly RawStatement _byKey;
+    private readonly RawStatement _byMkey;
+    private readonly RawStatement _insert;
+    private readonly RawStatement _update;
+    private readonly RawStatement _rollup;
+    private readonly Dictionary<MessageKey, MessageState> _byQueue = new();
+    private readonly Dictionary<MessageKey, MessageState> _byHeader = new();
+    private readonly List<MessageState> _dirty = new();
+    private readonly Dictionary<MessageBucket, long> _buckets = new();
+    private readonly long[] _row = new long[19];
+    private long _nextId;
+
+    public MessageJoiner(SqliteConnection connection)
+    {
+        _connection = connection;
+        _byKey = new RawStatement(connection, $"SELECT {StateColumns} FROM messages WHERE qkey = ?1 AND recipient = ?2;");
+        _byMkey = new RawStatement(connection, $"SELECT {StateColumns} FROM messages WHERE mkey = ?1 AND recipient = ?2 LIMIT 1;");
+        var cols = WriteColumns.Split(", ");
+        _insert = new RawStatement(connection,
+            $"INSERT INTO messages(id, recipient, {WriteColumns}) VALUES (?1, ?2, {string.Join(", ", cols.Select((_, i) => "?" + (i + 3)))});");
+        _update = new RawStatement(connection,
+            $"UPDATE messages SET {string.Join(", ", cols.Select((c, i) => $"{c} = ?{i + 3}"))} WHERE id = ?1;");
+        _rollup = new RawStatement(connection, """
+            INSERT INTO messages_hourly(hour, receiver_id, outcome, affected, ruleset_id, sending_ip_id, sender_domain_id, stream_id, n)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            """);
+    }
+
+    /// <summary>Whether the evidence is primary (a log line or ESP event) rather than a report (a DSN or pasted reply).</summary>
+    public static bool IsPrimary(StoredEvent e) => e.Kind is EvidenceKind.LogLine or EvidenceKind.EspEvent;
+
+    /// <summary>Whether an event of this kind joins a message at all (complaints and auto-replies are not delivery evidence).</summary>
+    public static bool Joins(StoredEvent e) => e.Kind is EvidenceKind.Reply or EvidenceKind.LogLine or EvidenceKind.EspEvent;
+
+    /// <summary>
+    /// The message an event belongs to, loaded or created (not yet changed); null for evidence that joins none.
+    /// <paramref name="queueKey"/> is the key of the event's queue id (null without one); <paramref name="mkey"/> the key of its Message-ID header.
+    /// </summary>
+    public MessageState? Find(StoredEvent e, long eventHash, long? queueKey, long? mkey, SqliteTransaction tx)
+    {
+        if (!Joins(e)) return null;
+        var recipient = e.Recipient ?? string.Empty;
+        var key = new MessageKey(queueKey ?? mkey ?? eventHash, recipient);
+        if (_byQueue.TryGetValue(key, out var known)) return known;
+        var state = Load(_byKey, key.Key, recipient);
+        if (state is null && mkey is { } m && key.Key != m)
+        {
+            if (!_byHeader.TryGetValue(new MessageKey(m, recipient), out state)) state = Load(_byMkey, m, recipient);
+        }
+        state ??= new MessageState { Id = NextId(tx), Qkey = key.Key, Recipient = recipient, Mkey = mkey, IsNew = true };
+        _byQueue[key] = state;
+        if (state.Mkey is { } sm) _byHeader[new MessageKey(sm, recipient)] = state;
+        return state;
+    }
+
+    /// <summary>Whether a new event of this kind is already told by primary evidence of the message (it is then stored superseded).</summary>
+    public static bool IsSuperseded(MessageState? message, StoredEvent e)
+    {
+        if (message is null || IsPrimary(e)) return false;
+        return e.Action == DeliveryAction.Delayed
+            ? message.LogDeferrals > 0
+            : message.LogFinal != MessageOutcome.Pending || message.ReportFinal != MessageOutcome.Pending;
+    }
+
+    /// <summary>Forgets a message found for an event that turned out to be stored already.</summary>
+    public void Discard(MessageState? message, long? queueKey, long eventHash)
+    {
+        if (message is null || !message.IsNew || message.Dirty) return;
+        _byQueue.Remove(new MessageKey(queueKey ?? message.Mkey ?? eventHash, message.Recipient));
+        if (message.Mkey is { } m) _byHeader.Remove(new MessageKey(m, message.Recipient));
+    }
+
+    /// <summary>Adds a newly stored event's evidence to its message.</summary>
+    public void Apply(MessageState m, StoredEvent e, long ts, long eventHash, long? queueKey, long? mkey, in EventDimensions d)
+    {
+        if (!m.Dirty && m.IsNew) { m.FirstTs = m.LastTs = ts; }
+        else { m.FirstTs = Math.Min(m.FirstTs, ts); m.LastTs = Math.Max(m.LastTs, ts); }
+        // A message first known by its Message-ID takes the queue id's key once a line with one joins it.
+        if (queueKey is { } q && m.Qkey != q && m.Qkey == m.Mkey) m.Qkey = q;
+        m.Mkey ??= mkey;
+        if (m.ReceiverId == 0 || (m.ReceiverId == d.UnknownReceiver && d.Receiver != 0)) m.ReceiverId = d.Receiver;
+        if (m.SendingIpId == 0) m.SendingIpId = d.SendingIp;
+        if (m.SenderDomainId == 0) m.SenderDomainId = d.SenderDomain;
+        if (m.StreamId == 0) m.StreamId = d.Stream;
+        var primary = IsPrimary(e);
+        if (e.Action == DeliveryAction.Delayed)
+        {
+            if (primary)
+            {
+                if (m.LogDeferrals == 0 && m.ReportDeferrals > 0) m.SupersedeDeferrals = true;
+                m.LogDeferrals++;
+            }
+            else m.ReportDeferrals++;
+            // The latest deferral names the trouble until a failure decides it.
+            if (m.Outcome is not (MessageOutcome.Bounced or MessageOutcome.Expired) && ts >= m.TroubleTs)
+            {
+                m.RuleSetId = d.RuleSet;
+                m.TroubleTs = ts;
+            }
+        }
+        else
+        {
+            var outcome = e.Action == DeliveryAction.Failed
+                ? e.QueueExpired ? MessageOutcome.Expired : MessageOutcome.Bounced
+                : MessageOutcome.Delivered;
+            var decides = false;
+            if (primary && m.LogFinal == MessageOutcome.Pending)
+            {
+                if (m.ReportFinal != MessageOutcome.Pending) m.SupersedeFinals = true;
+                m.LogFinal = outcome;
+                decides = true;
+            }
+            else if (!primary && m.ReportFinal == MessageOutcome.Pending)
+            {
+                m.ReportFinal = outcome;
+                decides = m.LogFinal == MessageOutcome.Pending;
+            }
+            if (decides)
+            {
+                m.FinalTs = ts;
+                m.FinalEvent = eventHash;
+                // An expiry keeps the deferral that caused it as the trouble; a bounce names its own.
+                if (outcome == MessageOutcome.Bounced || (outcome == MessageOutcome.Expired && m.RuleSetId == 0))
+                {
+                    m.RuleSetId = d.RuleSet;
+                    m.TroubleTs = ts;
+                }
+            }
+        }
+        if (!m.Dirty)
+        {
+            m.Dirty = true;
+            _dirty.Add(m);
+        }
+    }
+
+    /// <summary>Writes the transaction's changed messages, their rollups and the supersedings; call before committing, after the attempt rollups.</summary>
+    public void Flush(SqliteTransaction tx)
+    {
+        foreach (var m in _dirty)
+        {
+            var s = m.IsNew ? _insert : _update;
+            s.Bind(1, m.Id);
+            if (m.IsNew) s.Bind(2, m.Recipient);
+            s.Bind(3, m.Qkey); s.Bind(4, m.Mkey); s.Bind(5, m.FirstTs); s.Bind(6, m.LastTs); s.Bind(7, m.ReceiverId);
+            s.Bind(8, m.SendingIpId); s.Bind(9, m.SenderDomainId); s.Bind(10, m.StreamId); s.Bind(11, m.RuleSetId);
+            s.Bind(12, m.TroubleTs); s.Bind(13, m.LogDeferrals); s.Bind(14, m.ReportDeferrals); s.Bind(15, (long)m.LogFinal);
+            s.Bind(16, (long)m.ReportFinal); s.Bind(17, m.FinalTs); s.Bind(18, m.FinalEvent); s.Bind(19, (long)m.Outcome);
+            s.Bind(20, m.Deferrals); s.Bind(21, m.Attempts);
+            s.Execute();
+            var bucket = m.Bucket;
+            if (m.StoredBucket is not { } old) Count(bucket, 1);
+            else if (old != bucket)
+            {
+                Count(old, -1);
+                Count(bucket, 1);
+            }
+            if (m.SupersedeDeferrals) Supersede(m.Id, deferrals: true, tx);
+            if (m.SupersedeFinals) Supersede(m.Id, deferrals: false, tx);
+        }
+        foreach (var (b, n) in _buckets)
+        {
+            if (n == 0) continue;
+            _rollup.Bind(1, b.Hour); _rollup.Bind(2, b.Receiver); _rollup.Bind(3, b.Outcome); _rollup.Bind(4, b.Affected);
+            _rollup.Bind(5, b.RuleSet); _rollup.Bind(6, b.SendingIp); _rollup.Bind(7, b.SenderDomain); _rollup.Bind(8, b.Stream);
+            _rollup.Bind(9, n);
+            _rollup.Execute();
+        }
+        Clear();
+    }
+
+    /// <summary>Forgets everything held for the transaction (after a commit or a rollback).</summary>
+    public void Clear()
+    {
+        _byQueue.Clear();
+        _byHeader.Clear();
+        _dirty.Clear();
+        _buckets.Clear();
+        _nextId = 0;
+    }
+
+    private void Count(MessageBucket b, long n) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_buckets, b, out _) += n;
+
+    // Reports of what a log now records: marked superseded and taken out of the attempt rollups they were counted in.
+    private void Supersede(long messageId, bool deferrals, SqliteTransaction tx)
+    {
+        var taken = new List<long[]>();
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = """
+                UPDATE events SET superseded = 1 WHERE message_row = $m AND kind = 0 AND superseded = 0 AND (action = 1) = $d
+                RETURNING ts, receiver_id, action, reason_id, category_id, filter_id, ruleset_id, sending_ip_id, sender_domain_id;
+                """;
+            cmd.Parameters.AddWithValue("$m", messageId);
+            cmd.Parameters.AddWithValue("$d", deferrals ? 1 : 0);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var row = new long[9];
+                for (var i = 0; i < 9; i++) row[i] = r.GetInt64(i);
+                taken.Add(row);
+            }
+        }
+        if (taken.Count == 0) return;
+        using var dec = _connection.CreateCommand();
+        dec.Transaction = tx;
+        dec.CommandText = """
+            UPDATE hourly SET n = n - 1 WHERE hour = $h AND receiver_id = $r AND action = $a AND reason_id = $re AND category_id = $c
+                AND filter_id = $f AND ruleset_id = $rs AND sending_ip_id = $s AND sender_domain_id = $sd;
+            DELETE FROM hourly WHERE hour = $h AND receiver_id = $r AND action = $a AND reason_id = $re AND category_id = $c
+                AND filter_id = $f AND ruleset_id = $rs AND sending_ip_id = $s AND sender_domain_id = $sd AND n <= 0;
+            """;
+        string[] names = ["$h", "$r", "$a", "$re", "$c", "$f", "$rs", "$s", "$sd"];
+        foreach (var n in names) dec.Parameters.Add(n, SqliteType.Integer);
+        foreach (var row in taken)
+        {
+            var ts = row[0];
+            dec.Parameters[0].Value = Math.DivRem(ts, 3600, out var rem) - (rem < 0 ? 1 : 0);
+            for (var i = 1; i < 9; i++) dec.Parameters[i].Value = row[i];
+            dec.ExecuteNonQuery();
+        }
+    }
+
+    private MessageState? Load(RawStatement query, long key, string recipient)
+    {
+        query.Bind(1, key);
+        query.Bind(2, recipient);
+        if (!query.QueryRow(_row)) return null;
+        var r = _row;
+        var m = new MessageState
+        {
+            Id = r[0], Qkey = r[1], Recipient = recipient, Mkey = r[2] == 0 ? null : r[2], FirstTs = r[3], LastTs = r[4],
+            ReceiverId = r[5], SendingIpId = r[6], SenderDomainId = r[7], StreamId = r[8], RuleSetId = r[9], TroubleTs = r[10],
+            LogDeferrals = r[11], ReportDeferrals = r[12], LogFinal = (MessageOutcome)r[13], ReportFinal = (MessageOutcome)r[14],
+            FinalTs = r[13] == 0 && r[14] == 0 ? null : r[15], FinalEvent = r[13] == 0 && r[14] == 0 ? null : r[16],
+        };
+        m.StoredBucket = m.Bucket;
+        return m;
+    }
+
+    private long NextId(SqliteTransaction tx)
+    {
+        if (_nextId == 0)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT COALESCE(MAX(id), 0) + 1 FROM messages;";
+            _nextId = (long)cmd.ExecuteScalar()!;
+        }
+        return _nextId++;
+    }
+
+    public void Dispose()
+    {
+        _byKey.Dispose();
+        _byMkey.Dispose();
+        _insert.Dispose();
+        _update.Dispose();
+        _rollup.Dispose();
+    }
+}
+
+/// <summary>The interned dimensions of one event, as the message join needs them.</summary>
+internal readonly record struct EventDimensions(
+    long Receiver, long UnknownReceiver, long SendingIp, long SenderDomain, long Stream, long RuleSet);

@@ -1,0 +1,129 @@
+using DeliverabilityBot.Core.Diagnosis;
+using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Store.Model;
+using DeliverabilityBot.Store.Reading;
+
+namespace DeliverabilityBot.Store.Tests.Writing;
+
+/// <summary>Attempts join their message: one per queue id (or Message-ID) and recipient, whatever the order of the evidence.</summary>
+public sealed class MessageJoinTests
+{
+    private static readonly TimeWindow Day = new(TempStore.T0.AddHours(-1), TempStore.T0.AddHours(23));
+
+    private static StoredEvent Log(double minutes, DeliveryAction action, string queueId = "Q1", string recipient = "a@icloud.com", bool expired = false) =>
+        With(TempStore.Event(minutes, action, recipient, messageId: queueId), EvidenceKind.LogLine, expired);
+
+    private static StoredEvent Dsn(double minutes, DeliveryAction action, string? queueId = "Q1", string recipient = "a@icloud.com", bool expired = false, string? headerId = null)
+    {
+        var e = TempStore.Event(minutes, action, recipient, reply: "554 5.7.1 [CS01] Message rejected due to local policy");
+        return new StoredEvent
+        {
+            Timestamp = e.Timestamp, Action = e.Action, Recipient = e.Recipient, RecipientDomain = e.RecipientDomain, Receiver = e.Receiver,
+            Reason = e.Reason, Category = e.Category, RuleIds = e.RuleIds, RemoteHost = e.RemoteHost, SendingIp = e.SendingIp,
+            SenderDomain = e.SenderDomain, Reply = e.Reply, MessageId = queueId, HeaderMessageId = headerId, Source = "dsn.eml",
+            Kind = EvidenceKind.Reply, QueueExpired = expired,
+        };
+    }
+
+    private static StoredEvent With(StoredEvent e, EvidenceKind kind, bool expired, string? headerId = null) => new()
+    {
+        Timestamp = e.Timestamp, Action = e.Action, Recipient = e.Recipient, RecipientDomain = e.RecipientDomain, Receiver = e.Receiver,
+        Reason = e.Reason, Category = e.Category, RuleIds = e.RuleIds, RemoteHost = e.RemoteHost, SendingIp = e.SendingIp,
+        SenderDomain = e.SenderDomain, Reply = e.Reply, MessageId = e.MessageId, HeaderMessageId = headerId, Source = e.Source,
+        Kind = kind, QueueExpired = expired,
+    };
+
+    private static MessageCounts Write(TempStore t, params StoredEvent[][] batches)
+    {
+        foreach (var batch in batches)
+            using (var w = t.Store.CreateWriter()) foreach (var e in batch) w.Add(e);
+        return StoreReader.Count(t.Store.Reader.Messages(Day, "icloud"));
+    }
+
+    private static (long Deferred, long Failed) Attempts(TempStore t)
+    {
+        var slices = t.Store.Reader.Slices(Day, "icloud");
+        return (slices.Where(s => s.Action == DeliveryAction.Delayed).Sum(s => s.Count), slices.Where(s => s.Action == DeliveryAction.Failed).Sum(s => s.Count));
+    }
+
+    [Fact]
+    public void Add_DeferralsThenDelivery_OneDeliveredAffectedMessage()
+    {
+        using var t = new TempStore();
+        var counts = Write(t, [Log(1, DeliveryAction.Delayed), Log(31, DeliveryAction.Delayed), Log(61, DeliveryAction.Delivered)]);
+        Assert.Equal(new MessageCounts(1, 1, 0, 0, 0, 1), counts);
+    }
+
+    [Fact]
+    public void Add_TwoRecipientsOfOneQueueId_TwoMessages()
+    {
+        using var t = new TempStore();
+        var counts = Write(t, [Log(1, DeliveryAction.Delivered), Log(2, DeliveryAction.Failed, recipient: "b@icloud.com")]);
+        Assert.Equal(new MessageCounts(2, 1, 1, 0, 0, 1), counts);
+    }
+
+    [Fact]
+    public void Add_DsnOfALoggedBounce_NoSecondFailure()
+    {
+        using var t = new TempStore();
+        var counts = Write(t, [Log(1, DeliveryAction.Failed)], [Dsn(1, DeliveryAction.Failed)]);
+        Assert.Equal(new MessageCounts(1, 0, 1, 0, 0, 1), counts);
+        Assert.Equal((0L, 1L), Attempts(t));
+        Assert.Equal(2, t.Store.Reader.EventCount()); // the DSN is kept as evidence
+    }
+
+    [Fact]
+    public void Add_DsnBeforeTheLog_SameCountsAsLogFirst()
+    {
+        using var logFirst = new TempStore();
+        using var dsnFirst = new TempStore();
+        StoredEvent[] log = [Log(1, DeliveryAction.Delayed), Log(31, DeliveryAction.Delayed), Log(91, DeliveryAction.Failed, expired: true)];
+        StoredEvent[] dsns = [Dsn(0, DeliveryAction.Failed, expired: true)];
+        var a = Write(logFirst, log, dsns);
+        var b = Write(dsnFirst, dsns, log);
+        Assert.Equal(new MessageCounts(1, 0, 0, 1, 0, 1), a);
+        Assert.Equal(a, b);
+        Assert.Equal(Attempts(logFirst), Attempts(dsnFirst));
+        Assert.Equal((2L, 1L), Attempts(dsnFirst));
+    }
+
+    [Fact]
+    public void Add_DsnAndLogInOneBatch_DsnFirst_CountedOnce()
+    {
+        using var t = new TempStore();
+        var counts = Write(t, [Dsn(1, DeliveryAction.Failed), Log(1, DeliveryAction.Failed)]);
+        Assert.Equal(new MessageCounts(1, 0, 1, 0, 0, 1), counts);
+        Assert.Equal((0L, 1L), Attempts(t));
+    }
+
+    [Fact]
+    public void Add_SameEventsTwice_AddsNothing()
+    {
+        using var t = new TempStore();
+        StoredEvent[] log = [Log(1, DeliveryAction.Delayed), Log(61, DeliveryAction.Delivered), Dsn(2, DeliveryAction.Failed, queueId: "Q2")];
+        var first = Write(t, log);
+        var second = Write(t, log);
+        Assert.Equal(first, second);
+        Assert.Equal(2, t.Store.Reader.MessageCount());
+    }
+
+    [Fact]
+    public void Add_DsnKnownOnlyByMessageIdHeader_JoinsTheLogThatNamesIt()
+    {
+        using var t = new TempStore();
+        var dsn = Dsn(5, DeliveryAction.Failed, queueId: null, headerId: "abc@example.com");
+        var log = With(Log(5, DeliveryAction.Failed), EvidenceKind.LogLine, expired: false, headerId: "abc@example.com");
+        var later = Log(9, DeliveryAction.Failed); // a line of the same queue id that no longer carries the Message-ID
+        var counts = Write(t, [dsn], [log], [later]);
+        Assert.Equal(new MessageCounts(1, 0, 1, 0, 0, 1), counts);
+        Assert.Equal(1, t.Store.Reader.MessageCount());
+    }
+
+    [Fact]
+    public void Add_ManyBatches_MessageSpanningBatchesCountedOnce()
+    {
+        using var t = new TempStore(batchSize: 2);
+        var counts = Write(t, [Log(1, DeliveryAction.Delayed), Log(2, DeliveryAction.Delayed, queueId: "Q2"), Log(31, DeliveryAction.Delayed), Log(32, DeliveryAction.Delivered, queueId: "Q2"), Log(61, DeliveryAction.Failed)]);
+        Assert.Equal(new MessageCounts(2, 1, 1, 0, 0, 2), counts);
+    }
+}

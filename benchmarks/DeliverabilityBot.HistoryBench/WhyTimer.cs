@@ -14,6 +14,7 @@ internal static class WhyTimer
         var receiver = Args.Get(args, "--receiver", "icloud");
         var receiverId = receiver == "all" ? null : ReceiverNames.Normalize(receiver);
         var events = runtime.Store.Reader.EventCount();
+        var messages = runtime.Store.Reader.MessageCount();
         var window = WindowSpec.Anchored(WindowSpec.DefaultLength, runtime.Store.Reader.LatestEvent(), DateTimeOffset.UtcNow);
         for (var i = 0; i < 3; i++) runtime.Why.Why(receiverId, window); // warm-up: rule compilation, JIT, page cache
         var times = new List<double>(runs);
@@ -23,12 +24,12 @@ internal static class WhyTimer
             var clock = Stopwatch.StartNew();
             var (report, _) = runtime.Why.Why(receiverId, window);
             times.Add(clock.Elapsed.TotalMilliseconds);
-            top = report.Diagnoses.FirstOrDefault()?.Id ?? "-";
+            top = $"{report.Diagnoses.FirstOrDefault()?.Id ?? "-"} ({report.Messages.Affected:N0} of {report.Messages.Total:N0} messages affected in the window)";
         }
         times.Sort();
         double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
-        Console.WriteLine($"why {receiver}: {events:N0} stored events, window {window.From:u}..{window.To:u}, {runs} warm runs: p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, max {times[^1]:0.0} ms; top {top}; peak working set {peakMb:0} MB");
+        Console.WriteLine($"why {receiver}: {events:N0} stored events, {messages:N0} stored messages, window {window.From:u}..{window.To:u}, {runs} warm runs: p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, max {times[^1]:0.0} ms; top {top}; peak working set {peakMb:0} MB");
         return 0;
     }
 }

@@ -13,18 +13,32 @@ public sealed class StatsService(DeliverabilityStore store)
     {
         var slices = store.Reader.Slices(window, receiver);
         var hourly = store.Reader.Hourly(window, receiver);
+        var messages = store.Reader.Messages(window, receiver);
         return new StatsReport
         {
             Receiver = receiver,
             Window = window,
+            Messages = StoreReader.Count(messages),
             Total = Row("total", slices.Select(s => (s.Action, s.Count))),
-            ByReceiver = Group(slices, s => s.Receiver),
+            ByReceiver = WithMessages(Group(slices, s => s.Receiver), messages, m => m.Receiver),
             ByReason = Group(slices.Where(s => s.Action is DeliveryAction.Failed or DeliveryAction.Delayed).ToList(), s => s.Reason),
-            BySendingIp = Group(slices, s => s.SendingIp ?? "(not recorded)"),
+            BySendingIp = WithMessages(Group(slices, s => s.SendingIp ?? NotRecorded), messages, m => m.SendingIp ?? NotRecorded),
             ByHour = hourly.GroupBy(h => h.Hour)
                 .Select(g => Row(g.Key.ToString("yyyy-MM-dd'T'HH':00Z'", System.Globalization.CultureInfo.InvariantCulture), g.Select(h => (h.Action, h.Count))))
                 .ToList(),
         };
+    }
+
+    private const string NotRecorded = "(not recorded)";
+
+    // Each row gets the messages of its key (a key with messages but no attempts in the window gets a row of its own).
+    private static List<StatsRow> WithMessages(List<StatsRow> rows, IReadOnlyList<MessageSlice> messages, Func<MessageSlice, string> key)
+    {
+        var byKey = messages.GroupBy(key).ToDictionary(g => g.Key, g => StoreReader.Count(g), StringComparer.Ordinal);
+        var result = rows.Select(r => r with { Messages = byKey.GetValueOrDefault(r.Key) ?? MessageCounts.None }).ToList();
+        foreach (var (k, m) in byKey)
+            if (!rows.Any(r => r.Key == k)) result.Add(new StatsRow(k, 0, 0, 0, 0, m));
+        return result;
     }
 
     private static List<StatsRow> Group(IReadOnlyList<AggregateSlice> slices, Func<AggregateSlice, string> key) =>

@@ -7,7 +7,8 @@ using DeliverabilityBot.Rules.Diagnosis.Engine;
 namespace DeliverabilityBot.Application.Diagnosis;
 
 /// <summary>
-/// The JSON contract of <c>dbot why --json</c>: <c>{receiver, window: {from, to}, attempts, delivered, deferred, bounced,
+/// The JSON contract of <c>dbot why --json</c>: <c>{receiver, window: {from, to}, messages: {total, delivered, bounced,
+/// expired, pending, affected}, attempts, delivered, deferred, bounced,
 /// diagnoses: [{id, title, category, confidence, scope, evidence, explanation, actions, rules, references, score, affected,
 /// causedBy: {id, scope, title} | null}]}</c> (a consequence right after its cause), plus <c>trace</c>
 /// with <c>--explain</c>. camelCase; times ISO 8601 UTC.
@@ -28,6 +29,7 @@ public static class WhyReportJson
             w.WriteString("from", Iso(report.Window.From));
             w.WriteString("to", Iso(report.Window.To));
             w.WriteEndObject();
+            WriteMessages(w, report.Messages);
             w.WriteNumber("attempts", report.Attempts);
             w.WriteNumber("delivered", report.Delivered);
             w.WriteNumber("deferred", report.Deferred);
@@ -39,6 +41,19 @@ public static class WhyReportJson
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes <c>"messages": {total, delivered, bounced, expired, pending, affected}</c>.</summary>
+    public static void WriteMessages(Utf8JsonWriter w, MessageCounts m)
+    {
+        w.WriteStartObject("messages");
+        w.WriteNumber("total", m.Total);
+        w.WriteNumber("delivered", m.Delivered);
+        w.WriteNumber("bounced", m.Bounced);
+        w.WriteNumber("expired", m.Expired);
+        w.WriteNumber("pending", m.Pending);
+        w.WriteNumber("affected", m.Affected);
+        w.WriteEndObject();
     }
 
     private static void WriteDiagnosis(Utf8JsonWriter w, Core.Diagnosis.Diagnosis d)

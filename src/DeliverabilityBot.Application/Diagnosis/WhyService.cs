@@ -30,12 +30,14 @@ public sealed class WhyService
         var reader = _store.Reader;
         var current = reader.Slices(window, receiver);
         var previous = reader.Slices(window.Previous, receiver);
+        var messages = reader.Messages(window, receiver);
         var outcome = _engine.Diagnose(new DiagnosisInput
         {
             Receiver = receiver,
             Window = window,
             Current = current.Select(ToRow).ToList(),
             Previous = previous.Select(ToRow).ToList(),
+            Messages = messages.Select(ToRow).ToList(),
             DrillDown = new StoreDrillDown(reader, window),
         });
         var diagnoses = current.Count == 0 ? [] : outcome.Diagnoses.Select(d => WithExamples(d, reader, window)).ToList();
@@ -43,6 +45,7 @@ public sealed class WhyService
         {
             Receiver = receiver,
             Window = window,
+            Messages = StoreReader.Count(messages),
             Attempts = current.Sum(s => s.Count),
             Delivered = current.Where(s => s.Action is DeliveryAction.Delivered or DeliveryAction.Relayed).Sum(s => s.Count),
             Deferred = current.Where(s => s.Action == DeliveryAction.Delayed).Sum(s => s.Count),
@@ -66,6 +69,9 @@ public sealed class WhyService
             Affected = d.Affected, CausedBy = d.CausedBy,
         };
     }
+
+    private static MessageRow ToRow(MessageSlice s) => new(
+        s.Receiver, s.SendingIp, s.SenderDomain, s.Stream, s.Outcome, s.Affected, s.RuleSet.Length == 0 ? [] : s.RuleSet.Split(' '), s.RuleSetId, s.Count);
 
     private static AggregateRow ToRow(AggregateSlice s) => new(
         s.Receiver, s.Action, s.Reason, s.Category, s.Filter, s.RuleSet.Length == 0 ? [] : s.RuleSet.Split(' '), s.RuleSetId,

@@ -10,16 +10,7 @@ public static class Numbers
     public static string Count(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
 
     /// <summary><c>31%</c>, <c>4.2%</c> or <c>0.3%</c>; <c>0%</c> when the whole is zero.</summary>
-    public static string Percent(long part, long whole)
-    {
-        if (whole <= 0 || part <= 0) return "0%";
-        if (part >= whole) return "100%";
-        var p = 100.0 * part / whole;
-        // Never round a real share to 0% or 100%: 2 of 5,000 is "<0.1%", 4,990 of 5,000 is "99.8%".
-        if (p < 0.1) return "<0.1%";
-        if (p > 99) return (Math.Floor(p * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-        return p >= 10 ? p.ToString("0", CultureInfo.InvariantCulture) + "%" : p.ToString("0.#", CultureInfo.InvariantCulture) + "%";
-    }
+    public static string Percent(long part, long whole) => Core.Text.Shares.Percent(part, whole);
 
     /// <summary><c>620 of 2,000 (31%)</c>.</summary>
     public static string Share(long part, long whole) => $"{Count(part)} of {Count(whole)} ({Percent(part, whole)})";

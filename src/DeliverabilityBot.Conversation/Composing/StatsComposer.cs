@@ -26,7 +26,7 @@ public static class StatsComposer
         var subject = $"{q.ReceiverName} · {q.RangeText}";
         if (t.Attempts == 0)
             return new Answer { Intent = Intents.Stats, Subject = subject, Headline = Totals.NoData(q), FollowUps = FollowUps.Starters };
-        var figures = Totals.Figures(q, t.Attempts, t.Delivered, t.Deferred, t.Bounced).ToList();
+        var figures = Totals.Figures(q, now.Messages, t.Attempts, t.Delivered, t.Deferred, t.Bounced).ToList();
         var p = before.Total;
         if (p.Attempts > 0)
             figures.Add(new AnswerFigure("previous window", $"{Numbers.Count(p.Attempts)} attempts, {Numbers.Percent(p.Deferred, p.Attempts)} deferred, {Numbers.Percent(p.Bounced, p.Attempts)} bounced"));
@@ -39,7 +39,9 @@ public static class StatsComposer
         {
             Intent = Intents.Stats,
             Subject = subject,
-            Headline = $"{q.ReceiverName} {q.RangeText}: {Numbers.Count(t.Attempts)} attempts, {Numbers.Percent(t.Delivered, t.Attempts)} delivered, "
+            Headline = now.Messages.Total > 0
+                ? $"{q.ReceiverName} {q.RangeText}: {MessageSentence.Of(now.Messages, null)}; {Numbers.Count(t.Attempts)} attempts, {Numbers.Percent(t.Deferred, t.Attempts)} deferred{Trend(t, p)}."
+                : $"{q.ReceiverName} {q.RangeText}: {Numbers.Count(t.Attempts)} attempts, {Numbers.Percent(t.Delivered, t.Attempts)} delivered, "
                        + $"{Numbers.Percent(t.Deferred, t.Attempts)} deferred, {Numbers.Percent(t.Bounced, t.Attempts)} bounced{Trend(t, p)}.",
             Figures = figures,
             Items = items,

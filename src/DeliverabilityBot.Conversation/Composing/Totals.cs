@@ -1,4 +1,5 @@
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Core.Diagnosis;
 
 namespace DeliverabilityBot.Conversation.Composing;
 
@@ -19,6 +20,23 @@ public static class Totals
     public static string Sentence(long attempts, long delivered, long deferred, long bounced) =>
         $"{Numbers.Count(deferred)} of {Numbers.Count(attempts)} attempts deferred ({Numbers.Percent(deferred, attempts)}), "
         + $"{Numbers.Count(bounced)} bounced ({Numbers.Percent(bounced, attempts)}), {Numbers.Count(delivered)} delivered ({Numbers.Percent(delivered, attempts)})";
+
+    /// <summary>
+    /// The headline figure in messages when the report has them ("14 of 45 messages (31%) affected: 8 bounced, 7 expired,
+    /// none pending"), else the attempts sentence: headlines speak in messages, details in attempts.
+    /// </summary>
+    public static string Headline(MessageCounts messages, long attempts, long delivered, long deferred, long bounced) =>
+        messages.Total > 0
+            ? $"{MessageSentence.Of(messages, null)}; {Numbers.Count(deferred)} deferred attempts of {Numbers.Count(attempts)}"
+            : Sentence(attempts, delivered, deferred, bounced);
+
+    /// <summary>The window's figures with the messages first when the report has them.</summary>
+    public static IReadOnlyList<AnswerFigure> Figures(Question q, MessageCounts messages, long attempts, long delivered, long deferred, long bounced) =>
+        messages.Total == 0
+            ? Figures(q, attempts, delivered, deferred, bounced)
+            : [new("messages", $"{Numbers.Count(messages.Total)}: {Numbers.Count(messages.Delivered)} delivered, {Numbers.Count(messages.Bounced)} bounced, "
+                  + $"{Numbers.Count(messages.Expired)} expired, {Numbers.Count(messages.Pending)} pending ({Numbers.Share(messages.Affected, messages.Total)} affected)"),
+               .. Figures(q, attempts, delivered, deferred, bounced)];
 
     /// <summary>The headline when there is no traffic at all in the window.</summary>
     public static string NoData(Question q) =>

@@ -37,8 +37,8 @@ public static class WhyComposer
         {
             Intent = Intents.Why,
             Subject = subject,
-            Headline = $"{q.ReceiverName} {q.RangeText}: {Totals.Sentence(r.Attempts, r.Delivered, r.Deferred, r.Bounced)}. {verdict}",
-            Figures = Totals.Figures(q, r.Attempts, r.Delivered, r.Deferred, r.Bounced),
+            Headline = $"{q.ReceiverName} {q.RangeText}: {Totals.Headline(r.Messages, r.Attempts, r.Delivered, r.Deferred, r.Bounced)}. {verdict}",
+            Figures = Totals.Figures(q, r.Messages, r.Attempts, r.Delivered, r.Deferred, r.Bounced),
             Items = items,
             Actions = DiagnosisItems.MergeActions(items.Take(2)),
             Links = DiagnosisItems.Links(r.Diagnoses.Take(2).SelectMany(d => d.References)),

@@ -9,6 +9,9 @@ public sealed class StatsReport
     /// <summary>The window the numbers cover.</summary>
     public required TimeWindow Window { get; init; }
 
+    /// <summary>Messages first seen in the window, by outcome.</summary>
+    public MessageCounts Messages { get; init; } = MessageCounts.None;
+
     /// <summary>Totals over the window.</summary>
     public required StatsRow Total { get; init; }
 
@@ -25,5 +28,5 @@ public sealed class StatsReport
     public IReadOnlyList<StatsRow> ByHour { get; init; } = [];
 }
 
-/// <summary>One breakdown row.</summary>
-public sealed record StatsRow(string Key, long Attempts, long Delivered, long Deferred, long Bounced);
+/// <summary>One breakdown row: attempts by outcome, and the row's messages where the breakdown has them (receiver, sending IP).</summary>
+public sealed record StatsRow(string Key, long Attempts, long Delivered, long Deferred, long Bounced, MessageCounts? Messages = null);

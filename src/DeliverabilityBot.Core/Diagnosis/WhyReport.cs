@@ -9,6 +9,9 @@ public sealed class WhyReport
     /// <summary>The window the numbers cover.</summary>
     public required TimeWindow Window { get; init; }
 
+    /// <summary>Messages (one per recipient of a queued message) first seen in the window, by outcome: the headline's denominator.</summary>
+    public MessageCounts Messages { get; init; } = MessageCounts.None;
+
     /// <summary>Delivery attempts in the window.</summary>
     public long Attempts { get; init; }
 

@@ -20,7 +20,7 @@ public sealed class AskChatCommandTests : IDisposable
         Assert.Equal("why", o.GetProperty("intent").GetString());
         Assert.Equal("icloud", o.GetProperty("entities").GetProperty("receiver").GetString());
         Assert.Equal("last 24h", o.GetProperty("entities").GetProperty("since").GetString());
-        Assert.StartsWith("iCloud in the last 24h: 4 of 10 attempts deferred (40%)", o.GetProperty("answer").GetProperty("headline").GetString());
+        Assert.StartsWith("iCloud in the last 24h: 4 of 10 messages (40%) affected: none bounced, none expired, 4 pending; 4 deferred attempts of 10", o.GetProperty("answer").GetProperty("headline").GetString());
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class AskChatCommandTests : IDisposable
         var r = DbotProcess.Run(null, "ask", "--data", _history.Data, "--conversation", "text", "how", "many", "deferrals", "from", "icloud?");
 
         Assert.Equal(0, r.ExitCode);
-        Assert.StartsWith("iCloud in the last 24h: 10 attempts", r.Out);
+        Assert.StartsWith("iCloud in the last 24h: 4 of 10 messages (40%) affected: none bounced, none expired, 4 pending; 10 attempts", r.Out);
         Assert.DoesNotContain("\u001b[", r.Out);
     }
 
@@ -50,8 +50,8 @@ public sealed class AskChatCommandTests : IDisposable
         var r = DbotProcess.Run("why is icloud deferring us?\nand gmail?\n/history\n/quit\n", "chat", "--data", _history.Data);
 
         Assert.True(r.ExitCode == 0, r.Err);
-        Assert.Contains("iCloud in the last 24h: 4 of 10 attempts deferred (40%)", r.Out);
-        Assert.Contains("Gmail in the last 24h: 0 of 5 attempts deferred", r.Out);
+        Assert.Contains("iCloud in the last 24h: 4 of 10 messages (40%) affected: none bounced, none expired, 4 pending; 4 deferred attempts of 10", r.Out);
+        Assert.Contains("Gmail in the last 24h: 0 of 5 messages (0%) affected: none bounced, none expired, none pending; 0 deferred attempts of 5", r.Out);
         Assert.Contains("1. why is icloud deferring us?  [why]", r.Out);
         Assert.Contains("2. and gmail?  [why]", r.Out);
     }

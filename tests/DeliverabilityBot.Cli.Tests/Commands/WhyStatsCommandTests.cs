@@ -25,7 +25,33 @@ public sealed class WhyStatsCommandTests : IDisposable
         Assert.Equal(6, o.GetProperty("delivered").GetInt32());
         Assert.Equal(4, o.GetProperty("deferred").GetInt32());
         Assert.Equal(0, o.GetProperty("bounced").GetInt32());
+        AssertMessages(o.GetProperty("messages"), total: 10, delivered: 6, pending: 4, affected: 4);
         Assert.NotEqual(0, o.GetProperty("diagnoses").GetArrayLength());
+    }
+
+    [Fact]
+    public void Stats_Json_MessagesThenAttemptsByReceiver()
+    {
+        var r = DbotProcess.Run(null, "stats", "--since", "2h", "--json", "--data", _history.Data);
+
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        var o = doc.RootElement;
+        AssertMessages(o.GetProperty("messages"), total: 15, delivered: 11, pending: 4, affected: 4);
+        Assert.Equal(15, o.GetProperty("total").GetProperty("attempts").GetInt32());
+        var icloud = o.GetProperty("byReceiver").EnumerateArray().Single(e => e.GetProperty("key").GetString() == "icloud");
+        Assert.Equal(10, icloud.GetProperty("attempts").GetInt32());
+        AssertMessages(icloud.GetProperty("messages"), total: 10, delivered: 6, pending: 4, affected: 4);
+    }
+
+    private static void AssertMessages(JsonElement m, int total, int delivered, int pending, int affected)
+    {
+        Assert.Equal(total, m.GetProperty("total").GetInt32());
+        Assert.Equal(delivered, m.GetProperty("delivered").GetInt32());
+        Assert.Equal(0, m.GetProperty("bounced").GetInt32());
+        Assert.Equal(0, m.GetProperty("expired").GetInt32());
+        Assert.Equal(pending, m.GetProperty("pending").GetInt32());
+        Assert.Equal(affected, m.GetProperty("affected").GetInt32());
     }
 
     [Fact]

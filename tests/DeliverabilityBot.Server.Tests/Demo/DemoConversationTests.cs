@@ -26,7 +26,8 @@ public sealed class DemoConversationTests : IClassFixture<DemoServerFactory>
 
         var why = await Ask(client, "why is icloud deferring us?");
         Assert.Equal("why", why.GetProperty("intent").GetString());
-        Assert.Matches(@"^iCloud in the last 24h: [\d,]+ of [\d,]+ attempts deferred \(\d+%\)", Headline(why));
+        // Headlines speak in messages (one per recipient of a queued message), details in attempts.
+        Assert.Matches(@"^iCloud in the last 24h: [\d,]+ of [\d,]+ messages \(\d+%\) affected: ([\d,]+|none) bounced, ([\d,]+|none) expired, ([\d,]+|none) pending.*; [\d,]+ deferred attempts of [\d,]+\.", Headline(why));
         var rules = why.GetProperty("answer").GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("ruleIds").EnumerateArray()).Select(r => r.GetString()).ToList();
         Assert.Contains(rules, r => r!.StartsWith("DIAG", StringComparison.Ordinal));
 

@@ -1,23 +1,31 @@
 using System.CommandLine;
 using System.Globalization;
+using DeliverabilityBot.Application.Diagnosis;
 using DeliverabilityBot.Core.Diagnosis;
 
 namespace DeliverabilityBot.Cli.Commands.History;
 
-/// <summary><c>dbot stats [RECEIVER] [--since 24h]</c>: attempts, delivered, deferred, bounced by receiver, reason, sending IP and hour.</summary>
+/// <summary><c>dbot stats [RECEIVER] [--since 24h] [--json]</c>: messages by outcome, then attempts, delivered, deferred, bounced by receiver, reason, sending IP and hour.</summary>
 public static class StatsCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create() => WindowCommand.Create(
-        "stats", "Counts over a window of the history: by receiver, reason, sending IP and hour.", [], c =>
-        {
-            Write(c.Output, c.Runtime.Stats.Stats(c.Receiver, c.Window));
-            return 0;
-        });
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print the counts as JSON (receiver, window, messages, total, breakdowns)." };
+        return WindowCommand.Create(
+            "stats", "Counts over a window of the history: messages by outcome, attempts by receiver, reason, sending IP and hour.", [json], c =>
+            {
+                var report = c.Runtime.Stats.Stats(c.Receiver, c.Window);
+                if (c.Parse.GetValue(json)) c.Output.WriteLine(StatsReportJson.ToJson(report));
+                else Write(c.Output, report);
+                return 0;
+            });
+    }
 
     private static void Write(TextWriter w, StatsReport s)
     {
         w.WriteLine($"Stats: {(s.Receiver is null ? "all receivers" : Output.ReceiverNames.Of(s.Receiver))}, {HistoryOptions.Describe(s.Window)}");
+        if (s.Messages.Total > 0) w.WriteLine(MessageSentence.Of(s.Messages, s.Receiver is null ? null : Output.ReceiverNames.Of(s.Receiver)));
         Table(w, "total", [s.Total]);
         Table(w, "receiver", s.ByReceiver);
         Table(w, "reason (deferred and bounced)", s.ByReason);

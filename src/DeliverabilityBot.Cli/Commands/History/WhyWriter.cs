@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeliverabilityBot.Cli.Output;
+using DeliverabilityBot.Application.Diagnosis;
 using DeliverabilityBot.Core.Diagnosis;
 using DeliverabilityBot.Rules.Diagnosis.Engine;
 
@@ -17,6 +18,7 @@ internal static class WhyWriter
             w.WriteLine($"No attempts stored for {who} in this window ({databasePath}). Ingest logs or DSNs first: dbot ingest PATH");
             return;
         }
+        if (r.Messages.Total > 0) w.WriteLine(MessageSentence.Of(r.Messages, r.Receiver is null ? null : ReceiverNames.Of(r.Receiver)));
         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{r.Attempts:N0} attempts: {r.Delivered:N0} delivered ({Pct(r.Delivered, r.Attempts)}), {r.Deferred:N0} deferred ({Pct(r.Deferred, r.Attempts)}), {r.Bounced:N0} bounced ({Pct(r.Bounced, r.Attempts)})"));
         var n = 0;

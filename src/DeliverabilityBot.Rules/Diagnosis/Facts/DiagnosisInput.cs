@@ -17,6 +17,9 @@ public sealed class DiagnosisInput
     /// <summary>Aggregates of the window of equal length just before it.</summary>
     public IReadOnlyList<AggregateRow> Previous { get; init; } = [];
 
+    /// <summary>Messages first seen in the window, by scope, outcome and trouble rule set (empty when the store has none).</summary>
+    public IReadOnlyList<MessageRow> Messages { get; init; } = [];
+
     /// <summary>Event-level questions; null disables the metrics that need them.</summary>
     public IDiagnosisDrillDown? DrillDown { get; init; }
 }

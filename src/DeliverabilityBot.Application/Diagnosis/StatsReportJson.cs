@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DeliverabilityBot.Core.Diagnosis;
 
@@ -13,21 +11,14 @@ namespace DeliverabilityBot.Application.Diagnosis;
 /// </summary>
 public static class StatsReportJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
-
     /// <summary>Serialises a report.</summary>
     public static string ToJson(StatsReport report)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        using (var w = new Utf8JsonWriter(buffer, WhyReportJson.Options))
         {
             w.WriteStartObject();
-            if (report.Receiver is null) w.WriteNull("receiver"); else w.WriteString("receiver", report.Receiver);
-            w.WriteStartObject("window");
-            w.WriteString("from", Iso(report.Window.From));
-            w.WriteString("to", Iso(report.Window.To));
-            w.WriteEndObject();
-            WhyReportJson.WriteMessages(w, report.Messages);
+            WhyReportJson.WriteHead(w, report.Receiver, report.Window, report.Messages);
             w.WritePropertyName("total");
             Row(w, report.Total);
             Rows(w, "byReceiver", report.ByReceiver);
@@ -57,6 +48,4 @@ public static class StatsReportJson
         if (r.Messages is { } m) WhyReportJson.WriteMessages(w, m);
         w.WriteEndObject();
     }
-
-    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,8 @@ namespace DeliverabilityBot.Application.Diagnosis;
 /// </summary>
 public static class WhyReportJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+    /// <summary>The writer options of every history report (indented, relaxed escaping).</summary>
+    internal static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
     /// <summary>Serialises a report (and the trace when given).</summary>
     public static string ToJson(WhyReport report, DiagnosisTrace? trace = null)
@@ -24,12 +25,7 @@ public static class WhyReportJson
         using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
-            if (report.Receiver is null) w.WriteNull("receiver"); else w.WriteString("receiver", report.Receiver);
-            w.WriteStartObject("window");
-            w.WriteString("from", Iso(report.Window.From));
-            w.WriteString("to", Iso(report.Window.To));
-            w.WriteEndObject();
-            WriteMessages(w, report.Messages);
+            WriteHead(w, report.Receiver, report.Window, report.Messages);
             w.WriteNumber("attempts", report.Attempts);
             w.WriteNumber("delivered", report.Delivered);
             w.WriteNumber("deferred", report.Deferred);
@@ -41,6 +37,17 @@ public static class WhyReportJson
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes what every history report opens with: <c>receiver</c>, <c>window: {from, to}</c> and <c>messages</c>.</summary>
+    internal static void WriteHead(Utf8JsonWriter w, string? receiver, TimeWindow window, MessageCounts messages)
+    {
+        if (receiver is null) w.WriteNull("receiver"); else w.WriteString("receiver", receiver);
+        w.WriteStartObject("window");
+        w.WriteString("from", Iso(window.From));
+        w.WriteString("to", Iso(window.To));
+        w.WriteEndObject();
+        WriteMessages(w, messages);
     }
 
     /// <summary>Writes <c>"messages": {total, delivered, bounced, expired, pending, affected}</c>.</summary>

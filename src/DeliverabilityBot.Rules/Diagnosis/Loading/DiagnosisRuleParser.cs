@@ -79,7 +79,15 @@ internal static partial class DiagnosisRuleParser
     private static SignalSelector SignalOf(YamlMap map, bool allowExclude)
     {
         map.CheckKeys(allowExclude ? DiagnosisKeys.Signal : DiagnosisKeys.Signal.Where(k => k != "exclude").ToHashSet(StringComparer.Ordinal));
-        var exclude = allowExclude && map.Map("exclude", $"the exclusion of {map.Context}", false) is { } em ? SignalOf(em, false) : null;
+        // exclude: one selector, or a list of them (each names another rule's signal: iCloud's Proofpoint blocks, Microsoft's block lists).
+        var excludes = new List<SignalSelector>();
+        if (allowExclude && map.Get("exclude") is YamlSequenceNode list)
+        {
+            foreach (var item in list.Children)
+                if (item is YamlMappingNode em) excludes.Add(SignalOf(new YamlMap(em, map.FilePath, $"an exclusion of {map.Context}", map.Bag), false));
+                else map.Wrong("exclude", item, "a mapping", "each item of ");
+        }
+        else if (allowExclude && map.Map("exclude", $"the exclusion of {map.Context}", false) is { } em) excludes.Add(SignalOf(em, false));
         return new SignalSelector
         {
             Actions = Values(map, "actions", DiagnosisKeys.Actions, DiagnosticCatalog.UnknownEnumValue).Select(a => a switch
@@ -91,7 +99,7 @@ internal static partial class DiagnosisRuleParser
             Reasons = Values(map, "reasons", Reasons.All, DiagnosticCatalog.UnknownReason),
             Categories = Values(map, "categories", DiagnosisCategories.All, DiagnosticCatalog.UnknownCategory),
             Rules = (map.Strings("rules", false) ?? []).Select(r => r.Value.Trim()).ToArray(),
-            Exclude = exclude,
+            Excludes = excludes,
         };
     }
 

@@ -27,8 +27,8 @@ public sealed class SignalSelector
     /// <summary>Classification rule id globs (any id in the attempt's rule set).</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
 
-    /// <summary>Attempts matching this (all of its non-empty lists) are left out, e.g. another rule's signal.</summary>
-    public SignalSelector? Exclude { get; init; }
+    /// <summary>Attempts matching any of these (all of its non-empty lists) are left out, e.g. another rule's signal.</summary>
+    public IReadOnlyList<SignalSelector> Excludes { get; init; } = [];
 
     /// <summary>True when the selector applies in a scope of <paramref name="receiver"/>.</summary>
     public bool AppliesTo(string receiver) => Receivers.Count == 0 || Receivers.Contains(receiver, StringComparer.Ordinal);
@@ -42,6 +42,6 @@ public sealed class SignalSelector
         if (Categories.Count > 0 && !Categories.Contains(row.Category, StringComparer.Ordinal)) return false;
         if (Rules.Count > 0 && !row.RuleIds.Any(id => Rules.Any(g => IdGlob.Matches(g, id)))) return false;
         if (Receivers.Count > 0 && !Receivers.Contains(row.Receiver, StringComparer.Ordinal)) return false;
-        return Exclude is null || !Exclude.Matches(row);
+        return !Excludes.Any(x => x.Matches(row));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DeliverabilityBot.Rules.Diagnosis.Loading;
 using DeliverabilityBot.Rules.Lint;
 using DeliverabilityBot.Rules.Loading;
 
@@ -13,6 +14,7 @@ public static class RulesLintCommand
     /// <summary>Creates the command.</summary>
     public static Command Create() => RuleDiagnosticsCommand.Create(
         "lint", "Find conflicting, shadowed or duplicate rules, id range and release ledger problems.",
-        (rules, folder) => RuleLinter.Lint(rules, RuleSources.Companion(folder, "ID-RANGES.md"), RuleSources.Companion(folder, "RELEASES.md")),
+        (rules, folder) => RuleLinter.Lint(rules, RuleSources.Companion(folder, "ID-RANGES.md"), RuleSources.Companion(folder, "RELEASES.md"),
+            DiagnosisRuleLoader.Load(folder).Rules),
         (rules, folder) => $"{RuleSetProvider.Describe(folder)}: {rules.Rules.Count} rule(s) linted");
 }

@@ -33,16 +33,19 @@ public sealed partial class LedgerCheck : ILintCheck
                 bag.Report(DiagnosticCatalog.LedgerMismatch, new SourceLocation(doc.Path, row.Line, 1),
                     $"{row.Cells[0]} is listed as new again (first on line {added[row.Cells[0]]}); an id is new once, later entries say changed");
         }
-        var ids = context.Rules.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        foreach (var rule in context.Rules.Rules)
+        // Classification rules, and the diagnosis rules when they were loaded: one ledger for every rule id.
+        var rules = context.Rules.Rules.Select(r => (r.Id, At: r.Descriptor.IdLocation))
+            .Concat((context.DiagnosisRules ?? []).Select(r => (r.Id, At: new SourceLocation(r.File, r.Line, 1)))).ToList();
+        var ids = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, at) in rules)
         {
-            if (!latest.TryGetValue(rule.Id, out var entry))
-                bag.Report(DiagnosticCatalog.MissingFromLedger, rule.Descriptor.IdLocation, $"rule {rule.Id} is not in {doc.Path}; add it under Unshipped");
+            if (!latest.TryGetValue(id, out var entry))
+                bag.Report(DiagnosticCatalog.MissingFromLedger, at, $"rule {id} is not in {doc.Path}; add it under Unshipped");
             else if (entry.Change == "removed")
-                bag.Report(DiagnosticCatalog.LedgerMismatch, new SourceLocation(doc.Path, entry.Line, 1), $"{rule.Id} is marked removed in the ledger but a rule has it; ids are never reused");
+                bag.Report(DiagnosticCatalog.LedgerMismatch, new SourceLocation(doc.Path, entry.Line, 1), $"{id} is marked removed in the ledger but a rule has it; ids are never reused");
         }
         foreach (var (id, entry) in latest)
-            if (entry.Change != "removed" && !ids.ContainsKey(id))
+            if (entry.Change != "removed" && !ids.Contains(id) && (context.DiagnosisRules is not null || !id.StartsWith("DIAG", StringComparison.Ordinal)))
                 bag.Report(DiagnosticCatalog.LedgerMismatch, new SourceLocation(doc.Path, entry.Line, 1), $"{id} is listed as {entry.Change} but no rule has it; mark it removed");
     }
 

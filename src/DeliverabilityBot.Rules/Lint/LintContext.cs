@@ -8,8 +8,9 @@ namespace DeliverabilityBot.Rules.Lint;
 public sealed class LintContext
 {
     /// <summary>Builds the context; runs every example against every rule once.</summary>
-    public LintContext(LoadedRuleSet rules, RuleDocument? idRanges, RuleDocument? ledger)
+    public LintContext(LoadedRuleSet rules, RuleDocument? idRanges, RuleDocument? ledger, IReadOnlyList<Diagnosis.Model.DiagnosisRule>? diagnosisRules = null)
     {
+        DiagnosisRules = diagnosisRules;
         Rules = rules;
         IdRanges = idRanges;
         Ledger = ledger;
@@ -33,6 +34,9 @@ public sealed class LintContext
 
     /// <summary><c>RELEASES.md</c>, when found.</summary>
     public RuleDocument? Ledger { get; }
+
+    /// <summary>The folder's stage-2 diagnosis rules, when loaded (their ids are in the ledger too); null: not checked.</summary>
+    public IReadOnlyList<Diagnosis.Model.DiagnosisRule>? DiagnosisRules { get; }
 
     /// <summary>Every example with the rules that match it.</summary>
     public IReadOnlyList<ExampleMatch> Examples { get; }

@@ -10,10 +10,14 @@ public static class RuleLinter
     public static IReadOnlyList<ILintCheck> Checks { get; } =
         [new ConflictCheck(), new ShadowCheck(), new DuplicatePatternCheck(), new RegexLiteralCheck(), new IdRangeCheck(), new LedgerCheck(), new SuppressAdviceCheck()];
 
-    /// <summary>Lints <paramref name="rules"/> against the companion documents (null when not found).</summary>
-    public static IReadOnlyList<RuleDiagnostic> Lint(LoadedRuleSet rules, RuleDocument? idRanges, RuleDocument? ledger)
+    /// <summary>
+    /// Lints <paramref name="rules"/> against the companion documents (null when not found); with
+    /// <paramref name="diagnosisRules"/>, the ledger check covers the diagnosis rule ids too.
+    /// </summary>
+    public static IReadOnlyList<RuleDiagnostic> Lint(LoadedRuleSet rules, RuleDocument? idRanges, RuleDocument? ledger,
+        IReadOnlyList<Diagnosis.Model.DiagnosisRule>? diagnosisRules = null)
     {
-        var context = new LintContext(rules, idRanges, ledger);
+        var context = new LintContext(rules, idRanges, ledger, diagnosisRules);
         var bag = new DiagnosticBag();
         foreach (var check in Checks) check.Run(context, bag);
         return bag.Items;

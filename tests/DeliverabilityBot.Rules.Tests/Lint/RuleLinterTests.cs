@@ -134,4 +134,23 @@ public class RuleLinterTests
     [Fact]
     public void Lint_UserUnknownRuleExcludingSenderWording_NoDbr0109() =>
         Assert.DoesNotContain(Lint(File(Rule("BRC1001", "status: 5.1.1", "550 5.1.1 User unknown", reason: "userunknown", extra: "    hardBounce: true"))), d => d.Id == "DBR0109");
+
+    [Fact]
+    public void Lint_Ledger_DiagnosisRulesChecked_MissingAndStaleDiagIdsReported()
+    {
+        var set = RuleSetLoader.Load([TestRules.Inline("barracuda.yaml", File(Rule("BRC1001", "contains: alpha", "550 alpha")))]);
+        const string ledger = "## Unshipped\n\n| id | change | file | notes |\n| --- | --- | --- | --- |\n| BRC1001 | new | x | y |\n| DIAG1001 | new | x | listed |\n| DIAG1009 | new | x | no such rule |\n";
+        Rules.Diagnosis.Model.DiagnosisRule Diag(string id) => new()
+        {
+            Id = id, Title = "t", Message = "m", Category = "reputation", Severity = Core.Classification.RuleSeverity.Error, HelpUri = "https://example.org",
+            Explanation = "e", Actions = ["a"], References = [], Examples = ["s"], Signal = new(), When = [], File = "diagnosis/x.yaml", Line = 3,
+        };
+
+        var checkedDiag = RuleLinter.Lint(set, null, new RuleDocument("RELEASES.md", ledger), [Diag("DIAG1001"), Diag("DIAG1002")]);
+        var classificationOnly = RuleLinter.Lint(set, null, new RuleDocument("RELEASES.md", ledger));
+
+        Assert.Equal(["DBR0106 diagnosis/x.yaml DIAG1002", "DBR0107 RELEASES.md DIAG1009"],
+            checkedDiag.Where(d => d.Message.Contains("DIAG", StringComparison.Ordinal)).Select(d => $"{d.Id} {d.Location.File} {(d.Message.Contains("DIAG1002") ? "DIAG1002" : "DIAG1009")}").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(classificationOnly, d => d.Message.Contains("DIAG", StringComparison.Ordinal));
+    }
 }

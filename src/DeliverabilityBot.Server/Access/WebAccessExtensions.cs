@@ -71,7 +71,27 @@ public static class WebAccessExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.Use(RefuseRelayedWithoutSignInAsync);
         return app;
+    }
+
+    /// <summary>
+    /// A loopback server without sign-in answers only this machine. A request relayed by a proxy or tunnel on this
+    /// machine (<c>devtunnel host -a</c>, say) arrives from loopback too, but carries forwarding headers: the web chat and
+    /// <c>/api/chat</c> refuse it (403, saying what to set) unless sign-in is configured or anonymous access chosen.
+    /// Teams and Slack endpoints, which check their own signatures, and <c>/healthz</c> still answer.
+    /// </summary>
+    private static Task RefuseRelayedWithoutSignInAsync(HttpContext context, RequestDelegate next)
+    {
+        var plan = context.RequestServices.GetRequiredService<WebAccessPlan>();
+        var path = context.Request.Path;
+        var webChat = path.StartsWithSegments("/api/chat") || !(path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz"));
+        if (plan.SignInRequired || plan.Options.AllowAnonymous || !webChat || Channels.LoopbackRequests.ForwardingHeader(context) is not { } header)
+            return next(context);
+
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return context.Response.WriteAsync(
+            $"This request came through a proxy or tunnel ({header}), and the web chat has no sign-in. Set Chat__PublicHost and a sign-in method, or Chat__AllowAnonymous=true (see the README: Running it for a team).");
     }
 
     /// <summary>True when the caller may see details (store state, rule folder): sign-in is not required, or they signed in.</summary>

@@ -207,6 +207,28 @@ public sealed class WebAccessServerTests
         Assert.Equal("<rules>", JsonDocument.Parse(body).RootElement.GetProperty("active").GetProperty("folder").GetString());
     }
 
+    [Fact]
+    public async Task LoopbackWithoutSignIn_RequestRelayedByTunnel_RefusedHealthStillAnswers()
+    {
+        await using var server = Server([]);
+        using var client = server.CreateClient();
+        using var relayed = Ask();
+        relayed.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var relayedPage = new HttpRequestMessage(HttpMethod.Get, "/");
+        relayedPage.Headers.Add("Forwarded", "for=203.0.113.7");
+        using var relayedHealth = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        relayedHealth.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        using var api = await client.SendAsync(relayed);
+        using var page = await client.SendAsync(relayedPage);
+        using var health = await client.SendAsync(relayedHealth);
+
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Contains("Chat__PublicHost", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     private static string Token(string audience) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Authority,

@@ -61,4 +61,26 @@ public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<Real
                 Assert.True(run.Result.Transactions.Any(t => t.Client.Equals(stream.SendingIp)),
                     $"{scenario.FolderName}: no receiver saw a session from {stream.SendingIp} ({stream.Transport}); smtp_bind_address per transport did not take");
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(ScenarioNames))]
+    public void Why_RealRunLogAndDsns_RealCauseRanksFirst(string name)
+    {
+        RequirePostfix();
+        var scenario = Scenario(name);
+        var folder = run.FolderOf(scenario);
+        using var store = new StoreProbe(Path.Combine(folder, "maillog"), Path.Combine(folder, "dsn"));
+        var report = store.Why(scenario.Receiver);
+        var ranked = string.Join(", ", report.Diagnoses.Select(d => $"{d.Id} ({d.Scope}{(d.CausedBy is { } c ? ", caused by " + c.Id : "")})"));
+        Assert.True(report.Diagnoses.Count > 0 && report.Diagnoses[0].Id == scenario.ExpectedTop,
+            $"{scenario.FolderName}: expected {scenario.ExpectedTop} first for {scenario.Receiver}; got {ranked}");
+        Assert.Null(report.Diagnoses[0].CausedBy);
+        // Expiries happened only where the receivers kept deferring: where they did, they are shown as the top cause's consequence.
+        var expired = run.Result.Tally(scenario, scenario.Receiver).ExpiredMessages;
+        var expiry = report.Diagnoses.FirstOrDefault(d => d.Id == "DIAG1005");
+        if (expired > 0)
+            Assert.True(expiry?.CausedBy?.Id == scenario.ExpectedTop, $"{scenario.FolderName}: {expired} messages expired; expected DIAG1005 caused by {scenario.ExpectedTop}; got {ranked}");
+        else
+            Assert.True(expiry is null, $"{scenario.FolderName}: nothing expired, yet DIAG1005 fired; got {ranked}");
+    }
 }

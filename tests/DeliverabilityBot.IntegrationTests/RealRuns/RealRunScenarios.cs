@@ -27,7 +27,7 @@ public static class RealRunScenarios
     /// <summary>iCloud refuses connections from both IPs with 421 4.7.0 for a while; most mail then delivers, two recipients stay deferred until they expire.</summary>
     public static RealRunScenario ICloudDeferrals { get; } = Build("icloud-deferrals",
         "iCloud refuses every session from both sending IPs at greeting with 421 4.7.0 for an episode; afterwards most mail delivers on retry, two recipients keep getting 421 4.7.0 at RCPT until the queue gives up (status=expired)",
-        "icloud", "DIAG1005",
+        "icloud", "DIAG1002",
         [Stream("letters.example", "letters", 21), Stream("offers.example", "offers", 22)],
         s => [
             .. Recipients(s[0], "icloud.com", "ok", 5), (s[0], "late-letters1@icloud.com"),
@@ -38,7 +38,7 @@ public static class RealRunScenarios
     /// <summary>Gmail rate-limits one IP with 421-4.7.28; most deferred mail delivers on retry, two recipients expire.</summary>
     public static RealRunScenario GmailRateLimit { get; } = Build("gmail-rate-limit",
         "Gmail answers end of DATA from one IP with the multi-line 421-4.7.28 unusual-rate limit: four recipients deliver after two deferrals, two are deferred until they expire, four deliver at once; iCloud delivers",
-        "gmail", "DIAG1005",
+        "gmail", "DIAG1015",
         [Stream("digest.example", "digest", 31)],
         s => [
             .. Recipients(s[0], "gmail.com", "rl", 4), .. Recipients(s[0], "gmail.com", "rlx", 2), .. Recipients(s[0], "gmail.com", "ok", 4),

@@ -28,6 +28,13 @@ public sealed class StoreProbe : IDisposable
     /// <summary>Attempt counts for a receiver.</summary>
     public StatsRow Attempts(string receiver) => Runtime.Stats.Stats(receiver, Window).Total;
 
+    /// <summary>The ranked diagnoses for a receiver, over the window <c>why</c> uses by default (anchored at the newest event).</summary>
+    public WhyReport Why(string receiver)
+    {
+        var window = Application.Windows.WindowSpec.Anchored(Application.Windows.WindowSpec.DefaultLength, Runtime.Store.Reader.LatestEvent(), DateTimeOffset.UtcNow);
+        return Runtime.Why.Why(receiver, window).Report;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

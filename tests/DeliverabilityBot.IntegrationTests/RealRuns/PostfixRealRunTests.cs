@@ -1,7 +1,7 @@
 namespace DeliverabilityBot.IntegrationTests.RealRuns;
 
 /// <summary>
-/// A real Postfix delivers four stories to fake iCloud and Gmail receivers; what dbot reads from the
+/// A real Postfix delivers five stories to fake iCloud and Gmail receivers; what dbot reads from the
 /// log and the DSNs must match what the receivers did (they record every transaction).
 /// </summary>
 public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<RealRunFixture>
@@ -62,8 +62,14 @@ public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<Real
                     $"{scenario.FolderName}: no receiver saw a session from {stream.SendingIp} ({stream.Transport}); smtp_bind_address per transport did not take");
     }
 
+    /// <summary>
+    /// Scenarios whose cause has a diagnosis rule in the set today. Gmail's rate limit (DIAG1015) and the one-IP block
+    /// at IP scope (DIAG1011) join when their rules land (issue 13 items 4 and 5).
+    /// </summary>
+    public static TheoryData<string> DiagnosedScenarioNames => [RealRunScenarios.ProofpointIp.Name, RealRunScenarios.ICloudDeferrals.Name, RealRunScenarios.Healthy.Name];
+
     [SkippableTheory]
-    [MemberData(nameof(ScenarioNames))]
+    [MemberData(nameof(DiagnosedScenarioNames))]
     public void Why_RealRunLogAndDsns_RealCauseRanksFirst(string name)
     {
         RequirePostfix();

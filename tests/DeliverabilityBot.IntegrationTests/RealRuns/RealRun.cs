@@ -30,7 +30,7 @@ public static class RealRun
     {
         Directory.CreateDirectory(workDir);
         var icloud = new FakeICloud(
-            proofpointListed: new HashSet<IPAddress> { RealRunScenarios.ProofpointIp.Streams[0].SendingIp },
+            proofpointListed: new HashSet<IPAddress> { RealRunScenarios.ProofpointIp.Streams[0].SendingIp, RealRunScenarios.ProofpointOneIp.Streams[0].SendingIp },
             deferralEpisodeIps: RealRunScenarios.ICloudDeferrals.Streams.Select(s => s.SendingIp).ToHashSet(),
             episodeLength: queueLifetime / 3);
         var gmail = new FakeGmail(RealRunScenarios.GmailRateLimit.Streams.Select(s => s.SendingIp).ToHashSet());

@@ -4,7 +4,7 @@ using DeliverabilityBot.IntegrationTests.Postfix;
 namespace DeliverabilityBot.IntegrationTests.RealRuns;
 
 /// <summary>
-/// The four stories of the real run, small enough to count by hand. Each scenario has its own streams
+/// The five stories of the real run, small enough to count by hand (but for the healthy bulk beside the one-IP block). Each scenario has its own streams
 /// and sending IPs (127.0.0.x inside the namespace), so the fake receivers can tell them apart by the
 /// connecting IP as real receivers do.
 /// </summary>
@@ -55,8 +55,18 @@ public static class RealRunScenarios
             .. Recipients(s[0], "gmail.com", "ok", 3), .. Recipients(s[1], "gmail.com", "ok", 3),
         ]);
 
+    /// <summary>
+    /// Proofpoint blocks one IP whose iCloud mail is a sliver of the whole (5 of 305 messages, 1.6%): receiver-wide
+    /// nothing looks wrong, yet every message from that IP is lost (the "38 of 38 blocks, 1.3% receiver-wide").
+    /// </summary>
+    public static RealRunScenario ProofpointOneIp { get; } = Build("proofpoint-one-ip",
+        "iCloud's edge refuses every RCPT from one of three sending IPs with a Proofpoint PDR block; that IP carries 5 of the 305 iCloud messages (1.6%), the other two IPs deliver all of theirs",
+        "icloud", "DIAG1011",
+        [Stream("promo.example", "promo", 51), Stream("orders.example", "orders", 52), Stream("notices.example", "notices", 53)],
+        s => [.. Recipients(s[0], "icloud.com", "pp", 5), .. Recipients(s[1], "icloud.com", "ok", 150), .. Recipients(s[2], "icloud.com", "ok", 150)]);
+
     /// <summary>All of them.</summary>
-    public static IReadOnlyList<RealRunScenario> All { get; } = [ProofpointIp, ICloudDeferrals, GmailRateLimit, Healthy];
+    public static IReadOnlyList<RealRunScenario> All { get; } = [ProofpointIp, ICloudDeferrals, GmailRateLimit, Healthy, ProofpointOneIp];
 
     private static RealRunScenario Build(string name, string description, string receiver, string top, SendingStream[] streams,
         Func<SendingStream[], IEnumerable<(SendingStream, string)>> messages) =>

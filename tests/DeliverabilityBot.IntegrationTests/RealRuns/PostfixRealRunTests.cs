@@ -18,7 +18,7 @@ public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<Real
     {
         RequirePostfix();
         var scenario = Scenario(name);
-        using var store = new StoreProbe(Path.Combine(run.FolderOf(scenario), "maillog"));
+        using var store = new StoreProbe([Path.Combine(run.FolderOf(scenario), "maillog")]);
         foreach (var receiver in new[] { "icloud", "gmail" })
         {
             var did = run.Result.Tally(scenario, receiver);
@@ -42,7 +42,7 @@ public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<Real
         var undelivered = new[] { "icloud", "gmail" }.Sum(r => run.Result.Tally(scenario, r) is var t ? t.BouncedMessages + t.ExpiredMessages : 0);
         Assert.True(dsnCount == undelivered, $"{scenario.FolderName}: {dsnCount} DSNs for {undelivered} bounced or expired messages");
         if (dsnCount == 0) return;
-        using var store = new StoreProbe(dsnDir);
+        using var store = new StoreProbe([dsnDir]);
         foreach (var receiver in new[] { "icloud", "gmail" })
         {
             var did = run.Result.Tally(scenario, receiver);
@@ -75,7 +75,7 @@ public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<Real
         RequirePostfix();
         var scenario = Scenario(name);
         var folder = run.FolderOf(scenario);
-        using var store = new StoreProbe(Path.Combine(folder, "maillog"), Path.Combine(folder, "dsn"));
+        using var store = new StoreProbe([Path.Combine(folder, "maillog"), Path.Combine(folder, "dsn")], Path.Combine(folder, "mta-config"));
         var report = store.Why(scenario.Receiver);
         var ranked = string.Join(", ", report.Diagnoses.Select(d => $"{d.Id} ({d.Scope}{(d.CausedBy is { } c ? ", caused by " + c.Id : "")})"));
         Assert.True(report.Diagnoses.Count > 0 && report.Diagnoses[0].Id == scenario.ExpectedTop,
@@ -89,4 +89,29 @@ public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<Real
         else
             Assert.True(expiry is null, $"{scenario.FolderName}: nothing expired, yet DIAG1005 fired; got {ranked}");
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(ScenarioNames))]
+    public void IngestWithMtaConfig_RealRun_EachAttemptHasTheIpTheReceiverSaw(string name)
+    {
+        RequirePostfix();
+        var scenario = Scenario(name);
+        var folder = run.FolderOf(scenario);
+        // The log alone: a DSN joined to its log line (issue 13 item 1) is what lets the DSNs be added here too.
+        using var store = new StoreProbe([Path.Combine(folder, "maillog")], Path.Combine(folder, "mta-config"));
+        foreach (var receiver in new[] { "icloud", "gmail" })
+        {
+            var attemptsByIp = store.AttemptsByIp(receiver);
+            var context = $"{scenario.FolderName} {receiver}: attempts by IP {Show(attemptsByIp)}";
+            foreach (var stream in scenario.Streams)
+            {
+                var did = run.Result.Tally(scenario, receiver, stream.SendingIp);
+                Assert.True(attemptsByIp.GetValueOrDefault(stream.SendingIp.ToString()) == did.StoreAttempts,
+                    $"{context}; {stream.SendingIp} ({stream.Transport}): receivers saw {did}");
+            }
+            Assert.False(attemptsByIp.ContainsKey("(not recorded)"), context);
+        }
+    }
+
+    private static string Show(IReadOnlyDictionary<string, long> counts) => string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
 }

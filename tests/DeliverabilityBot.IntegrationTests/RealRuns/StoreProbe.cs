@@ -8,10 +8,17 @@ public sealed class StoreProbe : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "dbot-realrun-store", Guid.NewGuid().ToString("N"));
 
-    /// <summary>Creates the store and ingests <paramref name="paths"/> in order, failing on any ingest problem.</summary>
-    public StoreProbe(params string[] paths)
+    /// <summary>
+    /// Creates the store and ingests <paramref name="paths"/> in order, failing on any ingest problem; <paramref name="mtaConfig"/>
+    /// is the Postfix configuration folder <c>--mta-config</c> names (null: none).
+    /// </summary>
+    public StoreProbe(IReadOnlyList<string> paths, string? mtaConfig = null)
     {
-        Runtime = new DeliverabilityBotRuntime(new DeliverabilityBotOptions { DataDirectory = _data, RulesDirectory = TestPaths.InRepo("rules"), RetentionDays = 0 });
+        Runtime = new DeliverabilityBotRuntime(new DeliverabilityBotOptions
+        {
+            DataDirectory = _data, RulesDirectory = TestPaths.InRepo("rules"), RetentionDays = 0,
+            MtaConfigDirectories = mtaConfig is null ? [] : [mtaConfig],
+        });
         foreach (var path in paths)
         {
             var summary = Runtime.CreateIngest().Ingest([path]);
@@ -27,6 +34,10 @@ public sealed class StoreProbe : IDisposable
 
     /// <summary>Attempt counts for a receiver.</summary>
     public StatsRow Attempts(string receiver) => Runtime.Stats.Stats(receiver, Window).Total;
+
+    /// <summary>Attempts for a receiver by sending IP ("(not recorded)" where none).</summary>
+    public IReadOnlyDictionary<string, long> AttemptsByIp(string receiver) =>
+        Runtime.Stats.Stats(receiver, Window).BySendingIp.ToDictionary(r => r.Key, r => r.Attempts);
 
     /// <summary>The ranked diagnoses for a receiver, over the window <c>why</c> uses by default (anchored at the newest event).</summary>
     public WhyReport Why(string receiver)

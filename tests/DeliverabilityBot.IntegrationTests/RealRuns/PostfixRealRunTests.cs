@@ -62,14 +62,8 @@ public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<Real
                     $"{scenario.FolderName}: no receiver saw a session from {stream.SendingIp} ({stream.Transport}); smtp_bind_address per transport did not take");
     }
 
-    /// <summary>
-    /// Scenarios whose cause has a diagnosis rule in the set today. Gmail's rate limit (DIAG1015) and the one-IP block
-    /// at IP scope (DIAG1011) join when their rules land (issue 13 items 4 and 5).
-    /// </summary>
-    public static TheoryData<string> DiagnosedScenarioNames => [RealRunScenarios.ProofpointIp.Name, RealRunScenarios.ICloudDeferrals.Name, RealRunScenarios.Healthy.Name];
-
     [SkippableTheory]
-    [MemberData(nameof(DiagnosedScenarioNames))]
+    [MemberData(nameof(ScenarioNames))]
     public void Why_RealRunLogAndDsns_RealCauseRanksFirst(string name)
     {
         RequirePostfix();
@@ -114,4 +108,21 @@ public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<Real
     }
 
     private static string Show(IReadOnlyDictionary<string, long> counts) => string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
+
+    [SkippableFact]
+    public void Why_OneOfThreeIpsBlocked_DiagnosedAtThatIpOnly()
+    {
+        RequirePostfix();
+        var scenario = RealRunScenarios.ProofpointOneIp;
+        var folder = run.FolderOf(scenario);
+        using var store = new StoreProbe([Path.Combine(folder, "maillog"), Path.Combine(folder, "dsn")], Path.Combine(folder, "mta-config"));
+        var report = store.Why("icloud");
+        var ranked = string.Join(", ", report.Diagnoses.Select(d => $"{d.Id} ({d.Scope})"));
+        var blocked = scenario.Streams[0].SendingIp.ToString();
+        var did = run.Result.Tally(scenario, "icloud", scenario.Streams[0].SendingIp);
+        Assert.True(did.Messages > 0 && did.BouncedMessages == did.Messages, $"the fake should have blocked every message from {blocked}: {did}");
+        Assert.True(report.Diagnoses.Count > 0 && report.Diagnoses[0].Scope == "ip:" + blocked, $"expected a diagnosis scoped to ip:{blocked} first; got {ranked}");
+        foreach (var healthy in scenario.Streams.Skip(1))
+            Assert.False(report.Diagnoses.Any(d => d.Scope == "ip:" + healthy.SendingIp), $"{healthy.SendingIp} delivered everything; got {ranked}");
+    }
 }

@@ -46,6 +46,7 @@ public sealed class SignalFact
     [Metric("expiries the receiver had deferred before", MetricFormat.Count)] public double ExpiredAfterDeferral { get; init; }
     [Metric("share of the expiries the receiver had deferred before", MetricFormat.Rate)] public double ExpiredAfterDeferralShare { get; init; }
     [Metric("share of all the receiver's attempts with these replies (every IP, domain and stream)", MetricFormat.Rate)] public double ReceiverSignalRate { get; init; }
+    [Metric("share of the receiver's replies of this kind that came in this scope (one IP, domain or stream)", MetricFormat.Rate)] public double ScopeSignalShare { get; init; }
     [Metric("other sending IPs with attempts to the receiver", MetricFormat.Count)] public double OtherIps { get; init; }
     [Metric("share of the other sending IPs' attempts delivered", MetricFormat.Rate)] public double OtherIpsDeliveredRate { get; init; }
     [Metric("share of the sending IPs that received these replies", MetricFormat.Rate)] public double SignalIpShare { get; init; }

@@ -112,7 +112,7 @@ public static class SignalFactBuilder
             ExpiredAfterDeferral = expiry.Expired, ExpiredAfterDeferralShare = Ratio(expiry.Expired, count),
             CauseRules = expiry.Rules, CauseReply = expiry.Reply,
             SignalRules = signalRules, RuleSetIds = ruleSetIds, FirstSeen = first, LastSeen = last,
-            ReceiverSignalRate = Ratio(widerSignal, Totals.Of(wider).Attempts),
+            ReceiverSignalRate = Ratio(widerSignal, Totals.Of(wider).Attempts), ScopeSignalShare = Ratio(count, widerSignal),
             OtherIps = others.Select(r => r.SendingIp).Distinct(StringComparer.Ordinal).Count(),
             OtherIpsDeliveredRate = Ratio(otherTotals.Delivered, otherTotals.Attempts),
             SignalIpShare = Ratio(ips, rowIps), SignalReceivers = signalReceivers,

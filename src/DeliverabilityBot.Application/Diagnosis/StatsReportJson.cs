@@ -24,6 +24,7 @@ public static class StatsReportJson
             Rows(w, "byReceiver", report.ByReceiver);
             Rows(w, "byReason", report.ByReason);
             Rows(w, "bySendingIp", report.BySendingIp);
+            Rows(w, "bySenderDomain", report.BySenderDomain);
             Rows(w, "byHour", report.ByHour);
             w.WriteEndObject();
         }

@@ -5,7 +5,7 @@ using DeliverabilityBot.Store.Reading;
 
 namespace DeliverabilityBot.Application.Diagnosis;
 
-/// <summary><c>dbot stats</c>: attempts, delivered, deferred and bounced by receiver, reason, sending IP and hour.</summary>
+/// <summary><c>dbot stats</c>: attempts, delivered, deferred and bounced by receiver, reason, sending IP, sender domain and hour.</summary>
 public sealed class StatsService(DeliverabilityStore store)
 {
     /// <summary>Counts for a receiver (null: all) over a window.</summary>
@@ -23,6 +23,7 @@ public sealed class StatsService(DeliverabilityStore store)
             ByReceiver = WithMessages(Group(slices, s => s.Receiver), messages, m => m.Receiver),
             ByReason = Group(slices.Where(s => s.Action is DeliveryAction.Failed or DeliveryAction.Delayed).ToList(), s => s.Reason),
             BySendingIp = WithMessages(Group(slices, s => s.SendingIp ?? NotRecorded), messages, m => m.SendingIp ?? NotRecorded),
+            BySenderDomain = WithMessages(Group(slices, s => s.SenderDomain ?? NotRecorded), messages, m => m.SenderDomain ?? NotRecorded),
             ByHour = hourly.GroupBy(h => h.Hour)
                 .Select(g => Row(g.Key.ToString("yyyy-MM-dd'T'HH':00Z'", System.Globalization.CultureInfo.InvariantCulture), g.Select(h => (h.Action, h.Count))))
                 .ToList(),

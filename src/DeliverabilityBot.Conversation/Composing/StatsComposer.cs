@@ -33,6 +33,7 @@ public static class StatsComposer
         var items = new List<AnswerItem>();
         Add(items, "By reason", now.ByReason, problemsOnly: true);
         Add(items, "By sending IP", now.BySendingIp, problemsOnly: false);
+        Add(items, "By sender domain", now.BySenderDomain, problemsOnly: false);
         if (q.Receiver is null) Add(items, "By receiver", now.ByReceiver, problemsOnly: false);
         AddHours(items, now.ByHour);
         return new Answer

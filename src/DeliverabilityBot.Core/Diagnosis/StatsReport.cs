@@ -24,6 +24,9 @@ public sealed class StatsReport
     /// <summary>By sending IP.</summary>
     public IReadOnlyList<StatsRow> BySendingIp { get; init; } = [];
 
+    /// <summary>By envelope sender domain.</summary>
+    public IReadOnlyList<StatsRow> BySenderDomain { get; init; } = [];
+
     /// <summary>By hour (key is ISO hour, UTC).</summary>
     public IReadOnlyList<StatsRow> ByHour { get; init; } = [];
 }

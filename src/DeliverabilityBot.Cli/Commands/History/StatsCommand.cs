@@ -13,7 +13,7 @@ public static class StatsCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the counts as JSON (receiver, window, messages, total, breakdowns)." };
         return WindowCommand.Create(
-            "stats", "Counts over a window of the history: messages by outcome, attempts by receiver, reason, sending IP and hour.", [json], c =>
+            "stats", "Counts over a window of the history: messages by outcome, attempts by receiver, reason, sending IP, sender domain and hour.", [json], c =>
             {
                 var report = c.Runtime.Stats.Stats(c.Receiver, c.Window);
                 if (c.Parse.GetValue(json)) c.Output.WriteLine(StatsReportJson.ToJson(report));
@@ -30,6 +30,7 @@ public static class StatsCommand
         Table(w, "receiver", s.ByReceiver);
         Table(w, "reason (deferred and bounced)", s.ByReason);
         Table(w, "sending IP", s.BySendingIp);
+        Table(w, "sender domain", s.BySenderDomain);
         Table(w, "hour (UTC)", s.ByHour);
     }
 

@@ -125,4 +125,69 @@ public sealed class PostfixRealRunTests(RealRunFixture run) : IClassFixture<Real
         foreach (var healthy in scenario.Streams.Skip(1))
             Assert.False(report.Diagnoses.Any(d => d.Scope == "ip:" + healthy.SendingIp), $"{healthy.SendingIp} delivered everything; got {ranked}");
     }
+
+    /// <summary>The orders a team may ingest one run in: the log alone, with its DSNs either side, everything twice.</summary>
+    public static TheoryData<string, string> ScenarioAndIngestOrders
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var s in RealRunScenarios.All)
+                foreach (var order in new[] { "log", "log+dsn", "dsn+log", "log+dsn+log+dsn" })
+                    data.Add(s.Name, order);
+            return data;
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ScenarioAndIngestOrders))]
+    public void IngestLogAndDsns_AnyOrderOrTwice_MessagesAndAttemptsEqualWhatReceiversDid(string name, string order)
+    {
+        RequirePostfix();
+        var scenario = Scenario(name);
+        var folder = run.FolderOf(scenario);
+        var paths = order.Split('+').Select(p => Path.Combine(folder, p == "log" ? "maillog" : "dsn"))
+            .Where(p => File.Exists(p) || Directory.EnumerateFileSystemEntries(p).Any()).ToArray();
+        using var store = new StoreProbe(paths, Path.Combine(folder, "mta-config"));
+        foreach (var receiver in new[] { "icloud", "gmail" })
+        {
+            var did = run.Result.Tally(scenario, receiver);
+            var messages = store.Messages(receiver);
+            var attempts = store.Attempts(receiver);
+            var context = $"{scenario.FolderName} {receiver}, ingested {order}: receivers did {did}; store holds {messages}, attempts {attempts}";
+            Assert.True(messages.Total == did.Messages && messages.Delivered == did.DeliveredMessages && messages.Bounced == did.BouncedMessages
+                && messages.Expired == did.ExpiredMessages && messages.Pending == 0, context);
+            // A DSN adds its evidence to the failure the log already holds, never a second failure.
+            Assert.True(attempts.Delivered == did.DeliveredAttempts && attempts.Deferred == did.DeferredAttempts
+                && attempts.Bounced == did.BouncedAttempts + did.ExpiredMessages, context);
+            // With the DSNs joined to their log lines, every message and attempt keeps the IP the receiver saw.
+            var messagesByIp = store.MessagesByIp(receiver);
+            foreach (var stream in scenario.Streams)
+                Assert.True(messagesByIp.GetValueOrDefault(stream.SendingIp.ToString()) == run.Result.Tally(scenario, receiver, stream.SendingIp).Messages,
+                    $"{context}; messages by IP {Show(messagesByIp)}");
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ScenarioNames))]
+    public void IngestDsnsOnly_RealRun_MessagesAreTheBouncedAndExpiredOnes(string name)
+    {
+        RequirePostfix();
+        var scenario = Scenario(name);
+        var dsnDir = Path.Combine(run.FolderOf(scenario), "dsn");
+        if (!Directory.EnumerateFiles(dsnDir).Any())
+        {
+            // No DSN: right only when the receivers delivered every message.
+            Assert.All(new[] { "icloud", "gmail" }, r => Assert.Equal(0, run.Result.Tally(scenario, r).BouncedMessages + run.Result.Tally(scenario, r).ExpiredMessages));
+            return;
+        }
+        using var store = new StoreProbe([dsnDir]);
+        foreach (var receiver in new[] { "icloud", "gmail" })
+        {
+            var did = run.Result.Tally(scenario, receiver);
+            var messages = store.Messages(receiver);
+            Assert.True(messages.Total == did.BouncedMessages + did.ExpiredMessages && messages.Bounced == did.BouncedMessages && messages.Expired == did.ExpiredMessages,
+                $"{scenario.FolderName} {receiver}, DSNs only: receivers did {did}; store holds {messages}");
+        }
+    }
 }

@@ -35,6 +35,13 @@ public sealed class StoreProbe : IDisposable
     /// <summary>Attempt counts for a receiver.</summary>
     public StatsRow Attempts(string receiver) => Runtime.Stats.Stats(receiver, Window).Total;
 
+    /// <summary>Messages (one per recipient of a queued message) for a receiver, by final outcome.</summary>
+    public MessageCounts Messages(string receiver) => Store.Reading.StoreReader.Count(Runtime.Store.Reader.Messages(Window, receiver));
+
+    /// <summary>Messages for a receiver by the sending IP the store holds for them ("(not recorded)" where none).</summary>
+    public IReadOnlyDictionary<string, long> MessagesByIp(string receiver) =>
+        Runtime.Store.Reader.Messages(Window, receiver).GroupBy(m => m.SendingIp ?? "(not recorded)").ToDictionary(g => g.Key, g => g.Sum(m => m.Count));
+
     /// <summary>Attempts for a receiver by sending IP ("(not recorded)" where none).</summary>
     public IReadOnlyDictionary<string, long> AttemptsByIp(string receiver) =>
         Runtime.Stats.Stats(receiver, Window).BySendingIp.ToDictionary(r => r.Key, r => r.Attempts);

@@ -41,7 +41,7 @@ public static class StoredEventMapper
         Reply = e.Reply.Raw,
         MessageId = e.MessageId,
         HeaderMessageId = e.HeaderMessageId,
-        Stream = e.Stream,
+        Stream = e.Stream ?? StreamOf(e, sending),
         QueueExpired = IsQueueExpiry(e, c),
         Source = e.Source,
         Index = e.Index,
@@ -57,6 +57,14 @@ public static class StoredEventMapper
         // A local delivery (Postfix relay=local / virtual) leaves from no IP, whatever its sender.
         if (quoted is not null || sending is null || e.RemoteHost is "local" or "virtual") return quoted;
         return sending.Resolve(null, e.RecipientDomain, e.SenderDomain ?? DomainOf(e.Sender), e.RemoteIp).Ip;
+    }
+
+    // The deployment's stream for evidence that names none: by the sending IP found, else by sender domain.
+    private static string? StreamOf(BounceEvent e, SendingMap? sending)
+    {
+        if (sending is null) return null;
+        var ip = SendingIpOf(e, sending);
+        return sending.StreamOf(ip) ?? sending.Resolve(null, e.RecipientDomain, e.SenderDomain ?? DomainOf(e.Sender), e.RemoteIp).Stream;
     }
 
     private static bool IsPrivate(string ip) =>

@@ -57,9 +57,9 @@ public sealed class PostfixLogReader : ILogLineReader
         var senderDomain = context.SenderDomainOf(f.QueueId);
         var recipientDomain = Addresses.DomainOf(recipient);
         // Postfix does not log the address it sent from: the deployment's configuration says it, by the line's syslog name.
-        var sendingIp = context.Sending is { } sending && SyslogNameOf(line) is { } syslogName
-            ? sending.Resolve(syslogName, recipientDomain, senderDomain, ip).Ip
-            : null;
+        var (sendingIp, stream) = context.Sending is { } sending && SyslogNameOf(line) is { } syslogName
+            ? sending.Resolve(syslogName, recipientDomain, senderDomain, ip)
+            : (null, null);
         return new BounceEvent
         {
             Source = context.Source,
@@ -71,6 +71,7 @@ public sealed class PostfixLogReader : ILogLineReader
             RemoteHost = host,
             RemoteIp = ip,
             SendingIp = sendingIp,
+            Stream = stream,
             Stage = stage,
             Action = f.Status switch { "sent" or "deliverable" => DeliveryAction.Delivered, "deferred" => DeliveryAction.Delayed, _ => DeliveryAction.Failed },
             Reply = reply,
@@ -107,6 +108,7 @@ public sealed class PostfixLogReader : ILogLineReader
         RemoteHost = last.RemoteHost,
         RemoteIp = last.RemoteIp,
         SendingIp = last.SendingIp,
+        Stream = last.Stream,
         // The queue gave up: no remote reply decided this, the last deferral is kept as the diagnostic.
         Stage = SmtpStage.SenderQueue,
         Action = DeliveryAction.Failed,

@@ -33,7 +33,9 @@ public sealed partial class DemoDataLoader(DeliverabilityBotRuntime runtime, Tim
         var path = Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, FileName);
         File.WriteAllText(path, DemoLog.ToText(DemoLog.Generate(end)));
         var mtaConfig = DemoLog.WriteMtaConfig(Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, "demo-mta-config"));
-        var sending = SendingMapLoader.Load([mtaConfig], null, new List<string>());
+        var sending = SendingMapLoader.Load([mtaConfig], null, new List<string>()) ?? new SendingMap();
+        // Postfix has no notion of a stream: the deployment names them, as 'sending.ip.<ip>.stream' lines would.
+        foreach (var i in DemoLog.Instances) sending.MapIpStream(i.Ip, i.Stream);
         var summary = runtime.CreateIngest(sending).Ingest([path], cancellationToken: ct);
         LogLoaded(path, summary.EventsRead, summary.Stored, summary.Elapsed.TotalSeconds);
     }

@@ -78,7 +78,7 @@ public class MtaLogParserTests
     public void Parse_PostfixWithSendingMap_IpBySyslogNameOnEveryAttemptAndExpiry()
     {
         var map = new DeliverabilityBot.Ingestion.Sending.SendingMap();
-        map.MapSyslogName("postfix-out2", new("203.0.113.7", null, null, "dbot.config(1)"));
+        map.MapSyslogName("postfix-out2", new("203.0.113.7", null, "marketing", "dbot.config(1)"));
         var events = new MtaLogParser(sending: map).Parse(
         [
             "Nov 28 05:00:00 mx1 postfix-out2/qmgr[11]: 3F2A11C0043: from=<news@example.com>, size=2100, nrcpt=2 (queue active)",
@@ -89,6 +89,7 @@ public class MtaLogParserTests
             "Nov 28 05:00:04 mx1 postfix-out2/virtual[14]: 5F2A11C0045: to=<bounces@example.com>, relay=virtual, delay=0, delays=0/0/0/0, dsn=2.0.0, status=sent (delivered to maildir)",
         ], "mail.log", 2026).ToList();
         Assert.Equal(["203.0.113.7", "203.0.113.7", "203.0.113.7", null, null], events.Select(e => e.SendingIp));
+        Assert.Equal(["marketing", "marketing", "marketing", null, null], events.Select(e => e.Stream));
     }
 
     [Fact]

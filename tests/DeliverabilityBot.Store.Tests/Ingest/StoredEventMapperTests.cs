@@ -38,4 +38,14 @@ public class StoredEventMapperTests
         var row = StoredEventMapper.Map(new BounceEvent(), Blocked, Now);
         Assert.Equal((Now, true), (row.Timestamp, row.TimestampEstimated));
     }
+
+    [Fact]
+    public void Map_DeploymentMapsSenderDomainAndIpStream_IpAndStreamFromIt()
+    {
+        var sending = new DeliverabilityBot.Ingestion.Sending.SendingMap();
+        DeliverabilityBot.Ingestion.Sending.SendingConfigParser.Parse("dbot.config",
+            "sending.sender-domain.orders.example.com.ip = 203.0.113.5\nsending.ip.203.0.113.5.stream = transactional\n", sending);
+        var row = StoredEventMapper.Map(new BounceEvent { Action = DeliveryAction.Delivered, Sender = "shop@orders.example.com", RemoteHost = "mx.example.org" }, Blocked, Now, sending);
+        Assert.Equal(("203.0.113.5", "transactional"), (row.SendingIp, row.Stream));
+    }
 }

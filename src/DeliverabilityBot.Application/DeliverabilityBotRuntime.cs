@@ -89,7 +89,7 @@ public sealed class DeliverabilityBotRuntime
     public IngestService CreateIngest() => CreateIngest(Sending);
 
     /// <summary>A new ingest service over the store and a caching classifier, with the given sending IPs (the demo's own MTA).</summary>
-    public IngestService CreateIngest(SendingMap? sending) => new(Store, new SummaryClassifier(ActiveRules.Classifier), sending);
+    public IngestService CreateIngest(SendingMap? sending) => new(Store, new SummaryClassifier(ActiveRules.Classifier), sending, ActiveRules.Active.Rules.Timeouts);
 
     /// <summary>The why service.</summary>
     public WhyService Why => new(Store, Engine);

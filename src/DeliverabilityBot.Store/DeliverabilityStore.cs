@@ -60,8 +60,24 @@ public sealed class DeliverabilityStore
         return store;
     }
 
-    /// <summary>A writer on its own connection; dispose it when done.</summary>
-    public StoreWriter CreateWriter() => new(OpenConnection(), Options.BatchSize);
+    /// <summary>
+    /// A writer on its own connection; dispose it when done. Writers into one data folder take turns, across processes:
+    /// this waits while another holds the folder's writer lock, and <paramref name="waiting"/> hears once if it must.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting for the lock.</exception>
+    public StoreWriter CreateWriter(Action<string>? waiting = null, CancellationToken cancellationToken = default)
+    {
+        var gate = WriterLock.Acquire(Options.DataDirectory, waiting, cancellationToken);
+        try
+        {
+            return new StoreWriter(OpenConnection(), Options.BatchSize, gate);
+        }
+        catch
+        {
+            gate.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Aggregates, examples and counts over windows.</summary>
     public StoreReader Reader => new(this, _names);

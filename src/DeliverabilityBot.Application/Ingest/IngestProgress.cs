@@ -32,6 +32,17 @@ public sealed class IngestSummary
     /// <summary>Inputs that could not be read, as <c>path: problem</c>.</summary>
     public List<string> Problems { get; } = [];
 
+    /// <summary>
+    /// Rule regex timeouts by rule id (DBR0028): each such event was classified without that rule (the rules that did
+    /// match, down to the generic ones, decided). Thread-safe to add to.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> RegexTimeouts => _regexTimeouts;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _regexTimeouts = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one regex timeout of rule <paramref name="ruleId"/>.</summary>
+    public void CountRegexTimeout(string ruleId) => _regexTimeouts.AddOrUpdate(ruleId, 1, (_, n) => n + 1);
+
     /// <summary>Events removed by retention after the ingest.</summary>
     public long Expired { get; set; }
 

@@ -6,8 +6,10 @@ using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Ingestion;
 using DeliverabilityBot.Ingestion.Containers;
 using DeliverabilityBot.Ingestion.Sending;
+using DeliverabilityBot.Rules.Matching;
 using DeliverabilityBot.Store;
 using DeliverabilityBot.Store.Model;
+using DeliverabilityBot.Store.Writing;
 
 namespace DeliverabilityBot.Application.Ingest;
 
@@ -30,14 +32,23 @@ public sealed class IngestService
     private readonly DeliverabilityStore _store;
     private readonly SummaryClassifier _classifier;
     private readonly SendingMap? _sending;
+    private readonly MatchTimeoutSink? _timeouts;
 
-    /// <summary>Creates the service; <paramref name="sending"/> gives our sending IPs where the evidence does not (Postfix logs).</summary>
-    public IngestService(DeliverabilityStore store, SummaryClassifier classifier, SendingMap? sending = null)
+    /// <summary>
+    /// Creates the service; <paramref name="sending"/> gives our sending IPs where the evidence does not (Postfix logs);
+    /// <paramref name="timeouts"/> (the rule set's regex timeout sink) lets the summary count and name the rules whose
+    /// regex timed out, so an event classified without them is never stored silently.
+    /// </summary>
+    public IngestService(DeliverabilityStore store, SummaryClassifier classifier, SendingMap? sending = null, MatchTimeoutSink? timeouts = null)
     {
         _store = store;
         _classifier = classifier;
         _sending = sending;
+        _timeouts = timeouts;
     }
+
+    /// <summary>Hears why the ingest waits before it starts writing (another writer holds the data folder).</summary>
+    public Action<string>? Waiting { get; set; }
 
     /// <summary>Ingests <paramref name="paths"/>; <paramref name="progress"/> hears after each committed batch.</summary>
     public IngestSummary Ingest(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -48,6 +59,22 @@ public sealed class IngestService
         var files = EvidencePaths.Expand(paths).ToList();
         foreach (var (_, problem) in files.Where(f => f.Problem is not null)) summary.Problems.Add(problem!);
         var inputs = files.Where(f => f.Problem is null).Select(f => (f.Path, Length: KnownLength(f.Path))).ToList();
+        using var writer = _store.CreateWriter(Waiting, cancellationToken);
+        void OnTimeout(string ruleId, string pattern, Core.Events.BounceEvent bounce) => summary.CountRegexTimeout(ruleId);
+        if (_timeouts is not null) _timeouts.TimedOut += OnTimeout;
+        try
+        {
+            return Run(inputs, summary, clock, writer, cancellationToken, progress);
+        }
+        finally
+        {
+            if (_timeouts is not null) _timeouts.TimedOut -= OnTimeout;
+        }
+    }
+
+    private IngestSummary Run(List<(string Path, long Length)> inputs, IngestSummary summary, Stopwatch clock, StoreWriter writer,
+        CancellationToken cancellationToken, IProgress<IngestProgress>? progress)
+    {
         var totalBytes = inputs.Sum(f => f.Length);
         var bytesDone = new StrongBox<long>();
         var bytesRead = 0L;
@@ -56,7 +83,6 @@ public sealed class IngestService
         // Hand-over batches are small (no large-object-heap lists, the writer starts early); the writer commits
         // a transaction every writer.BatchSize events. Bounded: the parser never runs far ahead of the disk.
         var batches = new BlockingCollection<List<StoredEvent>>(boundedCapacity: HandOversQueued);
-        using var writer = _store.CreateWriter();
 
         var producer = Task.Run(() =>
         {

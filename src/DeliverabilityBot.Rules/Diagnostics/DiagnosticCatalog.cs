@@ -38,7 +38,7 @@ public static class DiagnosticCatalog
     /// <summary>DBR0014.</summary>
     public static readonly DiagnosticDescriptor UnknownEnumValue = new("DBR0014", "Unknown scope, stage, action, kind or format", Error, "Use one of the values the message lists.");
     /// <summary>DBR0015.</summary>
-    public static readonly DiagnosticDescriptor InvalidRegex = new("DBR0015", "Invalid regular expression", Error, "Fix the .NET regex; it runs case-insensitively with a match timeout.");
+    public static readonly DiagnosticDescriptor InvalidRegex = new("DBR0015", "Invalid regular expression", Error, "Fix the .NET regex; it runs on the non-backtracking engine, case-insensitively, with a match timeout.");
     /// <summary>DBR0016.</summary>
     public static readonly DiagnosticDescriptor ExampleDoesNotMatch = new("DBR0016", "Example does not match its rule", Error, "Either the example is not what the rule was written from, or the match is too narrow.");
     /// <summary>DBR0017.</summary>
@@ -64,7 +64,7 @@ public static class DiagnosticCatalog
     /// <summary>DBR0027.</summary>
     public static readonly DiagnosticDescriptor NoRules = new("DBR0027", "File has no rules", Warning, "Add rules, or delete the file.");
     /// <summary>DBR0028.</summary>
-    public static readonly DiagnosticDescriptor RegexTimeout = new("DBR0028", "Regex timed out while matching", Warning, "The rule's regex backtracks badly on some input; simplify it (avoid nested quantifiers). The rule did not match that event.");
+    public static readonly DiagnosticDescriptor RegexTimeout = new("DBR0028", "Regex timed out while matching", Warning, "The rule's regex ran past the match timeout on some reply; the rule did not match that event and the timeout was counted. Simplify the pattern.");
     /// <summary>DBR0029.</summary>
     public static readonly DiagnosticDescriptor EmptyCondition = new("DBR0029", "Empty condition", Error, "A match, all or any needs at least one condition.");
     /// <summary>DBR0030.</summary>
@@ -75,6 +75,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnusedPattern = new("DBR0032", "Unused shared pattern", Warning, "No rule's regex uses this pattern; use it as (?&name) or delete it.");
     /// <summary>DBR0033.</summary>
     public static readonly DiagnosticDescriptor UnknownCause = new("DBR0033", "Unknown diagnosis in causedBy", Error, "causedBy lists diagnosis rule ids (DIAG1002) or globs (DIAG10*) that exist; a rule cannot be caused by itself.");
+    /// <summary>DBR0034.</summary>
+    public static readonly DiagnosticDescriptor RegexNeedsBacktracking = new("DBR0034", "Regex needs backtracking", Error, "Rule regexes run on the non-backtracking engine, which has no backreferences, lookarounds, atomic groups or conditionals; the message names the construct and a rewrite.");
+    /// <summary>DBR0035.</summary>
+    public static readonly DiagnosticDescriptor ExampleTimedOut = new("DBR0035", "Regex timed out on an example", Error, "The rule's regex ran past the match timeout on its own example or counter-example, so what it does on that reply is unknown; simplify the pattern.");
 
     /// <summary>DBR0101.</summary>
     public static readonly DiagnosticDescriptor ConflictingConclusions = new("DBR0101", "Rules conclude differently on the same example", Warning, "Two rules of equal priority match one example but conclude a different reason, receiver, filter, retryable or hardBounce; set priorities or narrow one.");

@@ -87,8 +87,10 @@ internal static class ConditionParser
         if (key == "regex")
         {
             if (patterns.Expand(values[0].Value, map, map.At(node)) is not { } text) return null;
-            var regex = RuleRegex.TryCreate(text, out var error);
-            if (regex is null) map.Bag.Report(DiagnosticCatalog.InvalidRegex, map.At(node), $"invalid regex in {map.Context}: {error}");
+            var regex = RuleRegex.TryCreate(text, out var error, out var needsBacktracking);
+            if (regex is null)
+                map.Bag.Report(needsBacktracking ? DiagnosticCatalog.RegexNeedsBacktracking : DiagnosticCatalog.InvalidRegex, map.At(node),
+                    $"{(needsBacktracking ? "regex needs backtracking" : "invalid regex")} in {map.Context}: {error}");
             return regex is null ? null : new LeafCondition(path, map.At(node), key, [text]) { Regex = regex };
         }
         var ok = true;

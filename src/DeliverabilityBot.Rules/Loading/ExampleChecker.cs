@@ -8,44 +8,48 @@ namespace DeliverabilityBot.Rules.Loading;
 public static class ExampleChecker
 {
     /// <summary>
-    /// Reports DBR0016 / DBR0017 into <paramref name="bag"/>; <paramref name="timeouts"/> (the rules' regex timeout sink)
-    /// lets a miss caused by a regex timeout say so instead of blaming the pattern.
+    /// Reports DBR0016 / DBR0017 into <paramref name="bag"/>, and DBR0035 when the rule's regex times out on its own
+    /// example or counter-example (<paramref name="timeouts"/> is the rules' regex timeout sink): a timed-out match is
+    /// neither a match nor a miss, so it is an error rather than passing as a counter-example that did not match.
     /// </summary>
     public static void Check(CompiledRule rule, ReceiverAttributor attributor, DiagnosticBag bag, MatchTimeoutSink? timeouts = null)
     {
         foreach (var ex in rule.Descriptor.Examples)
         {
             var facts = attributor.Facts(ExampleEvents.Build(ex));
-            var (matched, timedOut) = MatchesAllowingForLoad(rule, facts, timeouts);
-            if (!matched)
-                bag.Report(DiagnosticCatalog.ExampleDoesNotMatch, ex.Location,
-                    $"example of rule {rule.Id} does not match: {Describe(facts)}" +
-                    (timedOut ? $" (its regex timed out after {RuleRegex.MatchTimeout.TotalMilliseconds:F0} ms on {Attempts} tries: a pathological pattern)" : string.Empty));
+            var (matched, timedOut) = MatchAllowingForLoad(rule, facts, timeouts);
+            if (timedOut) ReportTimeout(rule, "example", facts, ex, bag);
+            else if (!matched)
+                bag.Report(DiagnosticCatalog.ExampleDoesNotMatch, ex.Location, $"example of rule {rule.Id} does not match: {Describe(facts)}");
         }
         foreach (var ex in rule.Descriptor.CounterExamples)
         {
             var facts = attributor.Facts(ExampleEvents.Build(ex));
-            if (rule.Matches(facts))
-                bag.Report(DiagnosticCatalog.CounterExampleMatches, ex.Location,
-                    $"counter-example of rule {rule.Id} matches: {Describe(facts)}");
+            var (matched, timedOut) = MatchAllowingForLoad(rule, facts, timeouts);
+            if (timedOut) ReportTimeout(rule, "counter-example", facts, ex, bag);
+            else if (matched)
+                bag.Report(DiagnosticCatalog.CounterExampleMatches, ex.Location, $"counter-example of rule {rule.Id} matches: {Describe(facts)}");
         }
     }
 
     private const int Attempts = 3;
 
+    private static void ReportTimeout(CompiledRule rule, string what, EventFacts facts, Model.ExampleCase ex, DiagnosticBag bag) =>
+        bag.Report(DiagnosticCatalog.ExampleTimedOut, ex.Location,
+            $"the regex of rule {rule.Id} timed out after {RuleRegex.MatchTimeout.TotalMilliseconds:F0} ms on {Attempts} tries on its {what}: {Describe(facts)}");
+
     // A sound pattern can still time out when the thread is descheduled on a saturated machine (seen in CI); a
-    // pathological one times out every time. So a miss that came with a timeout is tried again before it is reported.
-    private static (bool Matched, bool TimedOut) MatchesAllowingForLoad(CompiledRule rule, EventFacts facts, MatchTimeoutSink? timeouts)
+    // pathological one times out every time. So a result that came with a timeout is tried again; only a timeout on
+    // every try is reported as one.
+    private static (bool Matched, bool TimedOut) MatchAllowingForLoad(CompiledRule rule, EventFacts facts, MatchTimeoutSink? timeouts)
     {
-        var timedOut = false;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var before = timeouts?.Count ?? 0;
-            if (rule.Matches(facts)) return (true, false);
-            timedOut = (timeouts?.Count ?? 0) > before;
-            if (!timedOut) break;
+            var matched = rule.Matches(facts);
+            if ((timeouts?.Count ?? 0) == before) return (matched, false);
         }
-        return (false, timedOut);
+        return (false, true);
     }
 
     /// <summary>What the rule saw, so the author can tell which condition failed.</summary>

@@ -38,9 +38,10 @@ internal sealed partial class RulePatterns
                 map.Wrong(name, v, "a regular expression (a string)");
                 continue;
             }
-            if (RuleRegex.TryCreate(regex, out var error) is null)
+            if (RuleRegex.TryCreate(regex, out var error, out var needsBacktracking) is null)
             {
-                map.Bag.Report(DiagnosticCatalog.InvalidRegex, map.At(v), $"invalid regex in pattern '{name}': {error}");
+                map.Bag.Report(needsBacktracking ? DiagnosticCatalog.RegexNeedsBacktracking : DiagnosticCatalog.InvalidRegex, map.At(v),
+                    $"{(needsBacktracking ? "regex needs backtracking" : "invalid regex")} in pattern '{name}': {error}");
                 continue;
             }
             patterns._patterns[name] = (regex, at);

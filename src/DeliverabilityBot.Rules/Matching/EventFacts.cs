@@ -14,7 +14,7 @@ public sealed class EventFacts
     {
         Event = bounce;
         Receiver = receiver;
-        Text = bounce.Reply.Text;
+        Text = bounce.Reply.Text.Length > MaxTextLength ? bounce.Reply.Text[..MaxTextLength] : bounce.Reply.Text;
         Code = bounce.Reply.Code ?? -1;
         Status = bounce.Reply.Status ?? bounce.DsnStatus;
         ReplyClass = bounce.Reply.ReplyClass ?? Status?.Class ?? 0;
@@ -22,13 +22,19 @@ public sealed class EventFacts
         Host = bounce.RemoteHost?.TrimEnd('.').ToLowerInvariant();
     }
 
+    /// <summary>
+    /// Rules read at most this many characters of a reply (8 KB): real replies, even multi-line ones with a URL per
+    /// line, are well under it, and a cap bounds what every text condition of every rule scans per event.
+    /// </summary>
+    public const int MaxTextLength = 8 * 1024;
+
     /// <summary>The event.</summary>
     public BounceEvent Event { get; }
 
     /// <summary>The receiver the event is attributed to (by recipient domain, then remote host), or <c>unknown</c>.</summary>
     public string Receiver { get; }
 
-    /// <summary>The reply text (spans are offsets into it).</summary>
+    /// <summary>The reply text, cut at <see cref="MaxTextLength"/> (spans are offsets into it).</summary>
     public string Text { get; }
 
     /// <summary>The reply code, or -1.</summary>

@@ -1,14 +1,23 @@
 using DeliverabilityBot.Application.RuleSets;
+using DeliverabilityBot.Rules.Matching;
 
 namespace DeliverabilityBot.Server.RuleReload;
 
-/// <summary>Runs the <see cref="RulesFolderWatcher"/> for the server's lifetime when a rules folder is configured.</summary>
+/// <summary>
+/// Runs the <see cref="RulesFolderWatcher"/> for the server's lifetime when a rules folder is configured, and logs every
+/// rule regex timeout (DBR0028) of the rule set in service, the first one and each one after a reload included.
+/// </summary>
 internal sealed class RulesWatcherService(RulesFolder folder, HotRuleSet rules, ILogger<RulesWatcherService> log) : IHostedService, IDisposable
 {
     private RulesFolderWatcher? _watcher;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        WatchTimeouts(rules.Active.Rules.Timeouts);
+        rules.Reloaded += outcome =>
+        {
+            if (outcome.Applied) WatchTimeouts(rules.Active.Rules.Timeouts);
+        };
         if (folder.Path is null || !Directory.Exists(folder.Path))
         {
             log.LogInformation("Rules hot reload off: {Reason}", folder.Path is null ? "the embedded rule set serves" : $"'{folder.Path}' does not exist");
@@ -19,6 +28,11 @@ internal sealed class RulesWatcherService(RulesFolder folder, HotRuleSet rules, 
         log.LogInformation("Watching {Directory} for rule edits", folder.Path);
         return Task.CompletedTask;
     }
+
+    private void WatchTimeouts(MatchTimeoutSink timeouts) =>
+        timeouts.TimedOut += (ruleId, _, bounce) => log.LogWarning(
+            "DBR0028: the regex of rule {RuleId} timed out on a reply from {Receiver}; the event was classified without it ({Count} timeouts in this rule set)",
+            ruleId, bounce.RecipientDomain ?? bounce.RemoteHost ?? "unknown", timeouts.Count);
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

@@ -17,6 +17,8 @@ public static class Migrator
             using var tx = connection.BeginTransaction();
             try
             {
+                // Another process opening the same new store may have applied it while this one waited for the write lock.
+                if (CurrentVersion(connection, tx) > v) continue;
                 using (var cmd = connection.CreateCommand())
                 {
                     cmd.Transaction = tx;
@@ -33,9 +35,12 @@ public static class Migrator
     }
 
     /// <summary>The schema version stored in the file (0 for a new file).</summary>
-    public static int CurrentVersion(SqliteConnection connection)
+    public static int CurrentVersion(SqliteConnection connection) => CurrentVersion(connection, null);
+
+    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? tx)
     {
         using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = "PRAGMA user_version;";
         return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -69,7 +69,9 @@ internal sealed class DimensionCache
     private SqliteCommand CreateInsert()
     {
         var cmd = _connection.CreateCommand();
-        cmd.CommandText = "INSERT INTO dims(kind, value) VALUES ($kind, $value) RETURNING id;";
+        // A value another writer added since this cache was loaded is found, not inserted twice (UNIQUE(kind, value)):
+        // DO UPDATE (a no-op) rather than DO NOTHING, so RETURNING yields the existing row's id too.
+        cmd.CommandText = "INSERT INTO dims(kind, value) VALUES ($kind, $value) ON CONFLICT(kind, value) DO UPDATE SET value = excluded.value RETURNING id;";
         cmd.Parameters.Add("$kind", SqliteType.Integer);
         cmd.Parameters.Add("$value", SqliteType.Text);
         return cmd;

@@ -19,10 +19,12 @@ public sealed class StoreWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly EventWriter _writer;
+    private readonly IDisposable? _lock;
 
-    internal StoreWriter(SqliteConnection connection, int batchSize)
+    internal StoreWriter(SqliteConnection connection, int batchSize, IDisposable? writerLock = null)
     {
         _connection = connection;
+        _lock = writerLock;
         _writer = new EventWriter(connection);
         BatchSize = Math.Max(1, batchSize);
         // The checkpoint threshold is in pages: 64 MB whatever the file's page size (4 KB in older stores, 16 KB in new ones).
@@ -114,6 +116,7 @@ public sealed class StoreWriter : IDisposable
         {
             _writer.Dispose();
             _connection.Dispose();
+            _lock?.Dispose();
         }
     }
 }

@@ -42,12 +42,15 @@ public static class IngestCommand
                 // (15-30 ms) and their errors are reported by 'why', which uses them.
                 foreach (var d in runtime.Rules.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
                 var ingest = runtime.CreateIngest();
+                ingest.Waiting = message => error.WriteLine($"dbot ingest: {message}");
                 var inputs = parse.GetValue(paths) ?? [];
                 var summary = !parse.GetValue(quiet) && !Console.IsErrorRedirected && !Console.IsOutputRedirected
                     ? WithProgressBar(ingest, inputs)
                     : ingest.Ingest(inputs);
                 IngestSummaryWriter.Write(output, summary, runtime.Store);
                 foreach (var p in summary.Problems) error.WriteLine($"dbot ingest: {p}");
+                foreach (var (rule, count) in summary.RegexTimeouts.OrderBy(t => t.Key, StringComparer.Ordinal))
+                    error.WriteLine($"dbot ingest: {rule}: warning DBR0028: regex timed out on {count} event(s); those were classified without {rule}");
                 return summary.Problems.Count > 0 ? 1 : 0;
             }
             catch (StoreException ex)

@@ -56,7 +56,7 @@ public sealed class IngestService
         var clock = Stopwatch.StartNew();
         var summary = new IngestSummary();
         // In folders, fixture expectations and notes sit beside evidence: named explicitly they are still read.
-        var files = EvidencePaths.Expand(paths).ToList();
+        var files = EvidencePaths.Expand(paths, [_store.Options.DataDirectory]).ToList();
         foreach (var (_, problem) in files.Where(f => f.Problem is not null)) summary.Problems.Add(problem!);
         var inputs = files.Where(f => f.Problem is null).Select(f => (f.Path, Length: KnownLength(f.Path))).ToList();
         using var writer = _store.CreateWriter(Waiting, cancellationToken);

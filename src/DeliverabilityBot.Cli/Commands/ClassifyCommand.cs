@@ -2,6 +2,7 @@ using System.CommandLine;
 using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Cli.Output;
 using DeliverabilityBot.Ingestion.Containers;
+using DeliverabilityBot.Store;
 
 namespace DeliverabilityBot.Cli.Commands;
 
@@ -27,7 +28,7 @@ public static class ClassifyCommand
             var error = parse.InvocationConfiguration.Error;
             var timer = new PhaseTimer(error);
             // The folders are walked while the rules load (the walk is serial, the rule load not all of the time).
-            var listing = Task.Run(() => EvidencePaths.Expand(parse.GetValue(paths) ?? []).ToList());
+            var listing = Task.Run(() => EvidencePaths.Expand(parse.GetValue(paths) ?? [], [DataFolder.Resolve(null)]).ToList());
             var classifier = ClassifyRun.LoadClassifier(parse.GetValue(CliOptions.Rules), error);
             if (classifier is null) return 2;
             timer.Mark("rules loaded");

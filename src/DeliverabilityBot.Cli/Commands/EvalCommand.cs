@@ -4,6 +4,7 @@ using System.Globalization;
 using DeliverabilityBot.Cli.Output;
 using DeliverabilityBot.Ingestion.Containers;
 using DeliverabilityBot.Ingestion.Evaluation;
+using DeliverabilityBot.Store;
 
 namespace DeliverabilityBot.Cli.Commands;
 
@@ -45,7 +46,7 @@ public static class EvalCommand
             if (classifier is null) return 2;
 
             var observed = new List<ObservedBounce>();
-            foreach (var file in ClassifyRun.Run(EvidencePaths.Expand(parse.GetValue(paths) ?? []), classifier, includeDelivered: true))
+            foreach (var file in ClassifyRun.Run(EvidencePaths.Expand(parse.GetValue(paths) ?? [], [DataFolder.Resolve(null)]), classifier, includeDelivered: true))
             {
                 if (file.Read.Error is { } problem) error.WriteLine($"dbot eval: {problem}");
                 foreach (var r in file.Results.Where(r => r.Event.MessageIndex is null))

@@ -272,32 +272,43 @@ public sealed class EvidenceFileReader
         }
         using (stream)
         {
-            var parser = new MimeParser(_limits.ParserOptions, stream, MimeFormat.Mbox);
-            for (var index = 1; ; index++)
+            // One message ahead: a single email saved with its mbox "From " line (common in maildir exports) is an
+            // email, not an mbox, which is known only once the stream has no second message.
+            MboxMessage? previous = null;
+            using var messages = MboxSplitter.Split(stream, _limits.MaxMessageBytes).GetEnumerator();
+            while (true)
             {
-                var result = NextMessage(parser, path, source, index);
-                if (result is null) break;
-                yield return result;
-                progress?.Invoke(stream.Position);
-                // A broken mbox framing cannot be delimited further: report where, and stop.
-                if (!result.Succeeded) break;
+                FileReadResult? failure = null;
+                var more = false;
+                try { more = messages.MoveNext(); }
+                catch (Exception ex) when (IsInputProblem(ex)) { failure = Failure(path, $"cannot be read past message {previous?.Index ?? 0}: {ex.Message}"); }
+                if (previous is not null)
+                {
+                    yield return ReadMboxMessage(previous, path, source, position: previous.Index == 1 && !more && failure is null ? null : previous.Index);
+                    progress?.Invoke(stream.CanSeek || stream is ForwardStream ? stream.Position : 0);
+                }
+                if (failure is not null) yield return failure;
+                if (!more) yield break;
+                previous = messages.Current;
             }
         }
     }
 
-    private static FileReadResult? NextMessage(MimeParser parser, string path, string source, int index)
+    /// <summary>One message of an mbox; one over the per-email limit is reported with its position, and the mbox goes on.</summary>
+    private FileReadResult ReadMboxMessage(MboxMessage m, string path, string source, int? position)
     {
+        if (m.Content is not { } content)
+            return Failure(path, $"message {m.Index} is {Megabytes(m.Size)} MB, over the {Megabytes(_limits.MaxMessageBytes)} MB limit for one email; skipped", m.Index);
         try
         {
-            if (parser.IsEndOfStream) return null;
-            using var message = parser.ParseMessage(); // disposed once read: see ReadEmail
-            // A single email saved with its mbox "From " line (common in maildir exports) is an email, not an mbox.
-            int? position = index == 1 && parser.IsEndOfStream ? null : index;
-            return new FileReadResult(path, BounceMessageReader.Read(message, source, position), null, position);
+            content.Position = 0;
+            using (content)
+            using (var message = ParserFor(content).ParseMessage()) // disposed once read: see ReadEmail
+                return new FileReadResult(path, BounceMessageReader.Read(message, source, position), null, position);
         }
         catch (Exception ex) when (IsInputProblem(ex))
         {
-            return Failure(path, $"message {index} is not readable: {ex.Message}", index);
+            return Failure(path, $"message {m.Index} is not readable: {ex.Message}", m.Index);
         }
     }
 

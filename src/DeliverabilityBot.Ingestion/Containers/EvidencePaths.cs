@@ -10,13 +10,23 @@ public static class EvidencePaths
     public const string StandardInput = "-";
 
     /// <summary>
+    /// The name of the history database in a dbot data folder (the store's <c>StoreOptions.DatabaseFileName</c>): a
+    /// folder holding it is a data folder, never evidence.
+    /// </summary>
+    public const string DataFolderMarker = "dbot.db";
+
+    /// <summary>
     /// Each file under <paramref name="paths"/>, or a problem for a path that does not exist. YAML and Markdown files
     /// and hidden entries found in folders are skipped (fixture expectations, notes and VCS data kept beside evidence
-    /// are not bounces); named explicitly, a file is always read. <see cref="StandardInput"/> is itself, once: it can
-    /// be read only once, so a second one is a problem.
+    /// are not bounces); so are FIFOs, sockets and devices found in folders (reading one would wait forever or never
+    /// end), a folder or file reached a second time (a symbolic link loop, or two links to one log: told by device and
+    /// inode), and dbot data folders (<paramref name="dataFolders"/>, and any folder holding <see cref="DataFolderMarker"/>).
+    /// Named explicitly, a file is always read (a pipe too), unless it is in a data folder. <see cref="StandardInput"/>
+    /// is itself, once: it can be read only once, so a second one is a problem.
     /// </summary>
-    public static IEnumerable<(string Path, string? Problem)> Expand(IEnumerable<string> paths)
+    public static IEnumerable<(string Path, string? Problem)> Expand(IEnumerable<string> paths, IEnumerable<string>? dataFolders = null)
     {
+        var walk = new WalkState(dataFolders);
         var standardInput = false;
         foreach (var p in paths)
         {
@@ -27,11 +37,13 @@ public static class EvidencePaths
             }
             else if (File.Exists(p))
             {
-                yield return (p, null);
+                if (walk.IsInDataFolder(p)) yield return (p, $"{p}: is in dbot's data folder (its history store), not evidence; not read");
+                else if (walk.FirstVisit(p)) yield return (p, null);
             }
             else if (Directory.Exists(p))
             {
-                foreach (var f in Walk(p)) yield return f;
+                if (walk.IsDataFolder(p)) yield return (p, $"{p}: is dbot's data folder (its history store), not evidence; not read");
+                else foreach (var f in Walk(p, walk)) yield return f;
             }
             else
             {
@@ -40,8 +52,9 @@ public static class EvidencePaths
         }
     }
 
-    private static IEnumerable<(string Path, string? Problem)> Walk(string dir)
+    private static IEnumerable<(string Path, string? Problem)> Walk(string dir, WalkState walk)
     {
+        if (!walk.FirstVisit(dir)) yield break;
         string[] files, dirs;
         try
         {
@@ -61,10 +74,32 @@ public static class EvidencePaths
         Array.Sort(files, StringComparer.Ordinal);
         Array.Sort(dirs, StringComparer.Ordinal);
         foreach (var f in files)
-            if (!Path.GetFileName(f).StartsWith('.') && !IsDocument(f)) yield return (f, null);
+            if (!Path.GetFileName(f).StartsWith('.') && !IsDocument(f) && WalkState.IsRegularFile(f) && walk.FirstVisit(f)) yield return (f, null);
         foreach (var d in dirs)
-            if (!Path.GetFileName(d).StartsWith('.'))
-                foreach (var f in Walk(d)) yield return f;
+            if (!Path.GetFileName(d).StartsWith('.') && !walk.IsDataFolder(d))
+                foreach (var f in Walk(d, walk)) yield return f;
+    }
+
+    /// <summary>What one expansion has seen: files and folders by device and inode, and the data folders to leave out.</summary>
+    private sealed class WalkState(IEnumerable<string>? dataFolders)
+    {
+        private readonly HashSet<(ulong, ulong)> _seen = [];
+        private readonly HashSet<(ulong, ulong)> _dataFolders =
+            (dataFolders ?? []).Select(FileIdentity.Of).OfType<FileIdentity>().Select(i => (i.Device, i.Inode)).ToHashSet();
+        private readonly HashSet<string> _dataFolderPaths =
+            (dataFolders ?? []).Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>False when the file or folder was reached before (where identities can be told).</summary>
+        public bool FirstVisit(string path) => FileIdentity.Of(path) is not { } id || _seen.Add((id.Device, id.Inode));
+
+        /// <summary>False for a FIFO, a socket or a device.</summary>
+        public static bool IsRegularFile(string path) => FileIdentity.Of(path) is not { } id || id.Type == FileIdentity.Kind.File;
+
+        public bool IsDataFolder(string dir) =>
+            File.Exists(Path.Combine(dir, DataFolderMarker))
+            || (FileIdentity.Of(dir) is { } id ? _dataFolders.Contains((id.Device, id.Inode)) : _dataFolderPaths.Contains(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir))));
+
+        public bool IsInDataFolder(string file) => Path.GetDirectoryName(Path.GetFullPath(file)) is { } parent && IsDataFolder(parent);
     }
 
     private static bool IsDocument(string path) =>

@@ -20,8 +20,9 @@ public static class EvidencePaths
     /// and hidden entries found in folders are skipped (fixture expectations, notes and VCS data kept beside evidence
     /// are not bounces); so are FIFOs, sockets and devices found in folders (reading one would wait forever or never
     /// end), a folder or file reached a second time (a symbolic link loop, or two links to one log: told by device and
-    /// inode), and dbot data folders (<paramref name="dataFolders"/>, and any folder holding <see cref="DataFolderMarker"/>).
-    /// Named explicitly, a file is always read (a pipe too), unless it is in a data folder. <see cref="StandardInput"/>
+    /// inode), dbot data folders inside the folders walked (<paramref name="dataFolders"/>, and any folder holding
+    /// <see cref="DataFolderMarker"/>), and the store's own files wherever they are. Named explicitly, a file is always
+    /// read (a pipe too) unless it is one of the store's files. <see cref="StandardInput"/>
     /// is itself, once: it can be read only once, so a second one is a problem.
     /// </summary>
     public static IEnumerable<(string Path, string? Problem)> Expand(IEnumerable<string> paths, IEnumerable<string>? dataFolders = null)
@@ -37,13 +38,12 @@ public static class EvidencePaths
             }
             else if (File.Exists(p))
             {
-                if (walk.IsInDataFolder(p)) yield return (p, $"{p}: is in dbot's data folder (its history store), not evidence; not read");
+                if (walk.IsStoreFile(p)) yield return (p, $"{p}: is dbot's history store, not evidence; not read");
                 else if (walk.FirstVisit(p)) yield return (p, null);
             }
             else if (Directory.Exists(p))
             {
-                if (walk.IsDataFolder(p)) yield return (p, $"{p}: is dbot's data folder (its history store), not evidence; not read");
-                else foreach (var f in Walk(p, walk)) yield return f;
+                foreach (var f in Walk(p, walk)) yield return f;
             }
             else
             {
@@ -74,7 +74,7 @@ public static class EvidencePaths
         Array.Sort(files, StringComparer.Ordinal);
         Array.Sort(dirs, StringComparer.Ordinal);
         foreach (var f in files)
-            if (!Path.GetFileName(f).StartsWith('.') && !IsDocument(f) && WalkState.IsRegularFile(f) && walk.FirstVisit(f)) yield return (f, null);
+            if (!Path.GetFileName(f).StartsWith('.') && !IsDocument(f) && !walk.IsStoreFile(f) && WalkState.IsRegularFile(f) && walk.FirstVisit(f)) yield return (f, null);
         foreach (var d in dirs)
             if (!Path.GetFileName(d).StartsWith('.') && !walk.IsDataFolder(d))
                 foreach (var f in Walk(d, walk)) yield return f;
@@ -99,7 +99,10 @@ public static class EvidencePaths
             File.Exists(Path.Combine(dir, DataFolderMarker))
             || (FileIdentity.Of(dir) is { } id ? _dataFolders.Contains((id.Device, id.Inode)) : _dataFolderPaths.Contains(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir))));
 
-        public bool IsInDataFolder(string file) => Path.GetDirectoryName(Path.GetFullPath(file)) is { } parent && IsDataFolder(parent);
+        /// <summary>The store's own files (database, its WAL and journal, the writer lock) in a data folder.</summary>
+        public bool IsStoreFile(string file) =>
+            Path.GetFileName(file) is var name && (name.StartsWith(DataFolderMarker, StringComparison.Ordinal) || name == "write.lock")
+            && Path.GetDirectoryName(Path.GetFullPath(file)) is { } parent && IsDataFolder(parent);
     }
 
     private static bool IsDocument(string path) =>

@@ -122,9 +122,11 @@ public sealed class HostileInputTests : IDisposable
         File.WriteAllText(Path.Combine(named, "write.lock"), "");
 
         var listed = EvidencePaths.Expand([_dir], [named]).ToList();
+        var dataNamed = EvidencePaths.Expand([data]).ToList();
         var explicitly = EvidencePaths.Expand([Path.Combine(data, EvidencePaths.DataFolderMarker)]).Single();
 
         Assert.Equal([log], listed.Select(f => f.Path));
-        Assert.Contains("data folder", explicitly.Problem, StringComparison.Ordinal);
+        Assert.Contains("history store", explicitly.Problem, StringComparison.Ordinal);
+        Assert.Empty(dataNamed); // named itself, the data folder gives nothing but the store's files, which are skipped
     }
 }

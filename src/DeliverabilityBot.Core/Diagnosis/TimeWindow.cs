@@ -8,4 +8,9 @@ public sealed record TimeWindow(DateTimeOffset From, DateTimeOffset To)
 
     /// <summary>The window of equal length just before this one.</summary>
     public TimeWindow Previous => new(From - Length, From);
+
+    /// <summary>The window as <c>[from, to)</c> in ISO 8601.</summary>
+    /// <remarks>Written by hand: the record's generated printer would print <see cref="Previous"/>, whose own
+    /// <see cref="Previous"/> is another window, without end.</remarks>
+    public override string ToString() => $"[{From:O}, {To:O})";
 }

@@ -33,8 +33,9 @@ public class ClassificationCacheKeyTests
     // Event properties in the key (read by conditions, attribution or the merge).
     private static readonly string[] Keyed = ["Reply", "DsnStatus", "RecipientDomain", "RemoteHost", "Stage", "Action", "Kind", "SourceFormat"];
 
-    // Event properties no condition reads; messages read Recipient and RemoteIp, filled per event on a hit.
-    private static readonly string[] NotKeyed = ["Source", "Index", "MessageIndex", "Recipient", "Sender", "SenderDomain", "RemoteIp", "SendingIp", "ReportingMta", "Timestamp", "MessageId", "Hints"];
+    // Event properties no condition reads (HeaderMessageId and Stream join and group messages in the store); messages
+    // read Recipient and RemoteIp, filled per event on a hit.
+    private static readonly string[] NotKeyed = ["Source", "Index", "MessageIndex", "Recipient", "Sender", "SenderDomain", "RemoteIp", "SendingIp", "ReportingMta", "Timestamp", "MessageId", "HeaderMessageId", "Stream", "Hints"];
 
     private static readonly BounceEvent Sample = new()
     {

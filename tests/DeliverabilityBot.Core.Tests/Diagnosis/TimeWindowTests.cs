@@ -1,0 +1,21 @@
+using DeliverabilityBot.Core.Diagnosis;
+
+namespace DeliverabilityBot.Core.Tests.Diagnosis;
+
+public sealed class TimeWindowTests
+{
+    private static readonly TimeWindow Day = new(
+        new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void ToString_AnyWindow_PrintsBoundsWithoutRecursingIntoPrevious()
+    {
+        Assert.Equal("[2026-12-01T00:00:00.0000000+00:00, 2026-12-02T00:00:00.0000000+00:00)", Day.ToString());
+    }
+
+    [Fact]
+    public void Previous_Day_IsTheDayBefore()
+    {
+        Assert.Equal(new TimeWindow(Day.From.AddDays(-1), Day.From), Day.Previous);
+    }
+}

@@ -34,13 +34,13 @@ public sealed class Diagnosis
     public IReadOnlyList<string> References { get; init; } = [];
 
     /// <summary>
-    /// Ranking score (higher first): what the diagnosis affects (messages once the store counts them per scope,
-    /// attempts until then), with severity and confidence breaking ties. A consequence is listed under its cause
+    /// Ranking score (higher first): the messages the diagnosis affects (attempts where the store has no message rows),
+    /// with severity and confidence breaking ties. A consequence is listed under its cause
     /// whatever its score.
     /// </summary>
     public double Score { get; init; }
 
-    /// <summary>How many attempts (or messages) the diagnosis affects: the first ranking key.</summary>
+    /// <summary>How many messages (attempts where the store has no message rows) the diagnosis affects: the first ranking key.</summary>
     public long Affected { get; init; }
 
     /// <summary>The diagnosis this one follows from (queue expiries after a deferral episode), or null for a root cause.</summary>

@@ -89,10 +89,14 @@ public sealed class SignalFact
     public IReadOnlyList<string> SignalFilters { get; init; } = [];
 
     /// <summary>
-    /// Messages (recipients of queued messages) the signal touched, once the diagnosis input carries message-level
-    /// counts; null until then, and the ranking falls back to <see cref="SignalCount"/> (see <see cref="Engine.DiagnosisRanking"/>).
+    /// Messages (recipients of queued messages) the signal touched: affected messages in the scope whose trouble rule set
+    /// (bounce, or last deferral) is one the signal's attempts matched. Null when the diagnosis input carries no message
+    /// rows, and the ranking falls back to <see cref="SignalCount"/> (see <see cref="Engine.DiagnosisRanking"/>).
     /// </summary>
     public double? SignalMessages { get; init; }
+
+    /// <summary>Messages first seen in the window in the scope; null when the diagnosis input carries no message rows.</summary>
+    public double? Messages { get; init; }
 
     /// <summary>The rule these numbers are for.</summary>
     public required DiagnosisRule Rule { get; init; }

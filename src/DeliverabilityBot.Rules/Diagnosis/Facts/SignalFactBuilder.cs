@@ -24,7 +24,8 @@ public static class SignalFactBuilder
             var top = input.Receiver;
             if (rule.Fallback)
             {
-                facts.Add(Compute(rule, top is null ? AllScope : "receiver:" + top, top ?? AllScope, input.Current, input.Previous, input.DrillDown, null, input.Current));
+                facts.Add(Compute(rule, top is null ? AllScope : "receiver:" + top, top ?? AllScope, input.Current, input.Previous, input.DrillDown, null, input.Current,
+                    Scoped(input, m => top is null || m.Receiver == top)));
                 continue;
             }
             if (rule.Scope == DiagnosisScopeKind.SenderDomain)
@@ -34,7 +35,8 @@ public static class SignalFactBuilder
                 var prev = input.Previous.Where(r => rule.Signal.AppliesTo(r.Receiver)).ToList();
                 foreach (var d in rows.Select(r => r.SenderDomain).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
                     facts.Add(Compute(rule, "domain:" + d, top ?? AllScope, rows.Where(r => r.SenderDomain == d).ToList(),
-                        prev.Where(r => r.SenderDomain == d).ToList(), input.DrillDown, null, rows));
+                        prev.Where(r => r.SenderDomain == d).ToList(), input.DrillDown, null, rows,
+                        Scoped(input, m => m.SenderDomain == d && rule.Signal.AppliesTo(m.Receiver))));
                 continue;
             }
             foreach (var receiver in receivers)
@@ -46,15 +48,17 @@ public static class SignalFactBuilder
                 switch (rule.Scope)
                 {
                     case DiagnosisScopeKind.Receiver:
-                        facts.Add(Compute(rule, "receiver:" + receiver, receiver, rows, prev, input.DrillDown, null, rows));
+                        facts.Add(Compute(rule, "receiver:" + receiver, receiver, rows, prev, input.DrillDown, null, rows, Scoped(input, m => m.Receiver == receiver)));
                         break;
                     case DiagnosisScopeKind.SendingIp:
                         foreach (var ip in rows.Select(r => r.SendingIp).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-                            facts.Add(Compute(rule, "ip:" + ip, receiver, rows.Where(r => r.SendingIp == ip).ToList(), prev.Where(r => r.SendingIp == ip).ToList(), input.DrillDown, ip, rows));
+                            facts.Add(Compute(rule, "ip:" + ip, receiver, rows.Where(r => r.SendingIp == ip).ToList(), prev.Where(r => r.SendingIp == ip).ToList(), input.DrillDown, ip, rows,
+                                Scoped(input, m => m.Receiver == receiver && m.SendingIp == ip)));
                         break;
                     case DiagnosisScopeKind.Stream:
                         foreach (var st in rows.Select(r => r.Stream).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-                            facts.Add(Compute(rule, "stream:" + st, receiver, rows.Where(r => r.Stream == st).ToList(), prev.Where(r => r.Stream == st).ToList(), input.DrillDown, null, rows));
+                            facts.Add(Compute(rule, "stream:" + st, receiver, rows.Where(r => r.Stream == st).ToList(), prev.Where(r => r.Stream == st).ToList(), input.DrillDown, null, rows,
+                                Scoped(input, m => m.Receiver == receiver && m.Stream == st)));
                         break;
                 }
             }
@@ -63,7 +67,8 @@ public static class SignalFactBuilder
     }
 
     private static SignalFact Compute(DiagnosisRule rule, string scope, string receiver, IReadOnlyList<AggregateRow> rows,
-        IReadOnlyList<AggregateRow> previous, IDiagnosisDrillDown? drill, string? scopeIp, IReadOnlyList<AggregateRow> wider)
+        IReadOnlyList<AggregateRow> previous, IDiagnosisDrillDown? drill, string? scopeIp, IReadOnlyList<AggregateRow> wider,
+        IReadOnlyList<MessageRow>? messages)
     {
         var t = Totals.Of(rows);
         var p = Totals.Of(previous);
@@ -92,6 +97,10 @@ public static class SignalFactBuilder
         var rowIps = rows.Select(r => r.SendingIp).OfType<string>().Distinct(StringComparer.Ordinal).Count();
         var (_, _, signalReceivers) = Top(signal, r => r.Receiver);
         var prevRate = Ratio(prevSignal, p.Attempts);
+        // A message is in the signal when its trouble (its bounce, or its last deferral) has a rule set the signal's
+        // attempts matched: the attempt matching decides, once, and retries of one message count once.
+        var signalSets = ruleSetIds.ToHashSet();
+        var signalMessages = messages?.Where(m => m.Affected && signalSets.Contains(m.RuleSetId)).Sum(m => m.Count);
         return new SignalFact
         {
             Rule = rule, RuleId = rule.Id, Scope = scope, Receiver = receiver, ScopeIp = scopeIp,
@@ -117,8 +126,13 @@ public static class SignalFactBuilder
             OtherIpsDeliveredRate = Ratio(otherTotals.Delivered, otherTotals.Attempts),
             SignalIpShare = Ratio(ips, rowIps), SignalReceivers = signalReceivers,
             SignalReceiverIds = Ranked(signal, r => r.Receiver), SignalFilters = Ranked(signal, r => r.Filter),
+            Messages = messages?.Sum(m => m.Count), SignalMessages = signalMessages,
         };
     }
+
+    /// <summary>The scope's message rows, or null when the input carries none (ranking then falls back to attempts).</summary>
+    private static IReadOnlyList<MessageRow>? Scoped(DiagnosisInput input, Func<MessageRow, bool> inScope) =>
+        input.Messages.Count == 0 ? null : input.Messages.Where(inScope).ToList();
 
     private static (string? Key, long Count, int Distinct) Top(List<AggregateRow> rows, Func<AggregateRow, string?> key)
     {

@@ -97,4 +97,20 @@ public sealed class DiagnosisMessageRankingTests
         Assert.Equal(5, b.SignalMessages);
         Assert.Equal(47, b.Messages);
     }
+
+    [Fact]
+    public void Build_ExpiredMessages_CountInTheExpirySignalOnceEach()
+    {
+        // 3 messages deferred (rule set 1) then expired (rule set 3): their trouble stays the deferral; 1 expired with no deferral seen (rule set 3).
+        var expiry = new AggregateRow("gmail", DeliveryAction.Failed, "expired", "expired", null, ["BBB2001"], 3, "192.0.2.1", "example.com", 4, T0, T0.AddHours(1));
+        var input = new DiagnosisInput
+        {
+            Window = new TimeWindow(T0, T0.AddDays(1)),
+            Current = [Attempts(DeliveryAction.Delayed, "AAA1001", 1, "192.0.2.1", 9), expiry],
+            Messages = [Messages(MessageOutcome.Expired, "AAA1001", 1, "192.0.2.1", 3), Messages(MessageOutcome.Expired, "BBB2001", 3, "192.0.2.1", 1)],
+        };
+        var facts = SignalFactBuilder.Build(input, Engine().Rules);
+        Assert.Equal(3, facts.Single(f => f.RuleId == "DIAG1901").SignalMessages); // the deferral episode: 3 messages
+        Assert.Equal(4, facts.Single(f => f.RuleId == "DIAG1902").SignalMessages); // the expiries: 4 messages
+    }
 }

@@ -97,10 +97,7 @@ public static class SignalFactBuilder
         var rowIps = rows.Select(r => r.SendingIp).OfType<string>().Distinct(StringComparer.Ordinal).Count();
         var (_, _, signalReceivers) = Top(signal, r => r.Receiver);
         var prevRate = Ratio(prevSignal, p.Attempts);
-        // A message is in the signal when its trouble (its bounce, or its last deferral) has a rule set the signal's
-        // attempts matched: the attempt matching decides, once, and retries of one message count once.
-        var signalSets = ruleSetIds.ToHashSet();
-        var signalMessages = messages?.Where(m => m.Affected && signalSets.Contains(m.RuleSetId)).Sum(m => m.Count);
+        var signalMessages = messages is null ? (double?)null : SignalMessages(signal, messages);
         return new SignalFact
         {
             Rule = rule, RuleId = rule.Id, Scope = scope, Receiver = receiver, ScopeIp = scopeIp,
@@ -128,6 +125,20 @@ public static class SignalFactBuilder
             SignalReceiverIds = Ranked(signal, r => r.Receiver), SignalFilters = Ranked(signal, r => r.Filter),
             Messages = messages?.Sum(m => m.Count), SignalMessages = signalMessages,
         };
+    }
+
+    /// <summary>
+    /// Messages in the signal: those whose trouble (their bounce, or their last deferral) has a rule set the signal's
+    /// attempts matched, so the attempt matching decides, once, and retries of one message count once. An expired
+    /// message keeps the deferral that caused it as its trouble, so a signal holding queue expiries counts its expiry
+    /// attempts instead (one per message) and no expired message a second time.
+    /// </summary>
+    private static double SignalMessages(List<AggregateRow> signal, IReadOnlyList<MessageRow> messages)
+    {
+        var sets = signal.Select(r => r.RuleSetId).Where(id => id != 0).ToHashSet();
+        var expiries = signal.Where(r => r.Action == DeliveryAction.Failed && r.Reason == "expired").Sum(r => r.Count);
+        return expiries + messages.Where(m => m.Affected && sets.Contains(m.RuleSetId) && !(expiries > 0 && m.Outcome == MessageOutcome.Expired))
+            .Sum(m => m.Count);
     }
 
     /// <summary>The scope's message rows, or null when the input carries none (ranking then falls back to attempts).</summary>

@@ -18,20 +18,11 @@ public sealed partial class StoreReader
         var counts = new Dictionary<(long Hour, int Action), long>();
         var filter = receiverId is null ? "" : " AND receiver_id = $r";
         using var c = _store.OpenConnection();
-        void Read(string sql, long a, long b)
+        void Read(string sql, long a, long b) => ForEachRow(c, sql, a, b, receiverId, reader =>
         {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            cmd.Parameters.AddWithValue("$a", a);
-            cmd.Parameters.AddWithValue("$b", b);
-            if (receiverId is { } r) cmd.Parameters.AddWithValue("$r", r);
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read())
-            {
-                var key = (reader.GetInt64(0), reader.GetInt32(1));
-                counts[key] = counts.GetValueOrDefault(key) + reader.GetInt64(2);
-            }
-        }
+            var key = (reader.GetInt64(0), reader.GetInt32(1));
+            counts[key] = counts.GetValueOrDefault(key) + reader.GetInt64(2);
+        });
         if (w.HasWholeHours)
             Read($"SELECT hour, action, SUM(n) FROM hourly WHERE hour >= $a AND hour < $b{filter} GROUP BY hour, action;", w.FirstHour, w.EndHour);
         foreach (var (from, to) in w.Edges())

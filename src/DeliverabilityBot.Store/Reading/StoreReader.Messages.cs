@@ -67,18 +67,10 @@ public sealed partial class StoreReader
     }
 
     private static void ReadMessages(SqliteConnection c, string sql, long a, long b, long? receiverId,
-        Dictionary<(long, int, int, long, long, long, long), long> merged)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Parameters.AddWithValue("$a", a);
-        cmd.Parameters.AddWithValue("$b", b);
-        if (receiverId is { } r) cmd.Parameters.AddWithValue("$r", r);
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
+        Dictionary<(long, int, int, long, long, long, long), long> merged) =>
+        ForEachRow(c, sql, a, b, receiverId, reader =>
         {
             var key = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
             merged[key] = merged.GetValueOrDefault(key) + reader.GetInt64(7);
-        }
-    }
+        });
 }

@@ -69,7 +69,18 @@ public sealed partial class StoreReader
     }
 
     private static void ReadSlices(SqliteConnection c, string sql, long a, long b, long? receiverId,
-        Dictionary<(long, int, long, long, long, long, long, long), (long N, long First, long Last)> merged)
+        Dictionary<(long, int, long, long, long, long, long, long), (long N, long First, long Last)> merged) =>
+        ForEachRow(c, sql, a, b, receiverId, reader =>
+        {
+            var key = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
+            var n = reader.GetInt64(8);
+            var first = reader.GetInt64(9);
+            var last = reader.GetInt64(10);
+            merged[key] = merged.TryGetValue(key, out var v) ? (v.N + n, Math.Min(v.First, first), Math.Max(v.Last, last)) : (n, first, last);
+        });
+
+    /// <summary>Runs a window query (<c>$a</c>, <c>$b</c>, and <c>$r</c> when a receiver is given) and hands each row to <paramref name="row"/>.</summary>
+    private static void ForEachRow(SqliteConnection c, string sql, long a, long b, long? receiverId, Action<SqliteDataReader> row)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
@@ -77,13 +88,6 @@ public sealed partial class StoreReader
         cmd.Parameters.AddWithValue("$b", b);
         if (receiverId is { } r) cmd.Parameters.AddWithValue("$r", r);
         using var reader = cmd.ExecuteReader();
-        while (reader.Read())
-        {
-            var key = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
-            var n = reader.GetInt64(8);
-            var first = reader.GetInt64(9);
-            var last = reader.GetInt64(10);
-            merged[key] = merged.TryGetValue(key, out var v) ? (v.N + n, Math.Min(v.First, first), Math.Max(v.Last, last)) : (n, first, last);
-        }
+        while (reader.Read()) row(reader);
     }
 }

@@ -50,6 +50,9 @@ public sealed class IngestService
     /// <summary>Hears why the ingest waits before it starts writing (another writer holds the data folder).</summary>
     public Action<string>? Waiting { get; set; }
 
+    /// <summary>Hear each committed batch (the incident detector): called on the writing thread, see <see cref="IIngestBatchObserver"/>.</summary>
+    public IReadOnlyList<IIngestBatchObserver> Observers { get; set; } = [];
+
     /// <summary>Ingests <paramref name="paths"/>; <paramref name="progress"/> hears after each committed batch.</summary>
     public IngestSummary Ingest(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -127,9 +130,14 @@ public sealed class IngestService
             }
         }, cancellationToken);
 
+        using var notifier = new CommitNotifier("ingest", Observers, writer);
         foreach (var batch in batches.GetConsumingEnumerable(cancellationToken))
         {
-            foreach (var e in batch) writer.Add(e);
+            foreach (var e in batch)
+            {
+                notifier.Track(e);
+                writer.Add(e);
+            }
             progress?.Report(new IngestProgress(bytesDone.Value, totalBytes, summary.EventsRead, writer.Total.Stored, current));
         }
         producer.GetAwaiter().GetResult();

@@ -55,6 +55,47 @@ public sealed class IngestServiceTests : IDisposable
         Assert.Equal(20, summary.ByAction["delivered"]);
     }
 
+    [Fact]
+    public void Ingest_WithObserver_HearsEachCommittedBatchWithItsSpanAndTotals()
+    {
+        var log = Log(250);
+        var runtime = Runtime();
+        var heard = new List<Application.Ingest.IngestBatchCommitted>();
+        var ingest = runtime.CreateIngest();
+        ingest.Observers = [new RecordingObserver(heard)];
+        ingest.Ingest([log]);
+        // BatchSize 100: three commits, 100 + 100 + 50, all new.
+        Assert.Equal([100, 100, 50], heard.Select(b => b.Offered));
+        Assert.Equal([100L, 200L, 250L], heard.Select(b => b.TotalStored));
+        Assert.All(heard, b => Assert.Equal("ingest", b.Origin));
+        Assert.Equal(new DateTimeOffset(DateTime.UtcNow.Year, 11, 28, 5, 0, 0, TimeSpan.Zero), heard[0].OldestEvent);
+        Assert.Equal(new DateTimeOffset(DateTime.UtcNow.Year, 11, 28, 5, 4, 9, TimeSpan.Zero), heard[2].NewestEvent);
+        // Ingesting again commits the same batches with nothing new in them.
+        heard.Clear();
+        ingest.Ingest([log]);
+        Assert.Equal([0, 0, 0], heard.Select(b => b.Stored));
+    }
+
+    [Fact]
+    public void Ingest_ObserverThrows_IngestGoesOnAndStoresEverything()
+    {
+        var ingest = Runtime().CreateIngest();
+        ingest.Observers = [new ThrowingObserver()];
+        var summary = ingest.Ingest([Log(150)]);
+        Assert.Equal(150L, summary.Stored);
+        Assert.Empty(summary.Problems);
+    }
+
+    private sealed class RecordingObserver(List<Application.Ingest.IngestBatchCommitted> heard) : Application.Ingest.IIngestBatchObserver
+    {
+        public void OnBatchCommitted(Application.Ingest.IngestBatchCommitted batch) => heard.Add(batch);
+    }
+
+    private sealed class ThrowingObserver : Application.Ingest.IIngestBatchObserver
+    {
+        public void OnBatchCommitted(Application.Ingest.IngestBatchCommitted batch) => throw new InvalidOperationException("broken detector");
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

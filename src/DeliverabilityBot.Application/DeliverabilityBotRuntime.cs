@@ -25,7 +25,7 @@ public sealed class DeliverabilityBotRuntime
     private readonly Lazy<HotRuleSet> _active;
     private readonly Lazy<LoadedDiagnosisRules> _diagnosisRules;
     private readonly Lazy<DiagnosisEngine> _engine;
-    private readonly Lazy<DeliverabilityStore> _store;
+    private readonly Lazy<IHistoryStore> _store;
     private readonly Lazy<(SendingMap? Map, IReadOnlyList<string> Warnings)> _sending;
 
     /// <summary>Creates the runtime; nothing is loaded or opened until used.</summary>
@@ -39,7 +39,7 @@ public sealed class DeliverabilityBotRuntime
         _active = new(() => new HotRuleSet(_rules.Value, set => new CachingBounceClassifier(new NRulesBounceClassifier(set)), initialClassifier: new CachingBounceClassifier(_classifier.Value)));
         _diagnosisRules = new(() => DiagnosisRuleLoader.Load(options.RulesDirectory));
         _engine = new(() => new DiagnosisEngine(_diagnosisRules.Value.Rules));
-        _store = new(() => DeliverabilityStore.Open(new StoreOptions
+        _store = new(() => HistoryStores.Open(new StoreOptions
         {
             DataDirectory = DataFolder.Resolve(options.DataDirectory),
             RetentionDays = options.RetentionDays,
@@ -75,7 +75,7 @@ public sealed class DeliverabilityBotRuntime
 
     /// <summary>The store (opened, created and migrated on first use).</summary>
     /// <exception cref="StoreException">The data folder or database cannot be used.</exception>
-    public DeliverabilityStore Store => _store.Value;
+    public IHistoryStore Store => _store.Value;
 
     /// <summary>The deployment's sending IPs and streams (<see cref="DeliverabilityBotOptions.MtaConfigDirectories"/>, the deployment config), or null.</summary>
     /// <exception cref="MtaConfigException">A configuration file is missing or malformed.</exception>

@@ -9,7 +9,7 @@ namespace DeliverabilityBot.Store;
 /// The embedded SQLite history: opens (and on first use creates and migrates) the database file in the data
 /// folder. Thread-safe: every reader or writer gets its own pooled connection.
 /// </summary>
-public sealed class DeliverabilityStore
+public sealed class DeliverabilityStore : IHistoryStore
 {
     private readonly string _connectionString;
     private readonly DimensionNames _names;
@@ -29,6 +29,9 @@ public sealed class DeliverabilityStore
 
     /// <summary>The database file.</summary>
     public string DatabasePath => Options.DatabasePath;
+
+    /// <inheritdoc />
+    public string Location => DatabasePath;
 
     /// <summary>Opens the store, creating the folder and the database and applying migrations as needed.</summary>
     /// <exception cref="StoreException">The folder or file cannot be created, opened or migrated.</exception>
@@ -81,6 +84,10 @@ public sealed class DeliverabilityStore
 
     /// <summary>Aggregates, examples and counts over windows.</summary>
     public StoreReader Reader => new(this, _names);
+
+    IHistoryReader IHistoryStore.Reader => Reader;
+
+    IHistoryWriter IHistoryStore.CreateWriter(Action<string>? waiting, CancellationToken cancellationToken) => CreateWriter(waiting, cancellationToken);
 
     /// <summary>Opens a pooled connection with the per-connection settings.</summary>
     internal SqliteConnection OpenConnection()

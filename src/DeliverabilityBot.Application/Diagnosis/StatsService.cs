@@ -6,7 +6,7 @@ using DeliverabilityBot.Store.Reading;
 namespace DeliverabilityBot.Application.Diagnosis;
 
 /// <summary><c>dbot stats</c>: attempts, delivered, deferred and bounced by receiver, reason, sending IP, sender domain and hour.</summary>
-public sealed class StatsService(DeliverabilityStore store)
+public sealed class StatsService(IHistoryStore store)
 {
     /// <summary>Counts for a receiver (null: all) over a window.</summary>
     public StatsReport Stats(string? receiver, TimeWindow window)

@@ -5,7 +5,7 @@ using DeliverabilityBot.Store.Reading;
 namespace DeliverabilityBot.Application.Diagnosis;
 
 /// <summary>Answers the engine's event-level questions from the store, for one window.</summary>
-internal sealed class StoreDrillDown(StoreReader reader, TimeWindow window) : IDiagnosisDrillDown
+internal sealed class StoreDrillDown(IHistoryReader reader, TimeWindow window) : IDiagnosisDrillDown
 {
     public (long Distinct, string? Top, long TopCount) Recipients(string? receiver, IReadOnlyCollection<long> ruleSetIds)
     {

@@ -14,11 +14,11 @@ namespace DeliverabilityBot.Application.Diagnosis;
 public sealed class WhyService
 {
     private const int ExamplesPerDiagnosis = 3;
-    private readonly DeliverabilityStore _store;
+    private readonly IHistoryStore _store;
     private readonly DiagnosisEngine _engine;
 
     /// <summary>Creates the service.</summary>
-    public WhyService(DeliverabilityStore store, DiagnosisEngine engine)
+    public WhyService(IHistoryStore store, DiagnosisEngine engine)
     {
         _store = store;
         _engine = engine;
@@ -55,7 +55,7 @@ public sealed class WhyService
         return (report, outcome.Trace);
     }
 
-    private static Core.Diagnosis.Diagnosis WithExamples(RankedDiagnosis ranked, StoreReader reader, TimeWindow window)
+    private static Core.Diagnosis.Diagnosis WithExamples(RankedDiagnosis ranked, IHistoryReader reader, TimeWindow window)
     {
         var d = ranked.Diagnosis;
         var f = ranked.Fact;

@@ -29,7 +29,7 @@ public sealed class IngestService
     // Logs and mboxes are streamed into the store, never held: unlike classify, ingest takes them at any size.
     private static readonly IngestionLimits Limits = new() { MaxStreamBytes = long.MaxValue };
 
-    private readonly DeliverabilityStore _store;
+    private readonly IHistoryStore _store;
     private readonly SummaryClassifier _classifier;
     private readonly SendingMap? _sending;
     private readonly MatchTimeoutSink? _timeouts;
@@ -39,7 +39,7 @@ public sealed class IngestService
     /// <paramref name="timeouts"/> (the rule set's regex timeout sink) lets the summary count and name the rules whose
     /// regex timed out, so an event classified without them is never stored silently.
     /// </summary>
-    public IngestService(DeliverabilityStore store, SummaryClassifier classifier, SendingMap? sending = null, MatchTimeoutSink? timeouts = null)
+    public IngestService(IHistoryStore store, SummaryClassifier classifier, SendingMap? sending = null, MatchTimeoutSink? timeouts = null)
     {
         _store = store;
         _classifier = classifier;
@@ -75,7 +75,7 @@ public sealed class IngestService
         }
     }
 
-    private IngestSummary Run(List<(string Path, long Length)> inputs, IngestSummary summary, Stopwatch clock, StoreWriter writer,
+    private IngestSummary Run(List<(string Path, long Length)> inputs, IngestSummary summary, Stopwatch clock, IHistoryWriter writer,
         CancellationToken cancellationToken, IProgress<IngestProgress>? progress)
     {
         var totalBytes = inputs.Sum(f => f.Length);

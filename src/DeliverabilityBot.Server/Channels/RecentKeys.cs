@@ -1,20 +1,21 @@
 using System.Collections.Concurrent;
+using DeliverabilityBot.Conversation.State;
 
 namespace DeliverabilityBot.Server.Channels;
 
 /// <summary>
 /// Remembers recently seen delivery keys (activity ids, Slack event ids, message timestamps) so a
 /// platform's re-delivery is not answered twice. Bounded in time and size; in memory, so one server
-/// instance (several instances need sticky routing or a shared store).
+/// instance (several instances share the keys in PostgreSQL instead).
 /// </summary>
-public sealed class RecentKeys(TimeProvider time, TimeSpan lifetime, int capacity = 20_000)
+public sealed class RecentKeys(TimeProvider time, TimeSpan lifetime, int capacity = 20_000) : IDeliveryKeys
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
 
     /// <summary>How many keys are remembered now (an add at capacity prunes first, so at most the capacity but for concurrent adds).</summary>
     public int Count => seen.Count;
 
-    /// <summary>Records the key; false when it was already seen within the lifetime.</summary>
+    /// <inheritdoc />
     public bool TryAdd(string key)
     {
         var now = time.GetUtcNow();
@@ -48,7 +49,7 @@ public sealed class RecentKeys(TimeProvider time, TimeSpan lifetime, int capacit
         }
     }
 
-    /// <summary>Forgets a key, so a delivery that could not be queued is accepted when re-sent.</summary>
+    /// <inheritdoc />
     public void Forget(string key) => seen.TryRemove(key, out _);
 
     private void Prune(DateTimeOffset now)

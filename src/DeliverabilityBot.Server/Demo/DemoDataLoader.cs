@@ -25,14 +25,15 @@ public sealed partial class DemoDataLoader(DeliverabilityBotRuntime runtime, Tim
         var store = runtime.Store;
         if (store.Reader.LatestEvent() is { } latest)
         {
-            LogPresent(store.DatabasePath, latest);
+            LogPresent(store.Location, latest);
             return;
         }
         var now = clock.GetUtcNow();
         var end = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
-        var path = Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, FileName);
+        Directory.CreateDirectory(store.Options.DataDirectory);
+        var path = Path.Combine(store.Options.DataDirectory, FileName);
         File.WriteAllText(path, DemoLog.ToText(DemoLog.Generate(end)));
-        var mtaConfig = DemoLog.WriteMtaConfig(Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, "demo-mta-config"));
+        var mtaConfig = DemoLog.WriteMtaConfig(Path.Combine(store.Options.DataDirectory, "demo-mta-config"));
         var sending = SendingMapLoader.Load([mtaConfig], null, new List<string>()) ?? new SendingMap();
         // Postfix has no notion of a stream: the deployment names them, as 'sending.ip.<ip>.stream' lines would.
         foreach (var i in DemoLog.Instances) sending.MapIpStream(i.Ip, i.Stream);

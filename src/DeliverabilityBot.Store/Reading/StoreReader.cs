@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace DeliverabilityBot.Store.Reading;
 
 /// <summary>Read queries over the history. Each call uses its own pooled connection.</summary>
-public sealed partial class StoreReader
+public sealed partial class StoreReader : IHistoryReader
 {
     private const string SliceColumns = "receiver_id, action, reason_id, category_id, filter_id, ruleset_id, sending_ip_id, sender_domain_id";
     private readonly DeliverabilityStore _store;

@@ -15,7 +15,7 @@ namespace DeliverabilityBot.Store.Writing;
 /// which syncs everything written before it: the ingest records its sources last, so what it reports is on disk.
 /// The WAL is checkpointed every 64 MB rather than every 4 MB.
 /// </remarks>
-public sealed class StoreWriter : IDisposable
+public sealed class StoreWriter : IHistoryWriter
 {
     private readonly SqliteConnection _connection;
     private readonly EventWriter _writer;

@@ -125,7 +125,7 @@ public sealed class IngestInputTests : IDisposable
 
     private static List<string> StoredReplies(DeliverabilityBotRuntime runtime)
     {
-        using var c = new SqliteConnection($"Data Source={runtime.Store.DatabasePath}");
+        using var c = new SqliteConnection($"Data Source={runtime.Store.Options.DatabasePath}");
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT coalesce(r.text, e.reply_text) FROM events e LEFT JOIN replies r ON r.id = e.reply_id;";

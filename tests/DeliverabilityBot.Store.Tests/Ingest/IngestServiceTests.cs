@@ -37,7 +37,7 @@ public sealed class IngestServiceTests : IDisposable
         Assert.Equal((1000L, 1000L), (first.EventsRead, first.Stored));
         Assert.Equal((1000L, 0L), (second.EventsRead, second.Stored));
         Assert.Equal(1000, runtime.Store.Reader.EventCount());
-        using var c = new SqliteConnection($"Data Source={runtime.Store.DatabasePath}");
+        using var c = new SqliteConnection($"Data Source={runtime.Store.Options.DatabasePath}");
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT count(*), sum(events), sum(stored) FROM sources;";

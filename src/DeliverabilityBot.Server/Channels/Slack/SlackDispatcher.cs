@@ -1,13 +1,15 @@
+using DeliverabilityBot.Conversation.State;
+
 namespace DeliverabilityBot.Server.Channels.Slack;
 
 /// <summary>
 /// De-duplicates and queues Slack turns; shared by the HTTP endpoints and Socket Mode so a retry is
 /// dropped whichever way it arrives.
 /// </summary>
-public sealed class SlackDispatcher(ChannelWorkQueue queue, SlackTurnProcessor processor, TimeProvider time, ILogger<SlackDispatcher> logger)
+public sealed class SlackDispatcher(ChannelWorkQueue queue, SlackTurnProcessor processor, IDeliveryKeys recent, ILogger<SlackDispatcher> logger)
 {
-    // Slack retries for minutes (up to 3 times); an hour covers them with room to spare.
-    private readonly RecentKeys recent = new(time, TimeSpan.FromHours(1));
+    // Prefixed so Slack's keys never meet another channel's in a shared store.
+    private const string Prefix = "slack|";
 
     /// <summary>The outcome of <see cref="Dispatch"/>.</summary>
     public enum Outcome
@@ -26,7 +28,7 @@ public sealed class SlackDispatcher(ChannelWorkQueue queue, SlackTurnProcessor p
     public Outcome Dispatch(SlackTurn turn, params string?[] keys)
     {
         var added = new List<string>();
-        foreach (var key in keys.OfType<string>())
+        foreach (var key in keys.OfType<string>().Select(k => Prefix + k))
         {
             if (!recent.TryAdd(key))
             {

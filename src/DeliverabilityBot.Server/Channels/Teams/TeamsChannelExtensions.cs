@@ -50,7 +50,6 @@ public static class TeamsChannelExtensions
         services.AddSingleton<BotConnectorTokenProvider>();
         services.AddSingleton<BotConnectorClient>();
         services.AddSingleton<TeamsActivityProcessor>();
-        services.AddSingleton<TeamsRecentActivities>();
         return services;
     }
 

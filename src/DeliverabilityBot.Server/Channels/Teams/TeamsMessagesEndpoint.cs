@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DeliverabilityBot.Conversation.State;
 
 namespace DeliverabilityBot.Server.Channels.Teams;
 
@@ -13,7 +14,7 @@ public static class TeamsMessagesEndpoint
         HttpContext context,
         TeamsRequestAuthenticator authenticator,
         TeamsActivityProcessor processor,
-        TeamsRecentActivities recent,
+        IDeliveryKeys recent,
         ChannelWorkQueue queue,
         ILoggerFactory loggers)
     {
@@ -56,8 +57,8 @@ public static class TeamsMessagesEndpoint
             return Results.BadRequest(new { error = "activity has no serviceUrl or conversation.id" });
         }
 
-        var key = activity.Id is null ? null : $"{activity.ServiceUrl}|{activity.Conversation.Id}|{activity.Id}";
-        if (key is not null && !recent.Keys.TryAdd(key))
+        var key = activity.Id is null ? null : $"teams|{activity.ServiceUrl}|{activity.Conversation.Id}|{activity.Id}";
+        if (key is not null && !recent.TryAdd(key))
         {
             logger.LogInformation("Teams re-sent activity {Id}; already answered", activity.Id);
             return Results.Ok();
@@ -67,7 +68,7 @@ public static class TeamsMessagesEndpoint
         {
             if (key is not null)
             {
-                recent.Keys.Forget(key);
+                recent.Forget(key);
             }
 
             context.Response.Headers.RetryAfter = "5";
@@ -76,11 +77,4 @@ public static class TeamsMessagesEndpoint
 
         return Results.Ok();
     }
-}
-
-/// <summary>Recently accepted Teams activity ids (Teams re-sends after 15 seconds).</summary>
-public sealed class TeamsRecentActivities(TimeProvider time)
-{
-    /// <summary>The keys, remembered for an hour.</summary>
-    public RecentKeys Keys { get; } = new(time, TimeSpan.FromHours(1));
 }

@@ -5,18 +5,18 @@ using DeliverabilityBot.Store.Writing;
 namespace DeliverabilityBot.Application.Ingest;
 
 /// <summary>
-/// Tells <see cref="IIngestBatchObserver"/>s about each batch a <see cref="StoreWriter"/> commits, with the time span
+/// Tells <see cref="IIngestBatchObserver"/>s about each batch a <see cref="IHistoryWriter"/> commits, with the time span
 /// of the events in it: <see cref="Track"/> every event before handing it to the writer, which may commit on that add.
 /// </summary>
 internal sealed class CommitNotifier : IDisposable
 {
     private readonly string _origin;
     private readonly IReadOnlyList<IIngestBatchObserver> _observers;
-    private readonly StoreWriter _writer;
+    private readonly IHistoryWriter _writer;
     private long _oldest = long.MaxValue;
     private long _newest = long.MinValue;
 
-    public CommitNotifier(string origin, IReadOnlyList<IIngestBatchObserver> observers, StoreWriter writer)
+    public CommitNotifier(string origin, IReadOnlyList<IIngestBatchObserver> observers, IHistoryWriter writer)
     {
         _origin = origin;
         _observers = observers;

@@ -12,6 +12,8 @@ public static class Migrator
         var version = CurrentVersion(connection);
         if (version > Migrations.Latest)
             throw new StoreException($"{path}: schema version {version} is newer than this build understands ({Migrations.Latest}); upgrade dbot or use another --data folder.");
+        // Migration 4 computes lookup keys the way the writer does.
+        connection.CreateFunction<long, string, long>(MessageLookupKey.SqlFunction, MessageLookupKey.Of, isDeterministic: true);
         for (var v = version; v < Migrations.Latest; v++)
         {
             using var tx = connection.BeginTransaction();

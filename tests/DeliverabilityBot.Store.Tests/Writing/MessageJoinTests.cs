@@ -126,4 +126,18 @@ public sealed class MessageJoinTests
         var counts = Write(t, [Log(1, DeliveryAction.Delayed), Log(2, DeliveryAction.Delayed, queueId: "Q2"), Log(31, DeliveryAction.Delayed), Log(32, DeliveryAction.Delivered, queueId: "Q2"), Log(61, DeliveryAction.Failed)]);
         Assert.Equal(new MessageCounts(2, 1, 1, 0, 0, 2), counts);
     }
+
+    [Fact]
+    public void Add_LargeIngestIntoAFilledStore_JoinsEveryStoredMessage()
+    {
+        // More messages than a writer seeks before it reads the stored keys into its filter: the rest are found through it.
+        const int stored = 25_000;
+        using var t = new TempStore(batchSize: 5_000);
+        var dsns = Enumerable.Range(0, stored).Select(i => Dsn(i / 100.0, DeliveryAction.Failed, queueId: $"Q{i}", recipient: $"u{i}@icloud.com")).ToArray();
+        var logs = Enumerable.Range(0, stored + 100).Select(i => Log(i / 100.0 + 1, DeliveryAction.Failed, queueId: $"Q{i}", recipient: $"u{i}@icloud.com")).ToArray();
+        var counts = Write(t, dsns, logs);
+        Assert.Equal(new MessageCounts(stored + 100, 0, stored + 100, 0, 0, stored + 100), counts);
+        Assert.Equal(stored + 100, t.Store.Reader.MessageCount());
+        Assert.Equal((0L, stored + 100L), Attempts(t));
+    }
 }

@@ -1,5 +1,6 @@
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Store.Model;
+using DeliverabilityBot.Store.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace DeliverabilityBot.Store.Writing.Messages;
@@ -15,16 +16,23 @@ namespace DeliverabilityBot.Store.Writing.Messages;
 /// records is marked superseded (kept as evidence, left out of the attempt rollups) whether it came before the log line
 /// (marked at commit, its rollup taken back) or after it (stored superseded). New message ids are allocated in memory
 /// from the table's maximum: the writer's transaction is <c>BEGIN IMMEDIATE</c>, so no other writer interleaves.
+/// Messages are sought by their integer lookup keys (<see cref="MessageLookupKey"/>), and only where a
+/// <see cref="MessageKeyFilter"/> of every stored key says the message may be stored: in an empty store from the start,
+/// in a filled one once a writer has sought <see cref="SeeksBeforeFilter"/> messages (a large ingest), so a small
+/// ingest into a large store does not pay for reading every key. The writer lock keeps other writers out meanwhile.
 /// </remarks>
 internal sealed class MessageJoiner : IDisposable
 {
     private const string StateColumns = "id, qkey, mkey, first_ts, last_ts, receiver_id, sending_ip_id, sender_domain_id, stream_id, ruleset_id, trouble_ts, log_deferrals, report_deferrals, log_final, report_final, final_ts, final_event, outcome, deferrals";
+    private const int KeyParameter = 22;
+    private const long InitialCapacity = 1L << 20;
     private const string WriteColumns = "qkey, mkey, first_ts, last_ts, receiver_id, sending_ip_id, sender_domain_id, stream_id, ruleset_id, trouble_ts, log_deferrals, report_deferrals, log_final, report_final, final_ts, final_event, outcome, deferrals, attempts";
     private readonly SqliteConnection _connection;
     private readonly RawStatement _byKey;
     private readonly RawStatement _byMkey;
     private readonly RawStatement _insert;
     private readonly RawStatement _update;
+    private readonly RawStatement _rekey;
     private readonly RawStatement _rollup;
     private readonly Dictionary<MessageKey, MessageState> _byQueue = new();
     private readonly Dictionary<MessageKey, MessageState> _byHeader = new();
@@ -32,17 +40,28 @@ internal sealed class MessageJoiner : IDisposable
     private readonly Dictionary<MessageBucket, long> _buckets = new();
     private readonly long[] _row = new long[19];
     private long _nextId;
+    private MessageKeyFilter? _filter;
+    private int _seeks;
+
+    /// <summary>Index seeks a writer makes into a filled store before it reads every stored key into a filter.</summary>
+    internal const int SeeksBeforeFilter = 20_000;
 
     public MessageJoiner(SqliteConnection connection)
     {
         _connection = connection;
-        _byKey = new RawStatement(connection, $"SELECT {StateColumns} FROM messages WHERE qkey = ?1 AND recipient = ?2;");
-        _byMkey = new RawStatement(connection, $"SELECT {StateColumns} FROM messages WHERE mkey = ?1 AND recipient = ?2 LIMIT 1;");
+        _byKey = new RawStatement(connection, $"SELECT {StateColumns} FROM messages WHERE key = ?1 AND qkey = ?2 AND recipient = ?3;");
+        _byMkey = new RawStatement(connection, $"SELECT {StateColumns} FROM messages WHERE hkey = ?1 AND mkey = ?2 AND recipient = ?3 LIMIT 1;");
+        // Parameters: ?1 id, ?2 recipient, ?3.. the write columns in order, then the lookup keys.
         var cols = WriteColumns.Split(", ");
+        var set = cols.Select((c, i) => (Column: c, Sql: $"{c} = ?{i + 3}")).ToList();
         _insert = new RawStatement(connection,
-            $"INSERT INTO messages(id, recipient, {WriteColumns}) VALUES (?1, ?2, {string.Join(", ", cols.Select((_, i) => "?" + (i + 3)))});");
+            $"INSERT INTO messages(id, recipient, {WriteColumns}, key, hkey) VALUES (?1, ?2, {string.Join(", ", cols.Select((_, i) => "?" + (i + 3)))}, ?{KeyParameter}, ?{KeyParameter + 1});");
+        // Most updates leave the indexed columns as they were; SQLite rewrites the entries of every index whose column is set.
         _update = new RawStatement(connection,
-            $"UPDATE messages SET {string.Join(", ", cols.Select((c, i) => $"{c} = ?{i + 3}"))} WHERE id = ?1;");
+            $"UPDATE messages SET {string.Join(", ", set.Where(c => c.Column is not ("qkey" or "mkey" or "first_ts")).Select(c => c.Sql))} WHERE id = ?1;");
+        _rekey = new RawStatement(connection,
+            $"UPDATE messages SET {string.Join(", ", set.Select(c => c.Sql))}, key = ?{KeyParameter}, hkey = ?{KeyParameter + 1} WHERE id = ?1;");
+        if (IsEmpty(connection)) _filter = new MessageKeyFilter(InitialCapacity);
         _rollup = new RawStatement(connection, """
             INSERT INTO messages_hourly(hour, receiver_id, outcome, affected, ruleset_id, sending_ip_id, sender_domain_id, stream_id, n)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET n = n + excluded.n;
@@ -65,10 +84,10 @@ internal sealed class MessageJoiner : IDisposable
         var recipient = e.Recipient ?? string.Empty;
         var key = new MessageKey(queueKey ?? mkey ?? eventHash, recipient);
         if (_byQueue.TryGetValue(key, out var known)) return known;
-        var state = Load(_byKey, key.Key, recipient);
+        var state = Load(_byKey, key.Key, recipient, tx);
         if (state is null && mkey is { } m && key.Key != m)
         {
-            if (!_byHeader.TryGetValue(new MessageKey(m, recipient), out state)) state = Load(_byMkey, m, recipient);
+            if (!_byHeader.TryGetValue(new MessageKey(m, recipient), out state)) state = Load(_byMkey, m, recipient, tx);
         }
         state ??= new MessageState { Id = NextId(tx), Qkey = key.Key, Recipient = recipient, Mkey = mkey, IsNew = true };
         _byQueue[key] = state;
@@ -162,7 +181,8 @@ internal sealed class MessageJoiner : IDisposable
     {
         foreach (var m in _dirty)
         {
-            var s = m.IsNew ? _insert : _update;
+            var rekey = !m.IsNew && (m.Qkey != m.StoredQkey || m.Mkey != m.StoredMkey || m.FirstTs != m.StoredFirstTs);
+            var s = m.IsNew ? _insert : rekey ? _rekey : _update;
             s.Bind(1, m.Id);
             if (m.IsNew) s.Bind(2, m.Recipient);
             s.Bind(3, m.Qkey); s.Bind(4, m.Mkey); s.Bind(5, m.FirstTs); s.Bind(6, m.LastTs); s.Bind(7, m.ReceiverId);
@@ -170,6 +190,14 @@ internal sealed class MessageJoiner : IDisposable
             s.Bind(12, m.TroubleTs); s.Bind(13, m.LogDeferrals); s.Bind(14, m.ReportDeferrals); s.Bind(15, (long)m.LogFinal);
             s.Bind(16, (long)m.ReportFinal); s.Bind(17, m.FinalTs); s.Bind(18, m.FinalEvent); s.Bind(19, (long)m.Outcome);
             s.Bind(20, m.Deferrals); s.Bind(21, m.Attempts);
+            if (m.IsNew || rekey)
+            {
+                var key = MessageLookupKey.Of(m.Qkey, m.Recipient);
+                long? hkey = m.Mkey is { } mk ? MessageLookupKey.Of(mk, m.Recipient) : null;
+                s.Bind(KeyParameter, key);
+                s.Bind(KeyParameter + 1, hkey);
+                Remember(key, hkey);
+            }
             s.Execute();
             var bucket = m.Bucket;
             if (m.StoredBucket is not { } old) Count(bucket, 1);
@@ -246,10 +274,13 @@ internal sealed class MessageJoiner : IDisposable
         }
     }
 
-    private MessageState? Load(RawStatement query, long key, string recipient)
+    private MessageState? Load(RawStatement query, long key, string recipient, SqliteTransaction tx)
     {
-        query.Bind(1, key);
-        query.Bind(2, recipient);
+        var lookup = MessageLookupKey.Of(key, recipient);
+        if (!MayBeStored(lookup, tx)) return null;
+        query.Bind(1, lookup);
+        query.Bind(2, key);
+        query.Bind(3, recipient);
         if (!query.QueryRow(_row)) return null;
         var r = _row;
         var m = new MessageState
@@ -259,8 +290,49 @@ internal sealed class MessageJoiner : IDisposable
             LogDeferrals = r[11], ReportDeferrals = r[12], LogFinal = (MessageOutcome)r[13], ReportFinal = (MessageOutcome)r[14],
             FinalTs = r[13] == 0 && r[14] == 0 ? null : r[15], FinalEvent = r[13] == 0 && r[14] == 0 ? null : r[16],
         };
+        m.StoredQkey = m.Qkey;
+        m.StoredMkey = m.Mkey;
+        m.StoredFirstTs = m.FirstTs;
         m.StoredBucket = m.Bucket;
         return m;
+    }
+
+    // False when the filter says the key was never stored; builds the filter once a writer has sought enough.
+    private bool MayBeStored(long lookup, SqliteTransaction tx)
+    {
+        if (_filter is null && ++_seeks > SeeksBeforeFilter) _filter = ReadFilter(tx);
+        return _filter?.MayContain(lookup) ?? true;
+    }
+
+    // Every stored lookup key, own uncommitted rows included (same connection and transaction).
+    private MessageKeyFilter ReadFilter(SqliteTransaction tx)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT COALESCE(MAX(id), 0) FROM messages;";
+        var filter = new MessageKeyFilter(2 * (long)cmd.ExecuteScalar()! + InitialCapacity);
+        cmd.CommandText = "SELECT key FROM messages UNION ALL SELECT hkey FROM messages WHERE hkey IS NOT NULL;";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) filter.Add(r.GetInt64(0));
+        return filter;
+    }
+
+    // A written row's keys go into the filter; a filter past its capacity is dropped and read again, larger, later.
+    private void Remember(long key, long? hkey)
+    {
+        if (_filter is null) return;
+        _filter.Add(key);
+        if (hkey is { } h && h != key) _filter.Add(h);
+        if (_filter.Count <= _filter.Capacity) return;
+        _filter = null;
+        _seeks = 0;
+    }
+
+    private static bool IsEmpty(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM messages);";
+        return (long)cmd.ExecuteScalar()! == 1;
     }
 
     private long NextId(SqliteTransaction tx)
@@ -281,6 +353,7 @@ internal sealed class MessageJoiner : IDisposable
         _byMkey.Dispose();
         _insert.Dispose();
         _update.Dispose();
+        _rekey.Dispose();
         _rollup.Dispose();
     }
 }

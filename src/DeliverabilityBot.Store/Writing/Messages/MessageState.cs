@@ -34,6 +34,11 @@ internal sealed class MessageState
     /// <summary>Changed in this transaction.</summary>
     public bool Dirty;
 
+    /// <summary>The indexed columns as stored (when <see cref="IsNew"/> is false): an update rewrites the indexes only when one changed.</summary>
+    public long StoredQkey;
+    public long? StoredMkey;
+    public long StoredFirstTs;
+
     /// <summary>The rollup bucket the stored row counts in, when it is stored.</summary>
     public MessageBucket? StoredBucket;
 

@@ -15,8 +15,15 @@ public sealed class DeliverabilityBotOptions
     /// <summary>Postfix configuration folders (<c>--mta-config</c>): our sending IPs by syslog name and transport, since Postfix does not log them.</summary>
     public List<string> MtaConfigDirectories { get; set; } = [];
 
-    /// <summary>The deployment config whose <c>sending.*</c> lines map syslog names, transports, sender domains and IPs to IPs and streams; null: none.</summary>
+    /// <summary>
+    /// The deployment config (<c>dbot.config</c>): its <c>rule.ID.severity</c> lines change or turn off rules for every
+    /// classification and diagnosis, its <c>sending.*</c> lines map syslog names, transports, sender domains and IPs
+    /// to IPs and streams; null: none (hosts resolve it with <see cref="Configuration.DeploymentConfigFile.ResolvePath"/>).
+    /// </summary>
     public string? DeploymentConfigFile { get; set; }
+
+    /// <summary>Whether loading runs every rule's examples; null: for a folder on disk, not for the embedded set (its examples ran before it shipped).</summary>
+    public bool? CheckRuleExamples { get; set; }
 
     /// <summary>Events per write transaction (see <c>StoreOptions.BatchSize</c>).</summary>
     public int BatchSize { get; set; } = 50_000;

@@ -1,9 +1,12 @@
 using DeliverabilityBot.Application.Classification;
+using DeliverabilityBot.Application.Configuration;
 using DeliverabilityBot.Application.Diagnosis;
 using DeliverabilityBot.Application.Ingest;
 using DeliverabilityBot.Application.RuleSets;
+using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Ingestion.Sending;
 using DeliverabilityBot.Rules.Classification;
+using DeliverabilityBot.Rules.Configuration;
 using DeliverabilityBot.Rules.Diagnosis.Engine;
 using DeliverabilityBot.Rules.Diagnosis.Loading;
 using DeliverabilityBot.Rules.Diagnostics;
@@ -14,17 +17,19 @@ using DeliverabilityBot.Store;
 namespace DeliverabilityBot.Application;
 
 /// <summary>
-/// The composition root shared by the CLI and the server: the classification rule set and its NRules
-/// classifier, the diagnosis rules and their engine, and the store, each built on first use. A rule file with
+/// The composition root shared by every CLI command and the server: the classification rule set and its NRules
+/// classifier, the diagnosis rules and their engine, the deployment config (<c>dbot.config</c>, whose severity
+/// overrides every classifier and engine built here applies) and the store, each built on first use. A rule file with
 /// errors is left out (see <see cref="RuleDiagnostics"/>); the rest keeps working. Thread-safe.
 /// </summary>
 public sealed class DeliverabilityBotRuntime
 {
     private readonly Lazy<LoadedRuleSet> _rules;
+    private readonly Lazy<(DeploymentConfig? Config, string? Problem)> _config;
     private readonly Lazy<NRulesBounceClassifier> _classifier;
     private readonly Lazy<HotRuleSet> _active;
-    private readonly Lazy<LoadedDiagnosisRules> _diagnosisRules;
-    private readonly Lazy<DiagnosisEngine> _engine;
+    private readonly Lazy<LoadedDiagnosisRules> _startupDiagnosisRules;
+    private readonly Lazy<DiagnosisRuleSet> _diagnosis;
     private readonly Lazy<IHistoryStore> _store;
     private readonly Lazy<(SendingMap? Map, IReadOnlyList<string> Warnings)> _sending;
 
@@ -33,12 +38,15 @@ public sealed class DeliverabilityBotRuntime
     {
         Options = options;
         // The embedded set's examples were run by the test suite before it shipped; a folder on disk is checked as it loads.
-        _rules = new(() => RuleSetLoader.Load(RuleSources.Resolve(options.RulesDirectory),
-            RuleSources.ResolvesToEmbedded(options.RulesDirectory) ? RuleLoadOptions.WithoutExampleChecks : RuleLoadOptions.Default));
-        _classifier = new(() => new NRulesBounceClassifier(_rules.Value));
-        _active = new(() => new HotRuleSet(_rules.Value, set => new CachingBounceClassifier(new NRulesBounceClassifier(set)), initialClassifier: new CachingBounceClassifier(_classifier.Value)));
-        _diagnosisRules = new(() => DiagnosisRuleLoader.Load(options.RulesDirectory));
-        _engine = new(() => new DiagnosisEngine(_diagnosisRules.Value.Rules));
+        var checkExamples = options.CheckRuleExamples ?? !RuleSources.ResolvesToEmbedded(options.RulesDirectory);
+        _rules = new(() => RuleSetLoader.Load(RuleSources.Resolve(options.RulesDirectory), checkExamples ? RuleLoadOptions.Default : RuleLoadOptions.WithoutExampleChecks));
+        _startupDiagnosisRules = new(() => DiagnosisRuleLoader.Load(options.RulesDirectory));
+        // Read without checking ids, so 'why' needs no classification rules loaded; CheckedConfig() checks them for the authoring commands.
+        _config = new(() => DeploymentConfigFile.Read(options.DeploymentConfigFile, knownRuleIds: null));
+        _classifier = new(() => CreateClassifier(_rules.Value));
+        _diagnosis = new(() => new DiagnosisRuleSet(_startupDiagnosisRules.Value, CompileEngine(_startupDiagnosisRules.Value)));
+        _active = new(() => new HotRuleSet(_rules.Value, set => new CachingBounceClassifier(CreateClassifier(set)),
+            initialClassifier: new CachingBounceClassifier(_classifier.Value), initialDiagnosis: _diagnosis, compileDiagnosis: CompileEngine));
         _store = new(() => HistoryStores.Open(new StoreOptions
         {
             DataDirectory = DataFolder.Resolve(options.DataDirectory),
@@ -55,23 +63,40 @@ public sealed class DeliverabilityBotRuntime
     /// <summary>The options.</summary>
     public DeliverabilityBotOptions Options { get; }
 
-    /// <summary>The classification rules (clean files only).</summary>
+    /// <summary>The classification rules at start-up (clean files only).</summary>
+    /// <exception cref="DirectoryNotFoundException">The rules folder does not exist.</exception>
     public LoadedRuleSet Rules => _rules.Value;
 
-    /// <summary>The stage-2 diagnosis rules (clean files only).</summary>
-    public LoadedDiagnosisRules DiagnosisRules => _diagnosisRules.Value;
+    /// <summary>The stage-2 diagnosis rules in service (clean files only): the start-up ones, or the last hot reload's.</summary>
+    public LoadedDiagnosisRules DiagnosisRules => Diagnosis.Rules;
+
+    /// <summary>The deployment config (<see cref="DeliverabilityBotOptions.DeploymentConfigFile"/>), or null when none is used or it cannot be read.</summary>
+    public DeploymentConfig? Config => _config.Value.Config;
+
+    /// <summary>
+    /// The deployment config read again with its override ids checked against both rule sets (DBR0302 for an id no
+    /// rule has), for the authoring commands (<c>rules validate</c>, <c>lint</c>, <c>test</c>); null as <see cref="Config"/>.
+    /// </summary>
+    public DeploymentConfig? CheckedConfig() => Options.DeploymentConfigFile is null ? null
+        : DeploymentConfigFile.Read(Options.DeploymentConfigFile, Rules.Rules.Select(r => r.Id).Concat(_startupDiagnosisRules.Value.Rules.Select(r => r.Id))).Config;
+
+    /// <summary>Why the deployment config could not be read, or null.</summary>
+    public string? ConfigProblem => _config.Value.Problem;
+
+    /// <summary>The deployment's severity overrides by rule id, or null without a config.</summary>
+    public IReadOnlyDictionary<string, RuleSeverity>? Severities => Config?.RuleSeverities;
 
     /// <summary>Errors and warnings of both rule sets, for a start-up report.</summary>
     public IEnumerable<RuleDiagnostic> RuleDiagnostics => Rules.Diagnostics.Concat(DiagnosisRules.Diagnostics);
 
-    /// <summary>The stage-1 classifier.</summary>
+    /// <summary>The stage-1 classifier of the start-up rules, with the deployment's severity overrides.</summary>
     public NRulesBounceClassifier Classifier => _classifier.Value;
 
     /// <summary>The rule set in service, replaced atomically by a hot reload (the server watches the rules folder).</summary>
     public HotRuleSet ActiveRules => _active.Value;
 
-    /// <summary>The stage-2 engine.</summary>
-    public DiagnosisEngine Engine => _engine.Value;
+    /// <summary>The stage-2 engine in service, with the deployment's overrides (a rule set to <c>none</c> never fires).</summary>
+    public DiagnosisEngine Engine => Diagnosis.Engine;
 
     /// <summary>The store (opened, created and migrated on first use).</summary>
     /// <exception cref="StoreException">The data folder or database cannot be used.</exception>
@@ -84,6 +109,12 @@ public sealed class DeliverabilityBotRuntime
     /// <summary>What reading the sending configuration noticed (a syslog name shared by transports with different addresses, ...).</summary>
     public IReadOnlyList<string> SendingWarnings => _sending.Value.Warnings;
 
+    /// <summary>
+    /// A classifier over <paramref name="rules"/> with the deployment's severity overrides: how every host compiles a
+    /// rule set (the start-up set, each hot reload, the fixtures of <c>rules test</c>).
+    /// </summary>
+    public NRulesBounceClassifier CreateClassifier(LoadedRuleSet rules) => new(rules, Severities);
+
     /// <summary>A new ingest service over the store and a caching classifier.</summary>
     /// <exception cref="MtaConfigException">The sending configuration is missing or malformed.</exception>
     public IngestService CreateIngest() => CreateIngest(Sending);
@@ -91,9 +122,19 @@ public sealed class DeliverabilityBotRuntime
     /// <summary>A new ingest service over the store and a caching classifier, with the given sending IPs (the demo's own MTA).</summary>
     public IngestService CreateIngest(SendingMap? sending) => new(Store, new SummaryClassifier(ActiveRules.Classifier), sending, ActiveRules.Active.Rules.Timeouts);
 
-    /// <summary>The why service.</summary>
+    /// <summary>The why service over the diagnosis rules in service.</summary>
     public WhyService Why => new(Store, Engine);
 
     /// <summary>The stats service.</summary>
     public StatsService Stats => new(Store);
+
+    // Before the hot set exists (why, stats from the CLI) the start-up rules serve without compiling the classifier.
+    private DiagnosisRuleSet Diagnosis => _active.IsValueCreated ? _active.Value.Active.Diagnosis ?? _diagnosis.Value : _diagnosis.Value;
+
+    // The rule catalog keeps every rule; the engine leaves out those the deployment set to none.
+    private DiagnosisEngine CompileEngine(LoadedDiagnosisRules rules) =>
+        new(Severities is { } severities ? rules.Rules.Where(r => !IsOff(severities, r.Id)).ToList() : rules.Rules);
+
+    private static bool IsOff(IReadOnlyDictionary<string, RuleSeverity> severities, string id) =>
+        severities.TryGetValue(id, out var s) && s == RuleSeverity.None;
 }

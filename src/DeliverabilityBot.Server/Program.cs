@@ -1,4 +1,5 @@
 using DeliverabilityBot.Application;
+using DeliverabilityBot.Application.Configuration;
 using DeliverabilityBot.Server;
 using DeliverabilityBot.Server.Access;
 using DeliverabilityBot.Server.Channels;
@@ -21,7 +22,12 @@ try
     var access = WebAccessPlan.From(builder.Configuration);
 
     builder.Services.AddWebAccess(access, builder.Configuration);
-    builder.Services.AddDeliverabilityBot(new DeliverabilityBotOptions { DataDirectory = dataFolder, RulesDirectory = builder.Configuration["rules"] });
+    builder.Services.AddDeliverabilityBot(new DeliverabilityBotOptions
+    {
+        DataDirectory = dataFolder,
+        RulesDirectory = builder.Configuration["rules"],
+        DeploymentConfigFile = DeploymentConfigFile.ResolvePath(builder.Configuration["config"]),
+    });
     builder.Services.AddChat(builder.Configuration, dataFolder);
     builder.Services.AddDemoData(demo);
     builder.Services.AddHealth();

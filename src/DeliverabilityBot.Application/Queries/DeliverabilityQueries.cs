@@ -1,3 +1,4 @@
+using DeliverabilityBot.Application.RuleSets;
 using DeliverabilityBot.Application.Windows;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Diagnosis;
@@ -13,14 +14,10 @@ namespace DeliverabilityBot.Application.Queries;
 public sealed class DeliverabilityQueries : IDeliverabilityQueries
 {
     private readonly DeliverabilityBotRuntime _runtime;
-    private readonly Lazy<RuleCatalog> _catalog;
+    private volatile CatalogOf? _catalog;
 
     /// <summary>Creates the queries over a runtime.</summary>
-    public DeliverabilityQueries(DeliverabilityBotRuntime runtime)
-    {
-        _runtime = runtime;
-        _catalog = new(() => new RuleCatalog(runtime.Rules, runtime.DiagnosisRules.Rules));
-    }
+    public DeliverabilityQueries(DeliverabilityBotRuntime runtime) => _runtime = runtime;
 
     /// <inheritdoc />
     public Task<WhyReport> WhyAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default) =>
@@ -39,10 +36,26 @@ public sealed class DeliverabilityQueries : IDeliverabilityQueries
         _runtime.ActiveRules.Classifier.ClassifyAll(TextEvidenceParser.Parse(text, recipient, "text"));
 
     /// <inheritdoc />
-    public RuleInfo? FindRule(string id) => _catalog.Value.Find(id);
+    public RuleInfo? FindRule(string id) => Catalog.Find(id);
 
     /// <inheritdoc />
-    public IReadOnlyList<RuleInfo> SearchRules(string text, int limit) => _catalog.Value.Search(text, limit);
+    public IReadOnlyList<RuleInfo> SearchRules(string text, int limit) => Catalog.Search(text, limit);
+
+    // The catalog of the rule set in service: rebuilt once after each hot reload, so "what is X?" names what classifies now.
+    private RuleCatalog Catalog
+    {
+        get
+        {
+            var active = _runtime.ActiveRules.Active;
+            if (_catalog is { } cached && ReferenceEquals(cached.Rules, active)) return cached.Catalog;
+            var catalog = new RuleCatalog(active.Rules, (active.Diagnosis?.Rules ?? _runtime.DiagnosisRules).Rules);
+            _catalog = new CatalogOf(active, catalog);
+            return catalog;
+        }
+    }
+
+    // One reference, so a reader never sees one set's snapshot with another's catalog.
+    private sealed record CatalogOf(RuleSetSnapshot Rules, RuleCatalog Catalog);
 
     /// <inheritdoc />
     public Task<DateTimeOffset?> LatestEventAsync(CancellationToken cancellationToken = default) =>

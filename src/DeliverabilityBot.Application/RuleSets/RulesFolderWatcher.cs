@@ -1,3 +1,4 @@
+using DeliverabilityBot.Rules.Diagnosis.Loading;
 using DeliverabilityBot.Rules.Loading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DeliverabilityBot.Application.RuleSets;
 
 /// <summary>
-/// Watches a rules folder and reloads <see cref="HotRuleSet"/> after edits settle. Editors save in bursts (temp file,
+/// Watches a rules folder and reloads <see cref="HotRuleSet"/> (classification and diagnosis rules together) after edits settle. Editors save in bursts (temp file,
 /// rename, touch), so changes are debounced; a reload that fails is logged with every diagnostic, one per line.
 /// </summary>
 public sealed class RulesFolderWatcher : IDisposable
@@ -46,7 +47,7 @@ public sealed class RulesFolderWatcher : IDisposable
     /// <summary>Reloads the folder now (also what the debounce timer calls).</summary>
     public ReloadOutcome ReloadNow()
     {
-        var outcome = _rules.Reload(() => RuleSetLoader.Load(RuleSources.FromDirectory(_directory)));
+        var outcome = _rules.Reload(() => RuleSetLoader.Load(RuleSources.FromDirectory(_directory)), () => DiagnosisRuleLoader.Load(_directory));
         if (outcome.Applied)
             _log.LogInformation("Rules reloaded from {Directory}: version {Version} serving", _directory, outcome.ActiveVersion);
         else

@@ -33,7 +33,7 @@ internal sealed class ChatSession
         try
         {
             var folder = DataFolder.Resolve(parse.GetValue(data));
-            var runtime = new DeliverabilityBotRuntime(new DeliverabilityBotOptions { DataDirectory = folder, RulesDirectory = parse.GetValue(CliOptions.Rules) });
+            var runtime = CliRuntime.Create(parse, o => o.DataDirectory = folder);
             _ = runtime.Store; // open now, so a bad folder is reported before the first question
             var bot = new ChatBot(new DeliverabilityQueries(runtime), SqliteConversationStateStore.InFolder(folder), new ChatBotOptions(),
                 TimeProvider.System, NullLogger<ChatBot>.Instance);

@@ -29,7 +29,7 @@ public static class ClassifyCommand
             var timer = new PhaseTimer(error);
             // The folders are walked while the rules load (the walk is serial, the rule load not all of the time).
             var listing = Task.Run(() => EvidencePaths.Expand(parse.GetValue(paths) ?? [], [DataFolder.Resolve(null)]).ToList());
-            var classifier = ClassifyRun.LoadClassifier(parse.GetValue(CliOptions.Rules), error);
+            var classifier = ClassifyRun.LoadClassifier(parse, error);
             if (classifier is null) return 2;
             timer.Mark("rules loaded");
             var files = listing.GetAwaiter().GetResult();

@@ -1,9 +1,9 @@
+using System.CommandLine;
 using DeliverabilityBot.Application.Classification;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Ingestion.Containers;
 using DeliverabilityBot.Rules.Classification;
-using DeliverabilityBot.Rules.Engine;
 
 namespace DeliverabilityBot.Cli.Commands;
 
@@ -27,18 +27,17 @@ internal sealed record KeyedFile(FileReadResult Read, IReadOnlyList<BounceEvent>
 internal static class ClassifyRun
 {
     /// <summary>
-    /// Loads the rules (reporting problems on <paramref name="error"/>) behind a classification cache (a corpus or log
-    /// repeats the same replies); null when none could be loaded.
+    /// The runtime's classifier (rules and deployment config from <c>--rules</c> and <c>--config</c>, problems reported on
+    /// <paramref name="error"/>) behind a classification cache (a corpus or log repeats the same replies); null when no
+    /// rules could be loaded.
     /// </summary>
-    public static CachingBounceClassifier? LoadClassifier(string? rulesDirectory, TextWriter error)
+    public static CachingBounceClassifier? LoadClassifier(ParseResult parse, TextWriter error)
     {
-        var rules = RuleSetProvider.Load(rulesDirectory, error);
+        var runtime = CliRuntime.Create(parse);
+        var rules = CliRuntime.LoadRules(runtime, error);
         if (rules is null) return null;
-        foreach (var d in rules.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
-        if (rules.ExcludedFiles.Count > 0)
-            error.WriteLine($"dbot: warning: {rules.ExcludedFiles.Count} rule file(s) with errors were left out; run 'dbot rules validate'.");
-        rules.Timeouts.TimedOut += (id, pattern, _) => error.WriteLine($"{id}: warning DBR0028: regex timed out while matching; treated as no match: {pattern}");
-        return new CachingBounceClassifier(new NRulesBounceClassifier(rules));
+        CliRuntime.ReportTimeouts(rules, error);
+        return new CachingBounceClassifier(runtime.Classifier);
     }
 
     /// <summary>Every file in <paramref name="files"/>, read and classified, in order.</summary>

@@ -42,7 +42,7 @@ public static class EvalCommand
                 error.WriteLine($"dbot eval: {ex.Message}");
                 return 2;
             }
-            var classifier = ClassifyRun.LoadClassifier(parse.GetValue(CliOptions.Rules), error);
+            var classifier = ClassifyRun.LoadClassifier(parse, error);
             if (classifier is null) return 2;
 
             var observed = new List<ObservedBounce>();

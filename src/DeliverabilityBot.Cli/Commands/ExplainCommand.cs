@@ -1,8 +1,6 @@
 using System.CommandLine;
 using DeliverabilityBot.Cli.Output;
 using DeliverabilityBot.Core.Classification;
-using DeliverabilityBot.Rules.Engine;
-using DeliverabilityBot.Rules.Loading;
 
 namespace DeliverabilityBot.Cli.Commands;
 
@@ -35,18 +33,13 @@ public static class ExplainCommand
             var hint = parse.GetValue(to);
             var evidence = Task.Run(() => ExplainEvidence.Parse(input, hint, source));
             // Examples are for authors (rules validate/test); explain only classifies, so it skips running them.
-            var rules = RuleSetProvider.Load(parse.GetValue(CliOptions.Rules), error, RuleLoadOptions.WithoutExampleChecks);
+            var runtime = CliRuntime.Create(parse, o => o.CheckRuleExamples = false);
+            var rules = CliRuntime.LoadRules(runtime, error);
             if (rules is null) return 2;
             timer.Mark("rules loaded");
-            foreach (var d in rules.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
-            if (rules.ExcludedFiles.Count > 0)
-                error.WriteLine($"dbot: warning: {rules.ExcludedFiles.Count} rule file(s) with errors were left out; run 'dbot rules validate'.");
-
-            var config = DeploymentConfigProvider.Load(parse.GetValue(CliOptions.Config), rules, error);
-            foreach (var d in config?.Diagnostics.Where(d => d.IsError) ?? []) error.WriteLine(d);
-            var classifier = new NRulesBounceClassifier(rules, config?.RuleSeverities);
+            var classifier = runtime.Classifier;
             timer.Mark("engine compiled");
-            rules.Timeouts.TimedOut += (id, pattern, _) => error.WriteLine($"{id}: warning DBR0028: regex timed out while matching; treated as no match: {pattern}");
+            CliRuntime.ReportTimeouts(rules, error);
             var events = evidence.GetAwaiter().GetResult();
             if (events.Count == 0)
             {

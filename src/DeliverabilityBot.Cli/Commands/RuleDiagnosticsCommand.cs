@@ -26,9 +26,10 @@ internal static class RuleDiagnosticsCommand
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(dir) ?? parse.GetValue(CliOptions.Rules);
-            var rules = RuleSetProvider.Load(folder, parse.InvocationConfiguration.Error);
+            var runtime = CliRuntime.Create(parse, o => { o.RulesDirectory = folder; o.CheckRuleExamples = true; });
+            var rules = CliRuntime.LoadRules(runtime, parse.InvocationConfiguration.Error, reportErrors: false);
             if (rules is null) return 2;
-            var config = DeploymentConfigProvider.Load(parse.GetValue(CliOptions.Config), rules, parse.InvocationConfiguration.Error);
+            var config = runtime.CheckedConfig();
             var diagnostics = rules.Diagnostics.Concat(extra(rules, folder)).Concat(config?.Diagnostics ?? []).ToList();
             if (config is not null) diagnostics = config.Apply(diagnostics).ToList();
             return DiagnosticReport.Write(parse.GetValue(format)!, $"dbot rules {name}", diagnostics, parse.InvocationConfiguration.Output,

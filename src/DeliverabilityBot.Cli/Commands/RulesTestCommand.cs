@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DeliverabilityBot.Ingestion.Evidence;
-using DeliverabilityBot.Rules.Engine;
 using DeliverabilityBot.Rules.Fixtures;
 using DeliverabilityBot.Rules.Tooling;
 
@@ -33,11 +32,11 @@ public static class RulesTestCommand
                 error.WriteLine($"dbot rules test: fixtures folder '{fixtureDir}' does not exist (use --fixtures DIR).");
                 return 2;
             }
-            var rules = RuleSetProvider.Load(folder, error);
+            var runtime = CliRuntime.Create(parse, o => { o.RulesDirectory = folder; o.CheckRuleExamples = true; });
+            var rules = CliRuntime.LoadRules(runtime, error, reportErrors: false);
             if (rules is null) return 2;
-            var config = DeploymentConfigProvider.Load(parse.GetValue(CliOptions.Config), rules, error);
-            var classifier = new NRulesBounceClassifier(rules, config?.RuleSeverities);
-            var result = FixtureSuite.Run(fixtureDir, rules, classifier, TextEvidenceParser.Parse);
+            var config = runtime.CheckedConfig();
+            var result = FixtureSuite.Run(fixtureDir, rules, runtime.Classifier, TextEvidenceParser.Parse);
             var diagnostics = rules.Diagnostics.Concat(result.Diagnostics).Concat(config?.Diagnostics ?? []).ToList();
             if (config is not null) diagnostics = config.Apply(diagnostics).ToList();
             var passed = result.Outcomes.Count(o => o.Passed);

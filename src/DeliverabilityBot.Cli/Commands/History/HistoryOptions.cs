@@ -28,12 +28,12 @@ internal static class HistoryOptions
     };
 
     /// <summary>The runtime for a parse result.</summary>
-    public static DeliverabilityBotRuntime Runtime(ParseResult parse, Option<string?> data, Action<DeliverabilityBotOptions>? configure = null)
-    {
-        var options = new DeliverabilityBotOptions { DataDirectory = parse.GetValue(data), RulesDirectory = parse.GetValue(CliOptions.Rules) };
-        configure?.Invoke(options);
-        return new(options);
-    }
+    public static DeliverabilityBotRuntime Runtime(ParseResult parse, Option<string?> data, Action<DeliverabilityBotOptions>? configure = null) =>
+        CliRuntime.Create(parse, o =>
+        {
+            o.DataDirectory = parse.GetValue(data);
+            configure?.Invoke(o);
+        });
 
     /// <summary>Parses receiver and window; writes the problem and returns false on bad input.</summary>
     public static bool TryWindow(ParseResult parse, Argument<string?> receiverArg, Option<string?> since, DeliverabilityBotRuntime runtime,

@@ -28,11 +28,7 @@ public static class IngestCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var runtime = HistoryOptions.Runtime(parse, data, o =>
-            {
-                o.MtaConfigDirectories = [.. parse.GetValue(mtaConfig) ?? []];
-                o.DeploymentConfigFile = DeploymentConfigProvider.ResolvePath(parse.GetValue(CliOptions.Config));
-            });
+            var runtime = HistoryOptions.Runtime(parse, data, o => o.MtaConfigDirectories = [.. parse.GetValue(mtaConfig) ?? []]);
             try
             {
                 // A configuration that cannot be read stops the ingest before anything is stored: IPs silently missing would mislead.
@@ -41,6 +37,7 @@ public static class IngestCommand
                 // Only the classification rules: ingest classifies but never diagnoses, so the diagnosis rules stay unloaded
                 // (15-30 ms) and their errors are reported by 'why', which uses them.
                 foreach (var d in runtime.Rules.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
+                CliRuntime.ReportConfig(runtime, error);
                 var ingest = runtime.CreateIngest();
                 ingest.Waiting = message => error.WriteLine($"dbot ingest: {message}");
                 var inputs = parse.GetValue(paths) ?? [];

@@ -15,6 +15,7 @@ public static class WhyCommand
             "why", "Why is RECEIVER deferring or rejecting our mail? Ranked diagnoses over a window of the history.", [json, explain], c =>
             {
                 foreach (var d in c.Runtime.DiagnosisRules.Diagnostics.Where(d => d.IsError)) c.Error.WriteLine(d);
+                CliRuntime.ReportConfig(c.Runtime, c.Error);
                 var (report, trace) = c.Runtime.Why.Why(c.Receiver, c.Window);
                 if (c.Parse.GetValue(json)) c.Output.WriteLine(WhyReportJson.ToJson(report, c.Parse.GetValue(explain) ? trace : null));
                 else

@@ -125,6 +125,9 @@ public sealed class DeliverabilityBotRuntime
     /// <summary>The why service over the diagnosis rules in service.</summary>
     public WhyService Why => new(Store, Engine);
 
+    /// <summary>A new alert detector over the store and the diagnosis engine (evaluations are serialised per detector).</summary>
+    public Alerts.AlertDetector CreateAlertDetector(Alerts.AlertOptions options, TimeProvider? clock = null) => new(Why, Store, options, clock);
+
     /// <summary>The stats service.</summary>
     public StatsService Stats => new(Store);
 

@@ -13,6 +13,8 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.IngestCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.StatsCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.WhyCommand.Create());
+root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.AlertsCommand.Create());
+root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.WatchCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 

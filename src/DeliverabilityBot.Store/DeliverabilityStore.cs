@@ -89,6 +89,9 @@ public sealed class DeliverabilityStore : IHistoryStore
 
     IHistoryWriter IHistoryStore.CreateWriter(Action<string>? waiting, CancellationToken cancellationToken) => CreateWriter(waiting, cancellationToken);
 
+    /// <summary>Incidents raised by the alert detector, and where they were posted.</summary>
+    public Incidents.IIncidentStore Incidents => new Incidents.SqliteIncidentStore(this);
+
     /// <summary>Opens a pooled connection with the per-connection settings.</summary>
     internal SqliteConnection OpenConnection()
     {

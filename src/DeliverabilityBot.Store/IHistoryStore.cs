@@ -18,6 +18,9 @@ public interface IHistoryStore
     /// <summary>Aggregates, examples and counts over windows.</summary>
     IHistoryReader Reader { get; }
 
+    /// <summary>Incidents raised by the alert detector, and where they were posted.</summary>
+    Incidents.IIncidentStore Incidents { get; }
+
     /// <summary>
     /// A writer on its own connection; dispose it when done. Writers into one store take turns, across processes:
     /// this waits while another writes, and <paramref name="waiting"/> hears once if it must.

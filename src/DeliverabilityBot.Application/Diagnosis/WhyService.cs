@@ -28,18 +28,7 @@ public sealed class WhyService
     public (WhyReport Report, DiagnosisTrace Trace) Why(string? receiver, TimeWindow window)
     {
         var reader = _store.Reader;
-        var current = reader.Slices(window, receiver);
-        var previous = reader.Slices(window.Previous, receiver);
-        var messages = reader.Messages(window, receiver);
-        var outcome = _engine.Diagnose(new DiagnosisInput
-        {
-            Receiver = receiver,
-            Window = window,
-            Current = current.Select(ToRow).ToList(),
-            Previous = previous.Select(ToRow).ToList(),
-            Messages = messages.Select(ToRow).ToList(),
-            DrillDown = new StoreDrillDown(reader, window),
-        });
+        var (current, messages, outcome) = Diagnose(receiver, window, window.Previous);
         var diagnoses = current.Count == 0 ? [] : outcome.Diagnoses.Select(d => WithExamples(d, reader, window)).ToList();
         var report = new WhyReport
         {
@@ -53,6 +42,28 @@ public sealed class WhyService
             Diagnoses = diagnoses,
         };
         return (report, outcome.Trace);
+    }
+
+    /// <summary>
+    /// The engine over <paramref name="window"/> against <paramref name="baseline"/> (the rules' "previous window"; the
+    /// alert detector passes a longer history, so previous rates are the scope's baseline), with the slices it read.
+    /// </summary>
+    internal WindowDiagnosis Diagnose(string? receiver, TimeWindow window, TimeWindow baseline)
+    {
+        var reader = _store.Reader;
+        var current = reader.Slices(window, receiver);
+        var previous = reader.Slices(baseline, receiver);
+        var messages = reader.Messages(window, receiver);
+        var outcome = _engine.Diagnose(new DiagnosisInput
+        {
+            Receiver = receiver,
+            Window = window,
+            Current = current.Select(ToRow).ToList(),
+            Previous = previous.Select(ToRow).ToList(),
+            Messages = messages.Select(ToRow).ToList(),
+            DrillDown = new StoreDrillDown(reader, window),
+        });
+        return new WindowDiagnosis(current, messages, outcome);
     }
 
     private static Core.Diagnosis.Diagnosis WithExamples(RankedDiagnosis ranked, IHistoryReader reader, TimeWindow window)
@@ -77,3 +88,6 @@ public sealed class WhyService
         s.Receiver, s.Action, s.Reason, s.Category, s.Filter, s.RuleSet.Length == 0 ? [] : s.RuleSet.Split(' '), s.RuleSetId,
         s.SendingIp, s.SenderDomain, s.Count, s.FirstSeen, s.LastSeen);
 }
+
+/// <summary>What one engine run read and concluded.</summary>
+internal sealed record WindowDiagnosis(IReadOnlyList<AggregateSlice> Current, IReadOnlyList<MessageSlice> Messages, DiagnosisOutcome Outcome);

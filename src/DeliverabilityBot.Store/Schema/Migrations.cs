@@ -191,6 +191,30 @@ public static class Migrations
         CREATE INDEX ix_messages_lookup ON messages(key);
         CREATE INDEX ix_messages_header ON messages(hkey) WHERE hkey IS NOT NULL;
         """,
+
+        // 5: incidents (issue 16): one row per episode of one diagnosis in one scope, opened, updated and resolved by the
+        // alert detector, and where each was posted (Slack message ts, Teams activity id), so a restart edits the same
+        // message. The columns are what queries filter on; the rest is the record as JSON. At most one open incident
+        // per key (receiver|scope|diagnosis). state: 0 open, 1 resolved.
+        """
+        CREATE TABLE incidents (
+            id        INTEGER PRIMARY KEY,
+            key       TEXT NOT NULL,
+            receiver  TEXT NOT NULL,
+            state     INTEGER NOT NULL,
+            opened_ts INTEGER NOT NULL,
+            body      TEXT NOT NULL);
+        CREATE UNIQUE INDEX ix_incidents_open_key ON incidents(key) WHERE state = 0;
+        CREATE INDEX ix_incidents_opened ON incidents(opened_ts);
+
+        CREATE TABLE incident_posts (
+            incident_id INTEGER NOT NULL,
+            channel     TEXT NOT NULL,
+            target      TEXT NOT NULL,
+            body        TEXT NOT NULL,
+            PRIMARY KEY (incident_id, channel, target)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -1,0 +1,51 @@
+using DeliverabilityBot.Core.Alerts;
+
+namespace DeliverabilityBot.Store.Tests.Alerts;
+
+/// <summary>The incident tables (schema 5): one open incident per key, resolved ones kept, posts per channel target.</summary>
+public sealed class IncidentStoreTests : IDisposable
+{
+    private readonly TempStore _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static Incident New(string key = "icloud|receiver:icloud|DIAG1002") => new()
+    {
+        Key = key, Receiver = "icloud", Scope = "receiver:icloud", DiagnosisId = "DIAG1002", OpenedAt = TempStore.T0, LastSeenAt = TempStore.T0,
+        Current = new IncidentFigures(40, 120, 42, 160, 0.26), Rules = ["DIAG1002", "ICL1022"],
+    };
+
+    [Fact]
+    public void Save_NewThenResolved_OpenListsOnlyTheOpenOne()
+    {
+        var incidents = _temp.Store.Incidents;
+        var first = incidents.Save(New());
+        incidents.Save(first with { State = IncidentState.Resolved, ResolvedAt = TempStore.T0.AddHours(1) });
+        var second = incidents.Save(New());
+
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal([second.Id], incidents.Open().Select(i => i.Id));
+        Assert.Equal(2, incidents.List(null, includeResolved: true, limit: 10).Count);
+        Assert.Equal(new IncidentFigures(40, 120, 42, 160, 0.26), incidents.Find(first.Id)!.Current);
+    }
+
+    [Fact]
+    public void Save_SecondOpenIncidentForTheSameKey_Refused()
+    {
+        _temp.Store.Incidents.Save(New());
+
+        var ex = Assert.Throws<StoreException>(() => _temp.Store.Incidents.Save(New()));
+        Assert.Contains("icloud|receiver:icloud|DIAG1002", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SavePost_SameTargetTwice_OnePostUpdated()
+    {
+        var incident = _temp.Store.Incidents.Save(New());
+        _temp.Store.Incidents.SavePost(new IncidentPost { IncidentId = incident.Id, Channel = "slack", Target = "C1", MessageId = "1.1" });
+        _temp.Store.Incidents.SavePost(new IncidentPost { IncidentId = incident.Id, Channel = "slack", Target = "C1", MessageId = "1.1", Replies = 2 });
+
+        var post = Assert.Single(_temp.Store.Incidents.Posts(incident.Id));
+        Assert.Equal(2, post.Replies);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DeliverabilityBot.Conversation.Answers;
 using DeliverabilityBot.Conversation.Composing;
+using DeliverabilityBot.Conversation.Intents;
 using DeliverabilityBot.Conversation.State;
 using DeliverabilityBot.Conversation.Understanding;
 using DeliverabilityBot.Core.Queries;
@@ -16,6 +17,9 @@ namespace DeliverabilityBot.Conversation;
 public sealed partial class ChatBot : IChatBot
 {
     private readonly IDeliverabilityQueries _queries;
+    private readonly IntentRegistry _registry;
+    private readonly Understander _understander;
+    private readonly IntentServices _services;
     private readonly IConversationStateStore _states;
     private readonly ChatBotOptions _options;
     private readonly TimeProvider _clock;
@@ -25,10 +29,12 @@ public sealed partial class ChatBot : IChatBot
     private long _lastPurgeTicks;
 
     /// <summary>Creates the bot.</summary>
-    public ChatBot(IDeliverabilityQueries queries, IConversationStateStore states, ChatBotOptions options, TimeProvider clock, ILogger<ChatBot> logger)
+    public ChatBot(IDeliverabilityQueries queries, IntentRegistry registry, IConversationStateStore states, ChatBotOptions options, TimeProvider clock, ILogger<ChatBot> logger)
     {
         options.Validate();
-        (_queries, _states, _options, _clock, _logger) = (queries, states, options, clock, logger);
+        (_queries, _registry, _states, _options, _clock, _logger) = (queries, registry, states, options, clock, logger);
+        _understander = new Understander(registry);
+        _services = new IntentServices(queries, registry, options, clock);
     }
 
     /// <inheritdoc />
@@ -53,27 +59,29 @@ public sealed partial class ChatBot : IChatBot
         var started = Stopwatch.GetTimestamp();
         var now = _clock.GetUtcNow();
         var state = await LoadAsync(key, now, ct);
-        var utterance = Understander.Understand(turn.Text);
-        var question = TurnResolver.Resolve(utterance, state);
+        var utterance = _understander.Understand(turn.Text);
+        var question = TurnResolver.Resolve(utterance, state, _registry);
+        var handler = _registry[question.Intent];
         Composed composed;
         try
         {
-            question = await AnchorAsync(question, now, ct);
-            composed = await AnswerComposer.ComposeAsync(question, _queries, ct);
+            question = await AnchorAsync(question, handler, now, ct);
+            composed = await handler.ComposeAsync(question, _services, ct);
+            if (composed.Answer.FollowUps.Count == 0) composed = composed with { Answer = composed.Answer.WithFollowUps(handler.FollowUps(question)) };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogAnswerFailed(ex, turn.Channel, question.Intent);
             composed = new Composed(Failure(question));
         }
-        await SaveAsync(key, TurnResolver.Next(state, question, composed, now), now, ct);
+        await SaveAsync(key, TurnResolver.Next(state, question, composed, now, _registry), now, ct);
         LogTurn(turn.Channel, question.Intent, question.Receiver ?? "all", question.Range.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new ChatReply(question.Intent, question.Entities.ToDictionary(), composed.Answer);
     }
 
-    private async Task<Question> AnchorAsync(Question q, DateTimeOffset now, CancellationToken ct)
+    private async Task<Question> AnchorAsync(Question q, IIntentHandler handler, DateTimeOffset now, CancellationToken ct)
     {
-        if (q.Intent is Intents.Help or Intents.Unknown or Intents.Rule || (q.Intent == Intents.Explain)) return q with { Window = q.Range.Resolve(now) };
+        if (!handler.Anchoring.HasFlag(IntentAnchoring.Traffic)) return q with { Window = q.Range.Resolve(now) };
         var latest = await _queries.LatestEventAsync(ct);
         var anchored = latest is { } l && l < now - _options.AnchorToDataAfter;
         var reference = anchored ? latest!.Value.AddSeconds(1) : now;

@@ -1,4 +1,5 @@
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Intents;
 using DeliverabilityBot.Conversation.Rendering;
 using DeliverabilityBot.Conversation.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ namespace DeliverabilityBot.Conversation;
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IChatBot"/>, the plain-text and HTML renderers, and conversation state kept in
+    /// Adds <see cref="IChatBot"/>, every intent handler, the plain-text and HTML renderers, and conversation state kept in
     /// <c>conversations.db</c> inside <paramref name="dataFolder"/> (in memory when it is null).
     /// </summary>
     public static IServiceCollection AddChatBot(this IServiceCollection services, string? dataFolder, Action<ChatBotOptions>? configure = null)
@@ -23,6 +24,10 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IConversationStateStore>(_ => dataFolder is null
             ? new InMemoryConversationStateStore()
             : SqliteConversationStateStore.InFolder(dataFolder));
+        // Every intent handler of this assembly: a new intent is its handler file, nothing to register by hand.
+        foreach (var type in IntentRegistry.HandlerTypes)
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IIntentHandler), type));
+        services.TryAddSingleton(sp => new IntentRegistry(sp.GetServices<IIntentHandler>()));
         services.TryAddSingleton<IChatBot, ChatBot>();
         services.TryAddSingleton<PlainTextRenderer>();
         services.TryAddSingleton<HtmlRenderer>();

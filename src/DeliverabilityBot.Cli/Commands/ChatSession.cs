@@ -35,7 +35,7 @@ internal sealed class ChatSession
             var folder = DataFolder.Resolve(parse.GetValue(data));
             var runtime = CliRuntime.Create(parse, o => o.DataDirectory = folder);
             _ = runtime.Store; // open now, so a bad folder is reported before the first question
-            var bot = new ChatBot(new DeliverabilityQueries(runtime), SqliteConversationStateStore.InFolder(folder), new ChatBotOptions(),
+            var bot = new ChatBot(new DeliverabilityQueries(runtime), Conversation.Intents.IntentRegistry.Discover(), SqliteConversationStateStore.InFolder(folder), new ChatBotOptions(),
                 TimeProvider.System, NullLogger<ChatBot>.Instance);
             return new ChatSession(bot);
         }

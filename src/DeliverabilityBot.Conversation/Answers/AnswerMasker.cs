@@ -15,16 +15,13 @@ public static class AnswerMasker
         _ => !directConversation,
     };
 
-    /// <summary>A copy of <paramref name="answer"/> with every address in its text masked.</summary>
+    /// <summary>A copy of <paramref name="answer"/> with every address in its text masked, block by block.</summary>
     public static Answer Mask(Answer answer) => new()
     {
         Intent = answer.Intent,
         Headline = MaskAddresses(answer.Headline),
         Subject = MaskAddresses(answer.Subject),
-        Figures = answer.Figures.Select(Mask).ToList(),
-        Items = answer.Items.Select(Mask).ToList(),
-        Actions = answer.Actions.Select(MaskAddresses).ToList(),
-        Links = answer.Links.Select(l => new AnswerLink(MaskAddresses(l.Title), MaskAddresses(l.Url))).ToList(),
+        Blocks = answer.Blocks.Select(b => b.MapText(MaskAddresses)).ToList(),
         FollowUps = answer.FollowUps.Select(MaskAddresses).ToList(),
     };
 
@@ -53,21 +50,6 @@ public static class AnswerMasker
 
         return copied == 0 ? text : output.Append(text, copied, text.Length - copied).ToString();
     }
-
-    private static AnswerFigure Mask(AnswerFigure figure) => new(MaskAddresses(figure.Label), MaskAddresses(figure.Value));
-
-    private static AnswerItem Mask(AnswerItem item) => new()
-    {
-        Title = MaskAddresses(item.Title),
-        Category = item.Category,
-        Confidence = item.Confidence,
-        Explanation = MaskAddresses(item.Explanation),
-        Figures = item.Figures.Select(Mask).ToList(),
-        Evidence = item.Evidence.Select(MaskAddresses).ToList(),
-        Actions = item.Actions.Select(MaskAddresses).ToList(),
-        RuleIds = item.RuleIds,
-        References = item.References.Select(MaskAddresses).ToList(),
-    };
 
     private static bool IsLocalChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '=' or '\'' or '!' or '#' or '$' or '&' or '*' or '/' or '?' or '^' or '`' or '{' or '|' or '}' or '~';
 

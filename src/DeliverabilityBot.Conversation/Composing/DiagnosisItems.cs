@@ -31,6 +31,13 @@ public static class DiagnosisItems
         };
     }
 
+    /// <summary>The item without its actions (when the answer lists them once, merged).</summary>
+    public static AnswerItem WithoutActions(AnswerItem i) => new()
+    {
+        Title = i.Title, Category = i.Category, Confidence = i.Confidence, Explanation = i.Explanation, Figures = i.Figures,
+        Evidence = i.Evidence, RuleIds = i.RuleIds, References = i.References,
+    };
+
     /// <summary>An example bounce as one evidence line: when, to whom, via which host and IP, then the reply verbatim.</summary>
     public static string Example(EvidenceExample e)
     {

@@ -3,18 +3,8 @@ namespace DeliverabilityBot.Conversation.Composing;
 /// <summary>Suggested next questions, phrased the way the understanding reads them.</summary>
 public static class FollowUps
 {
-    /// <summary>After an answer about a receiver's traffic.</summary>
-    public static IReadOnlyList<string> ForTraffic(Question q, string current)
-    {
-        var other = q.Receiver == "icloud" ? "gmail" : "icloud";
-        var all = new List<string>();
-        if (current != Understanding.Intents.Actions) all.Add("What should we do?");
-        if (current != Understanding.Intents.Evidence) all.Add("Show me examples");
-        if (current != Understanding.Intents.Stats) all.Add("How many per hour?");
-        if (current != Understanding.Intents.Why) all.Add("Why?");
-        all.Add($"And {other}?");
-        return all;
-    }
+    /// <summary>"And gmail?" for iCloud, "And icloud?" otherwise.</summary>
+    public static string OtherReceiver(Question q) => q.Receiver == "icloud" ? "And gmail?" : "And icloud?";
 
     /// <summary>After explaining a bounce or a code.</summary>
     public static IReadOnlyList<string> ForExplain(string? receiver) =>

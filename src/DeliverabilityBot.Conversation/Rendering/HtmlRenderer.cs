@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 
 namespace DeliverabilityBot.Conversation.Rendering;
 
 /// <summary>
 /// An HTML fragment for the web chat: semantic elements with classes, every text HTML-encoded, bounce text in
-/// <c>&lt;pre&gt;</c>, links only to http(s) URLs and opened without referrer. No scripts, styles or event attributes.
+/// <c>&lt;pre&gt;</c>, links only to http(s) URLs and opened without referrer, a chart as an inline PNG
+/// (<c>data:</c> URL). No scripts, styles or event attributes.
 /// </summary>
 public sealed class HtmlRenderer : IAnswerRenderer
 {
@@ -19,29 +21,66 @@ public sealed class HtmlRenderer : IAnswerRenderer
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<article class=\"answer\" data-intent=\"{H(answer.Intent)}\">");
         sb.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\">{H(answer.Headline)}</p>");
-        Figures(sb, answer.Figures, "figures");
-        if (answer.Items.Count > 0)
-        {
-            sb.Append("<ol class=\"items\">");
-            foreach (var item in answer.Items) Item(sb, item);
-            sb.Append("</ol>");
-        }
-        if (answer.Actions.Count > 0)
-        {
-            sb.Append("<section class=\"actions\"><h3>What to do</h3><ol>");
-            foreach (var a in answer.Actions) sb.Append(CultureInfo.InvariantCulture, $"<li>{H(a)}</li>");
-            sb.Append("</ol></section>");
-        }
-        var links = answer.Links.Where(l => SafeText.IsWebUrl(l.Url)).ToList();
-        if (links.Count > 0)
-        {
-            sb.Append("<ul class=\"links\">");
-            foreach (var l in links)
-                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{H(l.Url)}\" rel=\"noopener noreferrer\" target=\"_blank\">{H(l.Title)}</a></li>");
-            sb.Append("</ul>");
-        }
+        foreach (var block in answer.Blocks) Block(sb, block);
         sb.Append("</article>");
         return sb.ToString();
+    }
+
+    private static void Block(StringBuilder sb, AnswerBlock block)
+    {
+        if (block.Title is { } title && block is not ActionsBlock) sb.Append(CultureInfo.InvariantCulture, $"<h3 class=\"block-title\">{H(title)}</h3>");
+        switch (block)
+        {
+            case FiguresBlock f:
+                Figures(sb, f.Figures, "figures");
+                break;
+            case FindingsBlock f:
+                sb.Append("<ol class=\"items\">");
+                foreach (var item in f.Items) Item(sb, item);
+                sb.Append("</ol>");
+                break;
+            case TableBlock t:
+                sb.Append("<table class=\"table\"><thead><tr>");
+                foreach (var c in t.Columns) sb.Append(CultureInfo.InvariantCulture, $"<th>{H(c)}</th>");
+                sb.Append("</tr></thead><tbody>");
+                foreach (var row in t.Rows) sb.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{H(c)}</td>"))).Append("</tr>");
+                sb.Append("</tbody></table>");
+                break;
+            case ListBlock l:
+                var tag = l.Ordered ? "ol" : "ul";
+                sb.Append(CultureInfo.InvariantCulture, $"<{tag} class=\"list\">");
+                foreach (var line in l.Lines) sb.Append(CultureInfo.InvariantCulture, $"<li>{H(line)}</li>");
+                sb.Append(CultureInfo.InvariantCulture, $"</{tag}>");
+                break;
+            case EvidenceBlock e:
+                foreach (var line in e.Lines) sb.Append(CultureInfo.InvariantCulture, $"<pre class=\"evidence\"><code>{SafeText.Html(line, keepNewlines: true)}</code></pre>");
+                break;
+            case ActionsBlock a:
+                sb.Append(CultureInfo.InvariantCulture, $"<section class=\"actions\"><h3>{H(a.Title ?? "What to do")}</h3><ol>");
+                foreach (var action in a.Actions) sb.Append(CultureInfo.InvariantCulture, $"<li>{H(action)}</li>");
+                sb.Append("</ol></section>");
+                break;
+            case DraftBlock d:
+                sb.Append(CultureInfo.InvariantCulture, $"<section class=\"draft\"><p class=\"draft-to\">To: {H(d.To)}</p><p class=\"draft-subject\">Subject: {H(d.Subject)}</p>");
+                sb.Append(CultureInfo.InvariantCulture, $"<pre class=\"draft-body\">{SafeText.Html(d.Body, keepNewlines: true)}</pre></section>");
+                break;
+            case ChartBlock c:
+                sb.Append("<figure class=\"chart\">");
+                if (c.Png is { Length: > 0 } png)
+                    sb.Append(CultureInfo.InvariantCulture, $"<img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" alt=\"{H(c.AltText)}\">");
+                sb.Append(CultureInfo.InvariantCulture, $"<figcaption>{H(c.AltText)}</figcaption></figure>");
+                break;
+            case LinksBlock l:
+                var links = l.Links.Where(x => SafeText.IsWebUrl(x.Url)).ToList();
+                if (links.Count == 0) break;
+                sb.Append("<ul class=\"links\">");
+                foreach (var link in links)
+                    sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{H(link.Url)}\" rel=\"noopener noreferrer\" target=\"_blank\">{H(link.Title)}</a></li>");
+                sb.Append("</ul>");
+                break;
+            default:
+                throw new NotSupportedException($"No HTML rendering for block {block.GetType().Name}.");
+        }
     }
 
     private static void Item(StringBuilder sb, AnswerItem item)

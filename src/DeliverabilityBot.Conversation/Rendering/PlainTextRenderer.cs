@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 
 namespace DeliverabilityBot.Conversation.Rendering;
 
-/// <summary>Plain text for terminals (<c>dbot ask</c>, <c>dbot chat</c>): headline, figures, numbered items, actions, links.</summary>
+/// <summary>Plain text for terminals (<c>dbot ask</c>, <c>dbot chat</c>): the headline, then each block in order.</summary>
 public sealed class PlainTextRenderer : IAnswerRenderer
 {
     /// <inheritdoc />
@@ -15,33 +16,52 @@ public sealed class PlainTextRenderer : IAnswerRenderer
     {
         var sb = new StringBuilder();
         sb.AppendLine(T(answer.Headline));
-        if (answer.Figures.Count > 0)
-            sb.AppendLine("  " + string.Join(" · ", answer.Figures.Select(f => $"{T(f.Label)}: {T(f.Value)}")));
         var n = 0;
-        foreach (var item in answer.Items)
+        foreach (var block in answer.Blocks)
         {
-            sb.AppendLine();
-            sb.Append(CultureInfo.InvariantCulture, $"{++n}. {T(item.Title)}");
-            var meta = Meta(item);
-            sb.AppendLine(meta.Length > 0 ? $"  [{meta}]" : string.Empty);
-            if (item.Explanation.Length > 0) sb.AppendLine("   " + T(item.Explanation));
-            foreach (var f in item.Figures) sb.AppendLine($"   - {T(f.Label)}: {T(f.Value)}");
-            foreach (var e in item.Evidence)
-                foreach (var line in SafeText.Clean(e, keepNewlines: true).Split('\n'))
-                    sb.AppendLine("   > " + line);
-            if (item.RuleIds.Count > 0) sb.AppendLine("   rules: " + T(string.Join(", ", item.RuleIds)));
-        }
-        if (answer.Actions.Count > 0)
-        {
-            sb.AppendLine();
-            sb.AppendLine("What to do:");
-            var i = 0;
-            foreach (var a in answer.Actions) sb.AppendLine(CultureInfo.InvariantCulture, $"  {++i}. {T(a)}");
-        }
-        if (answer.Links.Count > 0)
-        {
-            sb.AppendLine();
-            foreach (var l in answer.Links.Where(l => SafeText.IsWebUrl(l.Url))) sb.AppendLine($"  {T(l.Title)}: {T(l.Url)}");
+            if (block is not FiguresBlock { Title: null }) sb.AppendLine();
+            if (block.Title is { } title && block is not ActionsBlock) sb.AppendLine(T(title) + ":");
+            switch (block)
+            {
+                case FiguresBlock f:
+                    sb.AppendLine("  " + string.Join(" · ", f.Figures.Select(x => $"{T(x.Label)}: {T(x.Value)}")));
+                    break;
+                case FindingsBlock f:
+                    for (var i = 0; i < f.Items.Count; i++)
+                    {
+                        if (i > 0) sb.AppendLine();
+                        Item(sb, f.Items[i], ++n);
+                    }
+                    break;
+                case TableBlock t:
+                    Table(sb, t);
+                    break;
+                case ListBlock l:
+                    for (var i = 0; i < l.Lines.Count; i++) sb.AppendLine(l.Ordered ? $"  {i + 1}. {T(l.Lines[i])}" : $"  - {T(l.Lines[i])}");
+                    break;
+                case EvidenceBlock e:
+                    foreach (var line in e.Lines.SelectMany(x => SafeText.Clean(x, keepNewlines: true).Split('\n'))) sb.AppendLine("   > " + line);
+                    break;
+                case ActionsBlock a:
+                    sb.AppendLine(T(a.Title ?? "What to do") + ":");
+                    for (var i = 0; i < a.Actions.Count; i++) sb.AppendLine(CultureInfo.InvariantCulture, $"  {i + 1}. {T(a.Actions[i])}");
+                    break;
+                case DraftBlock d:
+                    sb.AppendLine($"  To: {T(d.To)}");
+                    sb.AppendLine($"  Subject: {T(d.Subject)}");
+                    sb.AppendLine();
+                    foreach (var line in SafeText.Clean(d.Body, keepNewlines: true).Split('\n')) sb.AppendLine("  | " + line);
+                    break;
+                case ChartBlock c:
+                    sb.AppendLine("  " + T(c.AltText));
+                    foreach (var s in c.Series) sb.AppendLine($"  {T(s.Name)}: " + string.Join(", ", s.Points.Select(p => $"{p.At.UtcDateTime:MM-dd HH:mm} {p.Value.ToString("0.#", CultureInfo.InvariantCulture)}")));
+                    break;
+                case LinksBlock l:
+                    foreach (var link in l.Links.Where(x => SafeText.IsWebUrl(x.Url))) sb.AppendLine($"  {T(link.Title)}: {T(link.Url)}");
+                    break;
+                default:
+                    throw new NotSupportedException($"No text rendering for block {block.GetType().Name}.");
+            }
         }
         if (answer.FollowUps.Count > 0)
         {
@@ -49,6 +69,27 @@ public sealed class PlainTextRenderer : IAnswerRenderer
             sb.AppendLine("Try: " + string.Join(" · ", answer.FollowUps.Select(f => "\"" + T(f) + "\"")));
         }
         return sb.ToString().TrimEnd() + Environment.NewLine;
+    }
+
+    private static void Item(StringBuilder sb, AnswerItem item, int n)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"{n}. {T(item.Title)}");
+        var meta = Meta(item);
+        sb.AppendLine(meta.Length > 0 ? $"  [{meta}]" : string.Empty);
+        if (item.Explanation.Length > 0) sb.AppendLine("   " + T(item.Explanation));
+        foreach (var f in item.Figures) sb.AppendLine($"   - {T(f.Label)}: {T(f.Value)}");
+        foreach (var e in item.Evidence)
+            foreach (var line in SafeText.Clean(e, keepNewlines: true).Split('\n'))
+                sb.AppendLine("   > " + line);
+        if (item.RuleIds.Count > 0) sb.AppendLine("   rules: " + T(string.Join(", ", item.RuleIds)));
+    }
+
+    private static void Table(StringBuilder sb, TableBlock t)
+    {
+        var rows = t.Rows.Select(r => r.Select(T).ToList()).Prepend(t.Columns.Select(T).ToList()).ToList();
+        var widths = Enumerable.Range(0, t.Columns.Count).Select(c => rows.Max(r => c < r.Count ? r[c].Length : 0)).ToList();
+        foreach (var row in rows)
+            sb.AppendLine("  " + string.Join("  ", row.Select((cell, c) => c < widths.Count - 1 ? cell.PadRight(widths[c]) : cell)).TrimEnd());
     }
 
     private static string Meta(AnswerItem item) => string.Join(", ", new[]

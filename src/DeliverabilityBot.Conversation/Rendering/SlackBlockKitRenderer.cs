@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 
 namespace DeliverabilityBot.Conversation.Rendering;
 
@@ -22,32 +23,63 @@ public static class SlackBlockKitRenderer
     public static SlackMessage Render(Answer answer)
     {
         var blocks = new List<JsonObject> { Section("*" + SlackMrkdwn.Fit(answer.Headline, SlackLimits.SectionText - 2) + "*") };
-        AddFields(blocks, answer.Figures);
         var showEvidence = string.Equals(answer.Intent, "evidence", StringComparison.OrdinalIgnoreCase);
-        foreach (var item in answer.Items)
+        foreach (var block in answer.Blocks)
         {
-            blocks.Add(new JsonObject { ["type"] = "divider" });
-            blocks.Add(Section(ItemText(item)));
-            AddFields(blocks, item.Figures);
-            if (showEvidence && item.Evidence.Count > 0)
+            if (block.Title is { } title && block is not ActionsBlock)
             {
-                blocks.Add(Section(EvidenceText(item.Evidence)));
+                blocks.Add(Section("*" + SlackMrkdwn.Fit(title, 200) + "*"));
             }
 
-            if (item.RuleIds.Count > 0 || item.References.Count > 0)
+            switch (block)
             {
-                blocks.Add(Context(RulesAndReferences(item)));
+                case FiguresBlock f:
+                    AddFields(blocks, f.Figures);
+                    break;
+                case FindingsBlock f:
+                    foreach (var item in f.Items)
+                    {
+                        blocks.Add(new JsonObject { ["type"] = "divider" });
+                        blocks.Add(Section(ItemText(item)));
+                        AddFields(blocks, item.Figures);
+                        if (showEvidence && item.Evidence.Count > 0)
+                        {
+                            blocks.Add(Section(EvidenceText(item.Evidence)));
+                        }
+
+                        if (item.RuleIds.Count > 0 || item.References.Count > 0)
+                        {
+                            blocks.Add(Context(RulesAndReferences(item)));
+                        }
+                    }
+
+                    break;
+                case TableBlock t:
+                    blocks.Add(Section(TableText(t)));
+                    break;
+                case ListBlock l:
+                    blocks.Add(Section(TextBudget.FitMarkup(string.Join("\n", l.Lines.Select((line, i) => (l.Ordered ? $"{i + 1}. " : "• ") + SlackMrkdwn.Fit(line, 500))), SlackLimits.SectionText)));
+                    break;
+                case EvidenceBlock e:
+                    blocks.Add(Section(EvidenceText(e.Lines)));
+                    break;
+                case ActionsBlock a:
+                    blocks.Add(Section(NumberedList("*" + SlackMrkdwn.Escape(a.Title ?? "What to do") + "*", a.Actions)));
+                    break;
+                case DraftBlock d:
+                    blocks.Add(Section(TextBudget.FitMarkup("To: " + SlackMrkdwn.Fit(d.To, 300) + "\nSubject: " + SlackMrkdwn.Fit(d.Subject, 300), SlackLimits.SectionText)));
+                    blocks.Add(Section("```" + SlackMrkdwn.Code(d.Body, SlackLimits.SectionText - 6) + "```"));
+                    break;
+                case ChartBlock c:
+                    // The image itself goes up as a file (files.uploadV2) next to the message; the text says what it shows.
+                    blocks.Add(Context(SlackMrkdwn.Fit(c.AltText, 500)));
+                    break;
+                case LinksBlock l:
+                    blocks.Add(Context(string.Join("  ·  ", l.Links.Take(SlackLimits.ContextElements).Select(link => SlackMrkdwn.Link(link.Url, link.Title)))));
+                    break;
+                default:
+                    throw new NotSupportedException($"No Block Kit rendering for block {block.GetType().Name}.");
             }
-        }
-
-        if (answer.Actions.Count > 0)
-        {
-            blocks.Add(Section(NumberedList("*What to do*", answer.Actions)));
-        }
-
-        if (answer.Links.Count > 0)
-        {
-            blocks.Add(Context(string.Join("  ·  ", answer.Links.Take(SlackLimits.ContextElements).Select(link => SlackMrkdwn.Link(link.Url, link.Title)))));
         }
 
         if (answer.FollowUps.Count > 0)
@@ -57,6 +89,12 @@ public static class SlackBlockKitRenderer
 
         var tail = !showEvidence && answer.Items.Any(item => item.Evidence.Count > 0) ? EvidenceButton() : null;
         return new SlackMessage(FallbackText(answer), new JsonArray([.. Cap(blocks, tail)]));
+    }
+
+    private static string TableText(TableBlock t)
+    {
+        var rows = t.Rows.Prepend(t.Columns).Select(r => string.Join("  ", r)).ToList();
+        return "```" + SlackMrkdwn.Code(string.Join("\n", rows), SlackLimits.SectionText - 6) + "```";
     }
 
     private static string ItemText(AnswerItem item)

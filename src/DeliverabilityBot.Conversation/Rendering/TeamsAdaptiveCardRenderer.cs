@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 
 namespace DeliverabilityBot.Conversation.Rendering;
 
@@ -14,6 +15,9 @@ public static class TeamsAdaptiveCardRenderer
 {
     /// <summary>Most characters of card JSON (about 24 KB as UTF-16, well under Teams' message limit).</summary>
     public const int MaxCardChars = 12_000;
+
+    /// <summary>The largest chart PNG put inline (a data: URL); bigger charts are described in words.</summary>
+    public const int MaxChartBytes = 20_000;
 
     private static readonly (int Items, int Evidence)[] Shrink = [(8, 5), (8, 2), (5, 1), (3, 0), (1, 0)];
 
@@ -37,37 +41,70 @@ public static class TeamsAdaptiveCardRenderer
     private static JsonObject Build(Answer answer, int maxItems, int maxEvidence)
     {
         var body = new JsonArray { Text(answer.Headline, 500, size: "Medium", bold: true) };
-        if (answer.Figures.Count > 0)
-        {
-            body.Add(Facts(answer.Figures));
-        }
-
         var actions = new JsonArray();
         var index = 0;
-        foreach (var item in answer.Items.Take(maxItems))
+        foreach (var block in answer.Blocks)
         {
-            index++;
-            body.Add(Item(item, $"evidence-{index}", maxEvidence, actions));
-        }
-
-        if (answer.Items.Count > maxItems)
-        {
-            body.Add(Text($"{answer.Items.Count - maxItems} more not shown; ask about one at a time.", 200, subtle: true));
-        }
-
-        if (answer.Actions.Count > 0)
-        {
-            body.Add(Text("What to do", 50, bold: true));
-            body.Add(new JsonObject
+            if (block.Title is { } title && block is not ActionsBlock)
             {
-                ["type"] = "Container",
-                ["items"] = new JsonArray([.. answer.Actions.Take(10).Select((action, i) => (JsonNode)Text($"{i + 1}. {action}", 500))]),
-            });
-        }
+                body.Add(Text(title, 100, bold: true));
+            }
 
-        foreach (var link in answer.Links.Where(link => TeamsMarkdownRenderer.IsWebUrl(link.Url)).Take(3))
-        {
-            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = TextBudget.Fit(link.Title, 40), ["url"] = link.Url });
+            switch (block)
+            {
+                case FiguresBlock f:
+                    body.Add(Facts(f.Figures));
+                    break;
+                case FindingsBlock f:
+                    foreach (var item in f.Items.Take(maxItems))
+                    {
+                        index++;
+                        body.Add(Item(item, $"evidence-{index}", maxEvidence, actions));
+                    }
+
+                    if (f.Items.Count > maxItems)
+                    {
+                        body.Add(Text($"{f.Items.Count - maxItems} more not shown; ask about one at a time.", 200, subtle: true));
+                    }
+
+                    break;
+                case TableBlock t:
+                    body.Add(Table(t));
+                    break;
+                case ListBlock l:
+                    body.Add(Lines(l.Lines.Take(15).Select((line, i) => l.Ordered ? $"{i + 1}. {line}" : "• " + line), 500));
+                    break;
+                case EvidenceBlock e:
+                    body.Add(Lines(e.Lines.Take(Math.Max(1, maxEvidence)), 600, monospace: true));
+                    break;
+                case ActionsBlock a:
+                    body.Add(Text(a.Title ?? "What to do", 50, bold: true));
+                    body.Add(Lines(a.Actions.Take(10).Select((action, i) => $"{i + 1}. {action}"), 500));
+                    break;
+                case DraftBlock d:
+                    body.Add(Text("To: " + d.To, 300));
+                    body.Add(Text("Subject: " + d.Subject, 300));
+                    body.Add(Text(d.Body, 6000, monospace: true));
+                    break;
+                case ChartBlock c:
+                    // Teams shows a data: URL image inline; without a drawn PNG the sentence stands alone.
+                    if (c.Png is { Length: > 0 and <= MaxChartBytes } png)
+                    {
+                        body.Add(new JsonObject { ["type"] = "Image", ["url"] = "data:image/png;base64," + Convert.ToBase64String(png), ["altText"] = TextBudget.Fit(c.AltText, 200) });
+                    }
+
+                    body.Add(Text(c.AltText, 300, subtle: true));
+                    break;
+                case LinksBlock l:
+                    foreach (var link in l.Links.Where(link => TeamsMarkdownRenderer.IsWebUrl(link.Url)).Take(3))
+                    {
+                        actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = TextBudget.Fit(link.Title, 40), ["url"] = link.Url });
+                    }
+
+                    break;
+                default:
+                    throw new NotSupportedException($"No Adaptive Card rendering for block {block.GetType().Name}.");
+            }
         }
 
         if (answer.FollowUps.Count > 0)
@@ -84,6 +121,24 @@ public static class TeamsAdaptiveCardRenderer
             ["actions"] = actions,
         };
     }
+
+    private static JsonObject Lines(IEnumerable<string> lines, int max, bool monospace = false) => new()
+    {
+        ["type"] = "Container",
+        ["items"] = new JsonArray([.. lines.Select(line => (JsonNode)Text(line, max, monospace: monospace))]),
+    };
+
+    private static JsonObject Table(TableBlock t) => new()
+    {
+        ["type"] = "Table",
+        ["firstRowAsHeaders"] = true,
+        ["columns"] = new JsonArray([.. t.Columns.Select(_ => (JsonNode)new JsonObject { ["width"] = 1 })]),
+        ["rows"] = new JsonArray([.. t.Rows.Take(20).Prepend(t.Columns).Select(row => (JsonNode)new JsonObject
+        {
+            ["type"] = "TableRow",
+            ["cells"] = new JsonArray([.. row.Select(cell => (JsonNode)new JsonObject { ["type"] = "TableCell", ["items"] = new JsonArray(Text(cell, 200)) })]),
+        })]),
+    };
 
     private static JsonObject Item(AnswerItem item, string evidenceId, int maxEvidence, JsonArray actions)
     {

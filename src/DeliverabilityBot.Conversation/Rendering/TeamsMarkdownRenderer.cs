@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 
 namespace DeliverabilityBot.Conversation.Rendering;
 
@@ -17,40 +18,46 @@ public static class TeamsMarkdownRenderer
     public static string Render(Answer answer)
     {
         var text = new StringBuilder("**").Append(TeamsText.Escape(answer.Headline, 500)).Append("**\n\n");
-        foreach (var figure in answer.Figures)
+        foreach (var block in answer.Blocks)
         {
-            text.Append("- ").Append(TeamsText.Escape(figure.Label, 100)).Append(": **").Append(TeamsText.Escape(figure.Value, 200)).Append("**\n");
-        }
-
-        foreach (var item in answer.Items)
-        {
-            text.Append("\n**").Append(TeamsText.Escape(item.Title, 200)).Append("**");
-            if (item.Confidence is { } confidence)
+            if (block.Title is { } title && block is not ActionsBlock) text.Append("\n**").Append(TeamsText.Escape(title, 200)).Append("**\n\n");
+            switch (block)
             {
-                text.Append(" _(").Append(confidence.ToString("P0", CultureInfo.InvariantCulture)).Append(" confidence)_");
+                case FiguresBlock f:
+                    foreach (var figure in f.Figures)
+                        text.Append("- ").Append(TeamsText.Escape(figure.Label, 100)).Append(": **").Append(TeamsText.Escape(figure.Value, 200)).Append("**\n");
+                    break;
+                case FindingsBlock f:
+                    foreach (var item in f.Items) Item(text, item);
+                    break;
+                case TableBlock t:
+                    // Teams text messages have no tables: one line per row, cells joined.
+                    foreach (var row in t.Rows)
+                        text.Append("- ").Append(string.Join(" · ", row.Select((cell, i) => i < t.Columns.Count && i > 0 ? $"{TeamsText.Escape(t.Columns[i], 60)} {TeamsText.Escape(cell, 200)}" : TeamsText.Escape(cell, 200)))).Append('\n');
+                    break;
+                case ListBlock l:
+                    for (var i = 0; i < l.Lines.Count; i++) text.Append(l.Ordered ? $"{i + 1}. " : "- ").Append(TeamsText.Escape(l.Lines[i], 500)).Append('\n');
+                    break;
+                case EvidenceBlock e:
+                    foreach (var line in e.Lines.Take(5)) text.Append("- ").Append(TeamsText.Code(line, 400)).Append('\n');
+                    break;
+                case ActionsBlock a:
+                    AppendList(text, a.Title ?? "What to do", a.Actions);
+                    break;
+                case DraftBlock d:
+                    text.Append("To: ").Append(TeamsText.Escape(d.To, 300)).Append("  \nSubject: ").Append(TeamsText.Escape(d.Subject, 300)).Append("\n\n");
+                    foreach (var line in d.Body.Split('\n')) text.Append("> ").Append(TeamsText.Escape(line, 1000)).Append("  \n");
+                    break;
+                case ChartBlock c:
+                    text.Append('_').Append(TeamsText.Escape(c.AltText, 500)).Append("_\n");
+                    break;
+                case LinksBlock l:
+                    foreach (var link in l.Links.Where(link => IsWebUrl(link.Url)))
+                        text.Append("\n[").Append(TeamsText.Escape(link.Title, 100)).Append("](").Append(SafeUrl(link.Url)).Append(')');
+                    break;
+                default:
+                    throw new NotSupportedException($"No Teams markdown for block {block.GetType().Name}.");
             }
-
-            text.Append("\n\n");
-            if (!string.IsNullOrWhiteSpace(item.Explanation))
-            {
-                text.Append(TeamsText.Escape(item.Explanation, 1500)).Append("\n\n");
-            }
-
-            foreach (var example in item.Evidence.Take(3))
-            {
-                text.Append("- ").Append(TeamsText.Code(example, 400)).Append('\n');
-            }
-
-            if (item.RuleIds.Count > 0)
-            {
-                text.Append("\n_Rules: ").Append(TeamsText.Escape(string.Join(", ", item.RuleIds), 300)).Append("_\n");
-            }
-        }
-
-        AppendList(text, "What to do", answer.Actions);
-        foreach (var link in answer.Links.Where(link => IsWebUrl(link.Url)))
-        {
-            text.Append("\n[").Append(TeamsText.Escape(link.Title, 100)).Append("](").Append(SafeUrl(link.Url)).Append(')');
         }
 
         if (answer.FollowUps.Count > 0)
@@ -59,6 +66,31 @@ public static class TeamsMarkdownRenderer
         }
 
         return TextBudget.FitMarkup(text.ToString().TrimEnd(), MaxChars);
+    }
+
+    private static void Item(StringBuilder text, AnswerItem item)
+    {
+        text.Append("\n**").Append(TeamsText.Escape(item.Title, 200)).Append("**");
+        if (item.Confidence is { } confidence)
+        {
+            text.Append(" _(").Append(confidence.ToString("P0", CultureInfo.InvariantCulture)).Append(" confidence)_");
+        }
+
+        text.Append("\n\n");
+        if (!string.IsNullOrWhiteSpace(item.Explanation))
+        {
+            text.Append(TeamsText.Escape(item.Explanation, 1500)).Append("\n\n");
+        }
+
+        foreach (var example in item.Evidence.Take(3))
+        {
+            text.Append("- ").Append(TeamsText.Code(example, 400)).Append('\n');
+        }
+
+        if (item.RuleIds.Count > 0)
+        {
+            text.Append("\n_Rules: ").Append(TeamsText.Escape(string.Join(", ", item.RuleIds), 300)).Append("_\n");
+        }
     }
 
     private static void AppendList(StringBuilder text, string heading, IReadOnlyList<string> lines)

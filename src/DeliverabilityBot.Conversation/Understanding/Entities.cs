@@ -60,6 +60,11 @@ public sealed record Entities
         return d;
     }
 
+    /// <summary>The codes named, as one line: <c>554 5.7.1 [CS01]</c>; empty when none.</summary>
+    public static string CodeText(Entities e) =>
+        string.Join(' ', new[] { e.Code?.ToString(CultureInfo.InvariantCulture), e.Status, e.BracketCode is null ? null : $"[{e.BracketCode}]" }
+            .Where(p => p is not null));
+
     private static void Add(IDictionary<string, string> d, string key, string? value)
     {
         if (value is not null) d[key] = value;

@@ -1,23 +1,27 @@
+using DeliverabilityBot.Conversation.Intents;
+
 namespace DeliverabilityBot.Conversation.Understanding;
 
 /// <summary>
 /// Turns a chat message into an <see cref="Utterance"/>: strip channel markup, separate pasted evidence, correct
-/// typos, extract entities, classify the intent. Offline and deterministic; thread-safe.
+/// typos, extract entities, classify the intent over the registry's handlers. Offline and deterministic; thread-safe.
 /// </summary>
-public static class Understander
+public sealed class Understander(IntentRegistry registry)
 {
     /// <summary>The longest message understood; longer input is cut here (pasted DSNs rarely come close).</summary>
     public const int MaxLength = 64 * 1024;
 
+    private readonly IntentClassifier _classifier = new(registry);
+
     /// <summary>Understands one message.</summary>
-    public static Utterance Understand(string? text)
+    public Utterance Understand(string? text)
     {
         var input = text is { Length: > MaxLength } ? text[..MaxLength] : text;
         var stripped = ChatMarkup.Strip(input);
         var (prose, evidence) = EvidenceDetector.Split(stripped);
         var corrected = SpellingCorrector.Correct(prose).Trim();
         var entities = EntityExtractor.Extract(prose, evidence);
-        var (intent, contextOnly) = IntentClassifier.Classify(corrected, entities, evidence is not null);
+        var (intent, contextOnly) = _classifier.Classify(corrected, entities, evidence is not null);
         return new Utterance(intent, entities, stripped.Text, evidence, contextOnly);
     }
 }

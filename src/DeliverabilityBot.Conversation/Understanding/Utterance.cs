@@ -1,7 +1,7 @@
 namespace DeliverabilityBot.Conversation.Understanding;
 
 /// <summary>What the bot understood from one message, before conversation context is applied.</summary>
-/// <param name="Intent">One of <see cref="Intents"/>.</param>
+/// <param name="Intent">An intent name (see <see cref="Intents.IntentRegistry"/>).</param>
 /// <param name="Entities">What the message names.</param>
 /// <param name="Text">The message with chat markup removed.</param>
 /// <param name="Evidence">Pasted bounce text (a reply, log lines or a DSN) to classify, when the message carries some.</param>

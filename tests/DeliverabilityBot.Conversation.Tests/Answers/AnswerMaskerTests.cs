@@ -1,4 +1,5 @@
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 
 namespace DeliverabilityBot.Conversation.Tests.Answers;
 
@@ -43,15 +44,12 @@ public sealed class AnswerMaskerTests
             Intent = "evidence",
             Headline = $"1 bounce for {address}",
             Subject = address,
-            Figures = [new AnswerFigure("recipient", address)],
-            Items = [new AnswerItem
+            Blocks = [new FiguresBlock([new AnswerFigure("recipient", address)]), new FindingsBlock([new AnswerItem
             {
                 Title = address, Category = "recipient-mailbox", Confidence = 0.9, Explanation = address,
                 Figures = [new AnswerFigure(address, "1")], Evidence = [$"550 5.1.1 <{address}>"], Actions = [address],
                 RuleIds = ["SMTP1001"], References = ["https://example.com/"],
-            }],
-            Actions = [address],
-            Links = [new AnswerLink(address, "mailto:" + address)],
+            }]), new ActionsBlock([address]), new LinksBlock([new AnswerLink(address, "mailto:" + address)])],
             FollowUps = [address],
         };
 
@@ -66,10 +64,10 @@ public sealed class AnswerMaskerTests
     [Fact]
     public void Mask_AnswerShape_EveryPropertyCarriedOver()
     {
-        // Mask copies the answer field by field: a field added to Answer or AnswerItem must be added to Mask too.
+        // Mask copies the answer field by field (blocks map their own text): a field added to Answer or AnswerItem must be added to Mask too.
         Assert.Equal(
-            ["Actions", "Figures", "FollowUps", "Headline", "Intent", "Items", "Links", "Subject"],
-            typeof(Answer).GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
+            ["Blocks", "FollowUps", "Headline", "Intent", "Subject"],
+            typeof(Answer).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(
             ["Actions", "Category", "Confidence", "Evidence", "Explanation", "Figures", "References", "RuleIds", "Title"],
             typeof(AnswerItem).GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));

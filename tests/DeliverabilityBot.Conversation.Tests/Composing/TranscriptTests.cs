@@ -11,7 +11,7 @@ public class TranscriptTests
     private readonly ManualClock _clock = new(Scenario.Now);
 
     private ChatBot Bot(IConversationStateStore? store = null, ChatBotOptions? options = null) =>
-        new(_queries, store ?? new InMemoryConversationStateStore(), options ?? new ChatBotOptions(), _clock, NullLogger<ChatBot>.Instance);
+        TestBot.Create(_queries, _clock, store, options);
 
     private static Task<ChatReply> Ask(ChatBot bot, string text, string conversation = "c1", string? thread = null) =>
         bot.AnswerAsync(new ChatTurn("web", conversation, thread, "u1", text));

@@ -1,4 +1,5 @@
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 using DeliverabilityBot.Conversation.Rendering;
 
 namespace DeliverabilityBot.Conversation.Tests.Rendering;
@@ -11,7 +12,7 @@ public class HtmlRendererTests
     {
         Intent = "explain",
         Headline = "Rejected by <b>iCloud</b> & co",
-        Items = [new AnswerItem { Title = "t\"itle'", Evidence = [evidence], RuleIds = ["ICL1001"] }],
+        Blocks = [new FindingsBlock([new AnswerItem { Title = "t\"itle'", Evidence = [evidence], RuleIds = ["ICL1001"] }])],
     };
 
     [Theory]
@@ -45,7 +46,7 @@ public class HtmlRendererTests
     [InlineData("ftp://example.com/file")]
     public void Render_NonWebLink_IsDropped(string url)
     {
-        var html = _renderer.Render(new Answer { Intent = "why", Headline = "h", Links = [new AnswerLink("click", url)] });
+        var html = _renderer.Render(new Answer { Intent = "why", Headline = "h", Blocks = [new LinksBlock([new AnswerLink("click", url)])]});
         Assert.DoesNotContain("click", html);
         Assert.DoesNotContain("href", html);
     }
@@ -53,7 +54,7 @@ public class HtmlRendererTests
     [Fact]
     public void Render_WebLink_IsEncodedAndOpensWithoutReferrer()
     {
-        var html = _renderer.Render(new Answer { Intent = "why", Headline = "h", Links = [new AnswerLink("ip \"check\"", "https://ipcheck.proofpoint.com/?ip=1.2.3.4&x=\"y\"")] });
+        var html = _renderer.Render(new Answer { Intent = "why", Headline = "h", Blocks = [new LinksBlock([new AnswerLink("ip \"check\"", "https://ipcheck.proofpoint.com/?ip=1.2.3.4&x=\"y\"")])]});
         Assert.Contains("<a href=\"https://ipcheck.proofpoint.com/?ip=1.2.3.4&amp;x=&quot;y&quot;\" rel=\"noopener noreferrer\" target=\"_blank\">ip &quot;check&quot;</a>", html);
     }
 
@@ -70,9 +71,7 @@ public class HtmlRendererTests
         var html = _renderer.Render(new Answer
         {
             Intent = "why", Headline = "h",
-            Figures = [new AnswerFigure("attempts", "2,000")],
-            Items = [new AnswerItem { Title = "d", Category = "reputation", Confidence = 0.85, Explanation = "e", Actions = ["a1"] }],
-            Actions = ["a1"],
+            Blocks = [new FiguresBlock([new AnswerFigure("attempts", "2,000")]), new FindingsBlock([new AnswerItem { Title = "d", Category = "reputation", Confidence = 0.85, Explanation = "e", Actions = ["a1"] }]), new ActionsBlock(["a1"])],
         });
         Assert.Contains("<dl class=\"figures\"><div><dt>attempts</dt><dd>2,000</dd></div></dl>", html);
         Assert.Contains("<p class=\"meta\">reputation · confidence 85%</p>", html);

@@ -1,4 +1,5 @@
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 using DeliverabilityBot.Conversation.Rendering;
 
 namespace DeliverabilityBot.Conversation.Tests.Rendering;
@@ -13,7 +14,7 @@ public class PlainTextRendererTests
         var text = _renderer.Render(new Answer
         {
             Intent = "explain", Headline = "h\u001b]0;pwned\u0007",
-            Items = [new AnswerItem { Title = "t", Evidence = ["421 \u001b[2J4.7.0 Deferred"] }],
+            Blocks = [new FindingsBlock([new AnswerItem { Title = "t", Evidence = ["421 \u001b[2J4.7.0 Deferred"] }])],
         });
         Assert.DoesNotContain('\u001b', text);
         Assert.DoesNotContain('\u0007', text);
@@ -26,10 +27,7 @@ public class PlainTextRendererTests
         var text = _renderer.Render(new Answer
         {
             Intent = "why", Headline = "iCloud: 620 of 2,000 deferred",
-            Figures = [new AnswerFigure("attempts", "2,000"), new AnswerFigure("deferred", "620")],
-            Items = [new AnswerItem { Title = "Proofpoint", Category = "reputation", Confidence = 0.85, Evidence = ["421 4.7.0 Deferred"], RuleIds = ["DIAG1001"] }],
-            Actions = ["Lower concurrency"],
-            Links = [new AnswerLink("faq", "https://www.proofpoint.com/faq"), new AnswerLink("bad", "javascript:x")],
+            Blocks = [new FiguresBlock([new AnswerFigure("attempts", "2,000"), new AnswerFigure("deferred", "620")]), new FindingsBlock([new AnswerItem { Title = "Proofpoint", Category = "reputation", Confidence = 0.85, Evidence = ["421 4.7.0 Deferred"], RuleIds = ["DIAG1001"] }]), new ActionsBlock(["Lower concurrency"]), new LinksBlock([new AnswerLink("faq", "https://www.proofpoint.com/faq"), new AnswerLink("bad", "javascript:x")])],
             FollowUps = ["Show me examples"],
         });
         Assert.Equal(

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 using DeliverabilityBot.Conversation.Rendering;
 
 namespace DeliverabilityBot.Conversation.Tests.Rendering;
@@ -80,7 +81,7 @@ public sealed class SlackBlockKitRendererTests
         {
             Intent = "rule",
             Headline = "Rule ICL1001",
-            Links = [new AnswerLink("Apple <postmaster>", "https://support.apple.com/en-us/102322"), new AnswerLink("bad", "javascript:alert(1)")],
+            Blocks = [new LinksBlock([new AnswerLink("Apple <postmaster>", "https://support.apple.com/en-us/102322"), new AnswerLink("bad", "javascript:alert(1)")])],
         };
 
         var text = AllText(SlackBlockKitRenderer.Render(answer));
@@ -93,8 +94,10 @@ public sealed class SlackBlockKitRendererTests
     {
         Intent = intent,
         Headline = headline,
-        Figures = [new AnswerFigure("Deferred", "412"), new AnswerFigure("Rate", "37.7%")],
-        Items = [.. Enumerable.Range(1, items).Select(i => new AnswerItem
+        Blocks =
+        [
+        new FiguresBlock([new AnswerFigure("Deferred", "412"), new AnswerFigure("Rate", "37.7%")]),
+        new FindingsBlock([.. Enumerable.Range(1, items).Select(i => new AnswerItem
         {
             Title = $"Diagnosis {i}",
             Category = "reputation",
@@ -105,8 +108,9 @@ public sealed class SlackBlockKitRendererTests
             Actions = ["Slow down"],
             RuleIds = ["ICL1001"],
             References = ["https://support.apple.com/en-us/102322"],
-        })],
-        Actions = ["Slow down sending to iCloud"],
+        })]),
+        new ActionsBlock(["Slow down sending to iCloud"]),
+        ],
     };
 
     private static IEnumerable<string> Sections(SlackMessage message) =>

@@ -1,3 +1,5 @@
+using DeliverabilityBot.Conversation.Intents;
+using DeliverabilityBot.Conversation.Tests.Fakes;
 using DeliverabilityBot.Conversation.Understanding;
 
 namespace DeliverabilityBot.Conversation.Tests.Understanding;
@@ -8,7 +10,7 @@ public class UnderstanderTests
     [MemberData(nameof(UtteranceCases.All), MemberType = typeof(UtteranceCases))]
     public void Understand_RealisticUtterance_YieldsIntentAndEntities(string text, string intent, string entities)
     {
-        var u = Understander.Understand(text);
+        var u = TestBot.Understander.Understand(text);
         var expected = Parse(entities);
         var actual = u.Entities.ToDictionary();
         Assert.True(intent == u.Intent && expected.Count == actual.Count && expected.All(kv => actual.TryGetValue(kv.Key, out var v) && v == kv.Value),
@@ -20,28 +22,28 @@ public class UnderstanderTests
     {
         var cases = UtteranceCases.All.Select(row => (string)row[1]).ToList();
         Assert.True(cases.Count >= 80, $"only {cases.Count} utterances");
-        Assert.All(Intents.All, i => Assert.Contains(i, cases));
+        Assert.All(TestBot.Registry.Names, i => Assert.Contains(i, cases));
     }
 
     [Fact]
     public void Understand_FollowUpWithOnlyAReceiver_IsContextOnly()
     {
-        Assert.True(Understander.Understand("and gmail?").ContextOnly);
-        Assert.False(Understander.Understand("why is gmail deferring us?").ContextOnly);
+        Assert.True(TestBot.Understander.Understand("and gmail?").ContextOnly);
+        Assert.False(TestBot.Understander.Understand("why is gmail deferring us?").ContextOnly);
     }
 
     [Fact]
     public void Understand_PastedBounceInFence_KeepsEvidenceVerbatim()
     {
-        var u = Understander.Understand("what's this?\n```\n550 5.7.1 [CS01] Message rejected due to local policy\n```");
+        var u = TestBot.Understander.Understand("what's this?\n```\n550 5.7.1 [CS01] Message rejected due to local policy\n```");
         Assert.Equal("550 5.7.1 [CS01] Message rejected due to local policy", u.Evidence);
     }
 
     [Fact]
     public void Understand_HugeInput_IsCutNotRejected()
     {
-        var u = Understander.Understand(new string('x', Understander.MaxLength * 2));
-        Assert.Equal(Intents.Unknown, u.Intent);
+        var u = TestBot.Understander.Understand(new string('x', Understander.MaxLength * 2));
+        Assert.Equal(IntentRegistry.Unknown, u.Intent);
     }
 
     private static Dictionary<string, string> Parse(string s) =>

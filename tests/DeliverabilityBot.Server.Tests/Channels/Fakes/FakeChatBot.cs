@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 
 namespace DeliverabilityBot.Server.Tests.Channels.Fakes;
 
@@ -33,9 +34,7 @@ public sealed class FakeChatBot : IChatBot
             {
                 Intent = intent,
                 Headline = "iCloud deferred 412 of 1,093 messages (37.7%) since 06:00 UTC",
-                Figures = [new AnswerFigure("Deferred", "412"), new AnswerFigure("Rate", "37.7%")],
-                Items =
-                [
+                Blocks = [new FiguresBlock([new AnswerFigure("Deferred", "412"), new AnswerFigure("Rate", "37.7%")]), new FindingsBlock([
                     new AnswerItem
                     {
                         Title = "IP reputation block at Apple's edge (Proofpoint)",
@@ -47,8 +46,7 @@ public sealed class FakeChatBot : IChatBot
                         RuleIds = ["ICL1001"],
                         References = ["https://support.apple.com/en-us/102322"],
                     },
-                ],
-                Actions = ["Slow down sending to iCloud", "Request delisting from Proofpoint"],
+                ]), new ActionsBlock(["Slow down sending to iCloud", "Request delisting from Proofpoint"])],
             };
         return Task.FromResult(new ChatReply(intent, new Dictionary<string, string> { ["receiver"] = "icloud" }, answer));
     }

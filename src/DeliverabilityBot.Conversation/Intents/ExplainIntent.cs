@@ -1,56 +1,101 @@
+using System.Text.RegularExpressions;
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
+using DeliverabilityBot.Conversation.Composing;
 using DeliverabilityBot.Conversation.Understanding;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Queries;
 
-namespace DeliverabilityBot.Conversation.Composing;
+namespace DeliverabilityBot.Conversation.Intents;
 
 /// <summary>"What does this mean?": pasted evidence or a code, classified by the rules, finding by finding.</summary>
-public static class ExplainComposer
+public sealed partial class ExplainIntent : IntentHandler
 {
+    /// <summary>The intent name.</summary>
+    public const string IntentName = "explain";
+
     /// <summary>The most bounces explained from one paste.</summary>
     public const int MaxItems = 5;
 
-    /// <summary>Composes the answer (synchronous underneath: classification needs no store).</summary>
-    public static Task<Composed> ComposeAsync(Question q, IDeliverabilityQueries queries, CancellationToken ct) =>
-        Task.FromResult(Explain(q, queries));
+    /// <inheritdoc />
+    public override string Name => IntentName;
+
+    /// <inheritdoc />
+    public override int Precedence => 50;
+
+    /// <inheritdoc />
+    public override int HelpOrder => 50;
+
+    /// <inheritdoc />
+    public override IntentAnchoring Anchoring => IntentAnchoring.PastedSubject;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Needs => ["evidence", "code", "status", "bracketCode"];
+
+    /// <inheritdoc />
+    public override string HelpTitle => "Explain";
+
+    /// <inheritdoc />
+    public override string HelpLine => "Paste a bounce, a log line or a DSN · What does 421 4.7.0 mean? · What is [CS01]? · TSS04?";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<IntentCue> Cues { get; } =
+    [
+        IntentCue.Of(ExplainCue(), 3),
+        new(null, 4, c => c.HasEvidence),
+        new(CodeQuestion(), 3, c => !c.HasEvidence && c.Entities.HasCode, Once: true),
+    ];
+
+    /// <inheritdoc />
+    public override BareQuestion AnswersBare(Entities entities) => entities.HasCode ? BareQuestion.Yes : BareQuestion.No;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> FollowUps(Question question) => Composing.FollowUps.ForExplain(question.Receiver);
+
+    /// <inheritdoc />
+    public override Task<Composed> ComposeAsync(Question question, IntentServices services, CancellationToken cancellationToken) =>
+        Task.FromResult(Explain(question, services.Queries));
 
     /// <summary>Explains the question's evidence, or the codes it names.</summary>
     public static Composed Explain(Question q, IDeliverabilityQueries queries)
     {
         var e = q.Entities;
-        var text = q.Evidence ?? CodeText(e);
+        var text = q.Evidence ?? Entities.CodeText(e);
         var hint = e.Recipient ?? e.Domain ?? ReceiverLexicon.Find(e.Receiver)?.Domains[0];
         var classified = text.Length == 0 ? [] : queries.Explain(text, hint);
         var explained = classified.Where(c => c.Findings.Count > 0).Take(MaxItems).ToList();
         var items = explained.Select(Item).ToList();
         var rules = q.Evidence is null ? RulesForCodes(e, queries, explained) : [];
-        items.AddRange(rules.Select(RuleComposer.Item));
+        items.AddRange(rules.Select(RuleIntent.Item));
 
         var primary = explained.FirstOrDefault();
         var subject = q.Evidence is null ? text : "pasted bounce";
         if (primary is null && rules.Count == 0)
             return new Composed(new Answer
             {
-                Intent = Intents.Explain,
+                Intent = IntentName,
                 Subject = subject,
                 Headline = q.Evidence is null && text.Length == 0
                     ? "Paste a bounce (the SMTP reply, a log line or the whole DSN) or name a code such as 421 4.7.0, 5.4.7 or [CS01], and I will explain it."
                     : $"No rule recognised {(q.Evidence is null ? text : "what you pasted")}; I cannot say more than its codes do.",
-                FollowUps = FollowUps.Starters,
+                FollowUps = Composing.FollowUps.Starters,
             });
         var headline = primary is null
             ? $"{text}: {rules[0].Title} ({rules[0].Id})" + (rules.Count > 1 ? $" and {rules.Count - 1} more rule(s)" : string.Empty)
             : Headline(primary, explained.Count, classified.Count);
         return new Composed(new Answer
         {
-            Intent = Intents.Explain,
+            Intent = IntentName,
             Subject = subject,
             Headline = headline,
-            Items = items,
-            Actions = DiagnosisItems.MergeActions(items),
-            Links = DiagnosisItems.Links(items.SelectMany(i => i.References)),
-            FollowUps = FollowUps.ForExplain(primary?.Receiver),
+            // Each finding's actions appear once, in the merged list, not again under the finding.
+            Blocks =
+            [
+                new FindingsBlock(items.Select(DiagnosisItems.WithoutActions).ToList()),
+                new ActionsBlock(DiagnosisItems.MergeActions(items)),
+                new LinksBlock(DiagnosisItems.Links(items.SelectMany(i => i.References))),
+            ],
+            FollowUps = Composing.FollowUps.ForExplain(primary?.Receiver),
         }, FocusRuleId: primary?.Primary?.RuleId ?? rules.FirstOrDefault()?.Id, FocusReceiver: primary?.Receiver is { } r && r != "unknown" ? r : null);
     }
 
@@ -95,11 +140,6 @@ public static class ExplainComposer
         };
     }
 
-    /// <summary>"421 4.7.0 [CS01]" from the named codes, or empty.</summary>
-    public static string CodeText(Entities e) =>
-        string.Join(' ', new[] { e.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Status, e.BracketCode is null ? null : $"[{e.BracketCode}]" }
-            .Where(p => p is not null));
-
     // A bare code ("[CS01]", "TSS04") rarely satisfies a rule's text condition: the rules that mention it say more.
     private static IReadOnlyList<RuleInfo> RulesForCodes(Entities e, IDeliverabilityQueries queries, List<BounceClassification> explained)
     {
@@ -108,4 +148,10 @@ public static class ExplainComposer
         if (term is null) return [];
         return queries.SearchRules(term, 5).Where(r => !already.Contains(r.Id)).Take(3).ToList();
     }
+
+    [GeneratedRegex(@"\b(?:explain|meaning|what does (?:this|that|it) mean|what do(?:es)? .{0,40} mean|means?\?|decode|interpret|translate|what is this|what's this|whats this|this (?:bounce|error|reply|message|response|dsn|ndr)|got this|we got|getting this|received this)\b")]
+    private static partial Regex ExplainCue();
+
+    [GeneratedRegex(@"\b(?:what|what's|whats|mean|means|meaning|explain|is|does|about)\b")]
+    private static partial Regex CodeQuestion();
 }

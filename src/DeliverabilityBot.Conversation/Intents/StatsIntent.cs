@@ -1,22 +1,51 @@
+using System.Text.RegularExpressions;
 using DeliverabilityBot.Conversation.Answers;
-using DeliverabilityBot.Conversation.Understanding;
+using DeliverabilityBot.Conversation.Answers.Blocks;
+using DeliverabilityBot.Conversation.Composing;
 using DeliverabilityBot.Core.Diagnosis;
-using DeliverabilityBot.Core.Queries;
 
-namespace DeliverabilityBot.Conversation.Composing;
+namespace DeliverabilityBot.Conversation.Intents;
 
 /// <summary>"How many?": totals, the change against the window before, and breakdowns by reason, IP, receiver and hour.</summary>
-public static class StatsComposer
+public sealed partial class StatsIntent : IntentHandler
 {
     /// <summary>The most rows per breakdown.</summary>
     public const int MaxRows = 6;
 
-    /// <summary>Composes the answer from two <see cref="IDeliverabilityQueries.StatsAsync"/> calls (this window and the one before).</summary>
-    public static async Task<Composed> ComposeAsync(Question q, IDeliverabilityQueries queries, CancellationToken ct)
+    /// <inheritdoc />
+    public override string Name => "stats";
+
+    /// <inheritdoc />
+    public override int Precedence => 40;
+
+    /// <inheritdoc />
+    public override int HelpOrder => 40;
+
+    /// <inheritdoc />
+    public override IntentAnchoring Anchoring => IntentAnchoring.Traffic;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Needs => ["receiver", "since"];
+
+    /// <inheritdoc />
+    public override string HelpTitle => "Count";
+
+    /// <inheritdoc />
+    public override string HelpLine => "How many bounces in the last 24 hours? · Deferral rate for yahoo this week?";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<IntentCue> Cues { get; } = [IntentCue.Of(StatsCue(), 3)];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> FollowUps(Question question) =>
+        ["Why?", "What should we do?", "Show me examples", Composing.FollowUps.OtherReceiver(question)];
+
+    /// <inheritdoc />
+    public override async Task<Composed> ComposeAsync(Question question, IntentServices services, CancellationToken cancellationToken)
     {
-        var now = await queries.StatsAsync(q.Receiver, q.Window, ct);
-        var before = await queries.StatsAsync(q.Receiver, q.Window.Previous, ct);
-        return new Composed(Build(q, now, before));
+        var now = await services.Queries.StatsAsync(question.Receiver, question.Window, cancellationToken);
+        var before = await services.Queries.StatsAsync(question.Receiver, question.Window.Previous, cancellationToken);
+        return new Composed(Build(question, now, before));
     }
 
     /// <summary>Builds the answer from the two reports.</summary>
@@ -25,7 +54,7 @@ public static class StatsComposer
         var t = now.Total;
         var subject = $"{q.ReceiverName} · {q.RangeText}";
         if (t.Attempts == 0)
-            return new Answer { Intent = Intents.Stats, Subject = subject, Headline = Totals.NoData(q), FollowUps = FollowUps.Starters };
+            return new Answer { Intent = "stats", Subject = subject, Headline = Totals.NoData(q), FollowUps = Composing.FollowUps.Starters };
         var figures = Totals.Figures(q, now.Messages, t.Attempts, t.Delivered, t.Deferred, t.Bounced).ToList();
         var p = before.Total;
         if (p.Attempts > 0)
@@ -38,15 +67,13 @@ public static class StatsComposer
         AddHours(items, now.ByHour);
         return new Answer
         {
-            Intent = Intents.Stats,
+            Intent = "stats",
             Subject = subject,
             Headline = now.Messages.Total > 0
                 ? $"{q.ReceiverName} {q.RangeText}: {MessageSentence.Of(now.Messages, null)}; {Numbers.Count(t.Attempts)} attempts, {Numbers.Percent(t.Deferred, t.Attempts)} deferred{Trend(t, p)}."
                 : $"{q.ReceiverName} {q.RangeText}: {Numbers.Count(t.Attempts)} attempts, {Numbers.Percent(t.Delivered, t.Attempts)} delivered, "
                        + $"{Numbers.Percent(t.Deferred, t.Attempts)} deferred, {Numbers.Percent(t.Bounced, t.Attempts)} bounced{Trend(t, p)}.",
-            Figures = figures,
-            Items = items,
-            FollowUps = FollowUps.ForTraffic(q, Intents.Stats),
+            Blocks = [new FiguresBlock(figures), new FindingsBlock(items)],
         };
     }
 
@@ -88,4 +115,7 @@ public static class StatsComposer
     // "2026-11-28T03" or "2026-11-28T03:00:00Z" -> "2026-11-28 03:00"
     private static string HourLabel(string key) =>
         key.Length >= 13 && key[10] == 'T' ? key[..10] + " " + key.Substring(11, 2) + ":00" : key;
+
+    [GeneratedRegex(@"\b(?:how many|how much|how bad|count|counts|number of|numbers|stats|statistics|rates?|percent(?:age)?s?|trends?|trending|volume|breakdown|by hour|per hour|hourly|by ip|per ip|by reason|totals?|graph|chart|over time|compared?|comparison|figures|metrics|delivered|delivery rate)\b")]
+    private static partial Regex StatsCue();
 }

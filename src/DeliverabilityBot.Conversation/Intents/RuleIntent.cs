@@ -1,28 +1,54 @@
+using System.Text.RegularExpressions;
 using DeliverabilityBot.Conversation.Answers;
-using DeliverabilityBot.Conversation.Understanding;
+using DeliverabilityBot.Conversation.Answers.Blocks;
+using DeliverabilityBot.Conversation.Composing;
 using DeliverabilityBot.Core.Queries;
 
-namespace DeliverabilityBot.Conversation.Composing;
+namespace DeliverabilityBot.Conversation.Intents;
 
 /// <summary>"What is ICL1001?" / "which rules cover Proofpoint?": rule descriptors as written in the rule files.</summary>
-public static class RuleComposer
+public sealed partial class RuleIntent : IntentHandler
 {
     /// <summary>The most rules listed for a search.</summary>
     public const int MaxRules = 8;
 
-    /// <summary>Composes the answer from <see cref="IDeliverabilityQueries.FindRule"/> or <see cref="IDeliverabilityQueries.SearchRules"/>.</summary>
-    public static Task<Composed> ComposeAsync(Question q, IDeliverabilityQueries queries, CancellationToken ct)
+    /// <inheritdoc />
+    public override string Name => "rule";
+
+    /// <inheritdoc />
+    public override int Precedence => 10;
+
+    /// <inheritdoc />
+    public override int HelpOrder => 60;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Needs => ["rule"];
+
+    /// <inheritdoc />
+    public override string HelpTitle => "Rules";
+
+    /// <inheritdoc />
+    public override string HelpLine => "What is ICL1001? · Which rules cover proofpoint?";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<IntentCue> Cues { get; } =
+    [
+        IntentCue.Of(RuleCue(), 3),
+        new(null, 2, c => c.Entities.RuleId is not null),
+    ];
+
+    /// <inheritdoc />
+    public override Task<Composed> ComposeAsync(Question question, IntentServices services, CancellationToken cancellationToken)
     {
+        var (q, queries) = (question, services.Queries);
         var e = q.Entities;
         if (e.RuleId is { } id && queries.FindRule(id) is { } rule)
             return Task.FromResult(new Composed(new Answer
             {
-                Intent = Intents.Rule,
+                Intent = Name,
                 Subject = rule.Id,
                 Headline = $"{rule.Id}: {rule.Title} ({rule.Severity.ToString().ToLowerInvariant()}, {rule.Category})",
-                Items = [Item(rule)],
-                Actions = rule.Actions,
-                Links = DiagnosisItems.Links(Refs(rule)),
+                Blocks = [new FindingsBlock([Item(rule)]), new LinksBlock(DiagnosisItems.Links(Refs(rule)))],
                 FollowUps = [$"Show me examples of {rule.Id}", "Which rules cover proofpoint?"],
             }, FocusRuleId: rule.Id));
 
@@ -32,13 +58,13 @@ public static class RuleComposer
         var missing = e.RuleId is null ? string.Empty : $"There is no rule {e.RuleId}. ";
         return Task.FromResult(new Composed(new Answer
         {
-            Intent = Intents.Rule,
+            Intent = Name,
             Subject = term,
             Headline = found.Count == 0
                 ? $"{missing}No rule mentions \"{term}\"."
                 : $"{missing}{Numbers.Count(found.Count)} rule(s) mention \"{term}\": " + string.Join(", ", found.Select(r => r.Id)),
-            Items = found.Select(Item).ToList(),
-            FollowUps = found.Count > 0 ? [$"What is {found[0].Id}?", $"Show me examples of {found[0].Id}"] : FollowUps.Starters,
+            Blocks = [new FindingsBlock(found.Select(Item).ToList())],
+            FollowUps = found.Count > 0 ? [$"What is {found[0].Id}?", $"Show me examples of {found[0].Id}"] : Composing.FollowUps.Starters,
         }, FocusRuleId: found.Count == 1 ? found[0].Id : null));
     }
 
@@ -76,4 +102,7 @@ public static class RuleComposer
         "which", "what", "rule", "rules", "cover", "covers", "for", "about", "match", "matches", "the", "a", "an", "is",
         "are", "do", "you", "have", "any", "there", "show", "me", "list", "all", "of", "on", "with", "mention", "mentions",
     };
+
+    [GeneratedRegex(@"\b(?:rules?|which rule|what rule|rule ids?|descriptor|rules? (?:cover|for|about|match(?:es)?))\b")]
+    private static partial Regex RuleCue();
 }

@@ -2,6 +2,7 @@ using DeliverabilityBot.Application;
 using DeliverabilityBot.Application.Configuration;
 using DeliverabilityBot.Server;
 using DeliverabilityBot.Server.Access;
+using DeliverabilityBot.Server.Alerts;
 using DeliverabilityBot.Server.Channels;
 using DeliverabilityBot.Server.Channels.Slack;
 using DeliverabilityBot.Server.Channels.Teams;
@@ -33,6 +34,7 @@ try
     builder.Services.AddHealth();
     builder.Services.AddTeamsChannel(builder.Configuration);
     builder.Services.AddSlackChannel(builder.Configuration);
+    builder.Services.AddAlerts(builder.Configuration);
     builder.Services.AddRuleReload(builder.Configuration);
     app = builder.Build();
     if (ServerSettings.IsOwnProcess && PortProbe.FirstBusy(ListenAddresses.Read(builder.Configuration)) is { } busy)

@@ -11,6 +11,8 @@ namespace DeliverabilityBot.Server.Alerts;
 public sealed class AlertService(AlertDetector detector, AlertPublisher publisher, AlertOptions options, IServiceProvider services, ILogger<AlertService> logger)
     : BackgroundService
 {
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,9 +35,10 @@ public sealed class AlertService(AlertDetector detector, AlertPublisher publishe
         await listener;
     }
 
-    /// <summary>One evaluation and its posts.</summary>
+    /// <summary>One evaluation and its posts; one at a time (a notice and the timer may meet).</summary>
     public async Task EvaluateOnceAsync(CancellationToken cancellationToken)
     {
+        await _turn.WaitAsync(cancellationToken);
         try
         {
             var pass = await Task.Run(() => detector.Evaluate(), cancellationToken);
@@ -44,6 +47,10 @@ public sealed class AlertService(AlertDetector detector, AlertPublisher publishe
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Alert evaluation failed; trying again at the next tick");
+        }
+        finally
+        {
+            _turn.Release();
         }
     }
 

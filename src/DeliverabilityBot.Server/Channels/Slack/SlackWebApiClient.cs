@@ -33,6 +33,16 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
         return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
     }
 
+    /// <summary>Replaces a message the bot posted (chat.update).</summary>
+    public Task UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync("chat.update", new JsonObject
+        {
+            ["channel"] = channel,
+            ["ts"] = ts,
+            ["text"] = message.Text,
+            ["blocks"] = message.Blocks.DeepClone(),
+        }, options.Value.BotToken!, cancellationToken);
+
     /// <summary>Posts to a slash command's or interaction's response_url (only Slack's hosts).</summary>
     public async Task PostToResponseUrlAsync(string responseUrl, SlackMessage message, string responseType, CancellationToken cancellationToken)
     {

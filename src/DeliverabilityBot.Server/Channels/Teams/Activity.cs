@@ -44,6 +44,9 @@ public sealed class Activity
 
     /// <summary>The sender's locale.</summary>
     public string? Locale { get; set; }
+
+    /// <summary>An Adaptive Card's <c>Action.Submit</c> data (a message activity with an empty text).</summary>
+    public System.Text.Json.JsonElement? Value { get; set; }
 }
 
 /// <summary>A user or bot in a conversation.</summary>

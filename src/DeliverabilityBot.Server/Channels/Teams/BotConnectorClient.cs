@@ -17,17 +17,37 @@ public sealed class BotConnectorClient(
     ILogger<BotConnectorClient> logger)
 {
     /// <summary>Posts an activity; returns the id the Connector assigned, when it says.</summary>
-    public async Task<string?> SendAsync(string serviceUrl, string conversationId, string? replyToId, OutboundActivity activity, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(string serviceUrl, string conversationId, string? replyToId, OutboundActivity activity, CancellationToken cancellationToken) =>
+        (await CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, BuildUrl(serviceUrl, conversationId, replyToId), activity, activity.Type, cancellationToken))?.Id;
+
+    /// <summary>Replaces an activity the bot sent (<c>PUT .../activities/{activityId}</c>).</summary>
+    public Task UpdateAsync(string serviceUrl, string conversationId, string activityId, OutboundActivity activity, CancellationToken cancellationToken) =>
+        CallAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, BuildUrl(serviceUrl, conversationId, activityId), activity, "update", cancellationToken);
+
+    /// <summary>
+    /// Starts a conversation (<c>POST {serviceUrl}/v3/conversations</c>): in a Teams channel, a new thread whose first
+    /// message is <paramref name="activity"/>. Returns the thread's conversation id and the message's activity id.
+    /// </summary>
+    public async Task<(string ConversationId, string? ActivityId)> CreateConversationAsync(
+        string serviceUrl, string channelId, string? tenantId, OutboundActivity activity, CancellationToken cancellationToken)
+    {
+        var parameters = new ConversationParameters(true, new ConversationChannelData(new ChannelRef(channelId), tenantId is null ? null : new ChannelRef(tenantId)), activity, tenantId);
+        var url = new Uri($"{serviceUrl.TrimEnd('/')}/v3/conversations", UriKind.Absolute);
+        var created = await CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, url, parameters, "createConversation", cancellationToken);
+        return created?.Id is { } id ? (id, created.ActivityId) : throw new BotConnectorException("createConversation: no conversation id in the response");
+    }
+
+    private async Task<T?> CallAsync<T>(HttpMethod method, string serviceUrl, Uri url, object body, string? what, CancellationToken cancellationToken)
+        where T : class
     {
         if (serviceUrls.Refusal(serviceUrl) is { } refusal)
         {
             throw new BotConnectorException("not sending: " + refusal);
         }
 
-        var url = BuildUrl(serviceUrl, conversationId, replyToId);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        using var request = new HttpRequestMessage(method, url)
         {
-            Content = JsonContent.Create(activity, options: TeamsJson.Options),
+            Content = JsonContent.Create(body, body.GetType(), options: TeamsJson.Options),
         };
         await request.Content.LoadIntoBufferAsync(cancellationToken);
         if (options.Value.IsAuthenticated)
@@ -44,15 +64,14 @@ public sealed class BotConnectorClient(
         if (!response.IsSuccessStatusCode)
         {
             var operation = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var error = await response.Content.ReadAsStringAsync(cancellationToken);
             logger.LogError(
                 "Bot Connector {Type} to {Host} failed with {Status} (operation {Operation}): {Error}",
-                activity.Type, url.Host, (int)response.StatusCode, operation, body.Length > 500 ? body[..500] : body);
+                what, url.Host, (int)response.StatusCode, operation, error.Length > 500 ? error[..500] : error);
             throw new BotConnectorException($"Bot Connector answered {(int)response.StatusCode}", response.StatusCode);
         }
 
-        var resource = await TryReadResourceAsync(response, cancellationToken);
-        return resource?.Id;
+        return await TryReadAsync<T>(response, cancellationToken);
     }
 
     /// <summary>The reply URL; ids are escaped because Teams ids contain <c>:</c>, <c>;</c> and <c>@</c>.</summary>
@@ -67,11 +86,12 @@ public sealed class BotConnectorClient(
         return new Uri(path, UriKind.Absolute);
     }
 
-    private static async Task<ResourceResponse?> TryReadResourceAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<T?> TryReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<ResourceResponse>(TeamsJson.Options, cancellationToken);
+            return await response.Content.ReadFromJsonAsync<T>(TeamsJson.Options, cancellationToken);
         }
         catch (System.Text.Json.JsonException)
         {
@@ -80,4 +100,12 @@ public sealed class BotConnectorClient(
     }
 
     private sealed record ResourceResponse(string? Id);
+
+    private sealed record ConversationResourceResponse(string? Id, string? ActivityId);
+
+    private sealed record ChannelRef(string Id);
+
+    private sealed record ConversationChannelData(ChannelRef Channel, ChannelRef? Tenant);
+
+    private sealed record ConversationParameters(bool IsGroup, ConversationChannelData ChannelData, OutboundActivity Activity, string? TenantId);
 }

@@ -22,6 +22,7 @@ public sealed class TeamsActivityProcessor(
         _ when !access.Allows(activity) => activity.Type == "message"
             ? SendAsync(activity, activity.Id, new TeamsMessage(ChannelAccess.NotEnabledHere, null), cancellationToken)
             : Task.CompletedTask,
+        "message" when IncidentAction(activity) is { } action => ApplyIncidentActionAsync(activity, action, cancellationToken),
         "message" => AnswerAsync(activity, MentionText.StripBotMention(activity), activity.Id, cancellationToken),
         "conversationUpdate" when BotWasAdded(activity) => WelcomeAsync(activity, cancellationToken),
         _ => Task.CompletedTask,
@@ -55,6 +56,23 @@ public sealed class TeamsActivityProcessor(
 
         var answer = privacy.Apply(reply.Answer, TeamsAccessPolicy.IsPersonal(activity));
         await SendAsync(activity, replyToId, TeamsMessageRenderer.Render(answer), cancellationToken);
+    }
+
+    private static (long Id, string Verb)? IncidentAction(Activity activity) =>
+        activity.Value is { ValueKind: System.Text.Json.JsonValueKind.Object } value
+        && value.TryGetProperty(Alerts.TeamsAlertChannel.IncidentKey, out var id) && id.TryGetInt64(out var incident)
+        && value.TryGetProperty(Alerts.TeamsAlertChannel.ActionKey, out var verb) && verb.GetString() is { } name
+            ? (incident, name)
+            : null;
+
+    private Task ApplyIncidentActionAsync(Activity activity, (long Id, string Verb) action, CancellationToken cancellationToken)
+    {
+        if (services.GetService<Alerts.AlertActions>() is not { } actions || !actions.Apply(action.Id, action.Verb, activity.From?.Name ?? activity.From?.Id ?? "someone"))
+        {
+            logger.LogWarning("Teams incident action {Action} for incident {Id} not applied (alerts off, or no such incident)", action.Verb, action.Id);
+        }
+
+        return Task.CompletedTask;
     }
 
     private Task WelcomeAsync(Activity activity, CancellationToken cancellationToken) =>

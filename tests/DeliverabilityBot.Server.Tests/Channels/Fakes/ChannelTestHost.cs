@@ -46,8 +46,12 @@ public sealed class ChannelTestHost : IAsyncDisposable
     /// <summary>Waits until all background chat work has finished.</summary>
     public Task WhenIdleAsync() => App.Services.GetRequiredService<ChannelWorkQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
-    /// <summary>Starts a host; requests appear to come from <paramref name="remote"/> (loopback by default).</summary>
-    public static async Task<ChannelTestHost> StartAsync(IDictionary<string, string?> settings, IPAddress? remote = null)
+    /// <summary>
+    /// Starts a host; requests appear to come from <paramref name="remote"/> (loopback by default); <paramref name="services"/>
+    /// adds services after the channels (the alerts, say).
+    /// </summary>
+    public static async Task<ChannelTestHost> StartAsync(IDictionary<string, string?> settings, IPAddress? remote = null,
+        Action<IServiceCollection, IConfiguration>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
@@ -58,6 +62,7 @@ public sealed class ChannelTestHost : IAsyncDisposable
         });
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddSlackChannel(builder.Configuration);
+        services?.Invoke(builder.Services, builder.Configuration);
         ChannelTestHost? host = null;
         builder.Services.AddSingleton<IChatBot>(_ => host!.Bot);
         builder.Services.AddHttpClient(TeamsHttpClients.Connector).ConfigurePrimaryHttpMessageHandler(() => host!.Connector);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DeliverabilityBot.Rules.Loading;
+using DeliverabilityBot.Rules.Matching;
 using DeliverabilityBot.Rules.Model.Conditions;
 using RulesEngine.Models;
 
@@ -120,9 +121,8 @@ public static class WorkflowTranslator
 
     private static string Regex(LeafCondition leaf)
     {
-        var regex = leaf.Regex ?? throw new NotSupportedException("regex not compiled by the loader");
-        var options = regex.Options & ~RegexOptions.Compiled;
-        return $"RegexCall.IsMatch(f.Text, {Literal(regex.ToString())}, {(int)options})";
+        var pattern = leaf.Pattern ?? throw new NotSupportedException("regex not checked by the loader");
+        return $"RegexCall.IsMatch(f.Text, {Literal(pattern.Text)}, {(int)RuleRegex.Options})";
     }
 
     // A string literal of the expression language: backslashes and quotes escaped, control characters as \uXXXX.

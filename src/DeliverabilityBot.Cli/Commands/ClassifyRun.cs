@@ -33,7 +33,8 @@ internal static class ClassifyRun
     /// </summary>
     public static CachingBounceClassifier? LoadClassifier(ParseResult parse, TextWriter error)
     {
-        var runtime = CliRuntime.Create(parse);
+        // Classifying only: examples are checked where rules are written (rules validate/test/lint) and admitted (hot reload).
+        var runtime = CliRuntime.Create(parse, o => o.CheckRuleExamples = false);
         var rules = CliRuntime.LoadRules(runtime, error);
         if (rules is null) return null;
         CliRuntime.ReportTimeouts(rules, error);

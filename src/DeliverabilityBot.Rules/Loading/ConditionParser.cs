@@ -87,11 +87,11 @@ internal static class ConditionParser
         if (key == "regex")
         {
             if (patterns.Expand(values[0].Value, map, map.At(node)) is not { } text) return null;
-            var regex = RuleRegex.TryCreate(text, out var error, out var needsBacktracking);
+            var regex = RulePattern.TryCreate(text, out var error, out var needsBacktracking);
             if (regex is null)
                 map.Bag.Report(needsBacktracking ? DiagnosticCatalog.RegexNeedsBacktracking : DiagnosticCatalog.InvalidRegex, map.At(node),
                     $"{(needsBacktracking ? "regex needs backtracking" : "invalid regex")} in {map.Context}: {error}");
-            return regex is null ? null : new LeafCondition(path, map.At(node), key, [text]) { Regex = regex };
+            return regex is null ? null : new LeafCondition(path, map.At(node), key, [text]) { Pattern = regex };
         }
         var ok = true;
         foreach (var (value, at) in values) ok &= CheckValue(map, key, value, at);

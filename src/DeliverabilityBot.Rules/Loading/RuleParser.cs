@@ -91,8 +91,8 @@ internal static partial class RuleParser
             {
                 case AllCondition a: foreach (var x in a.Children) Walk(x); break;
                 case AnyCondition a: foreach (var x in a.Children) Walk(x); break;
-                case LeafCondition { Field: "regex", Regex: { } r }:
-                    foreach (var g in r.GetGroupNames()) if (!int.TryParse(g, out _)) set.Add(g);
+                case LeafCondition { Field: "regex", Pattern: { } r }:
+                    foreach (var g in r.GroupNames) set.Add(g);
                     break;
             }
         }

@@ -38,7 +38,7 @@ internal sealed partial class RulePatterns
                 map.Wrong(name, v, "a regular expression (a string)");
                 continue;
             }
-            if (RuleRegex.TryCreate(regex, out var error, out var needsBacktracking) is null)
+            if (RuleRegex.TryValidate(regex, out var error, out var needsBacktracking) is null)
             {
                 map.Bag.Report(needsBacktracking ? DiagnosticCatalog.RegexNeedsBacktracking : DiagnosticCatalog.InvalidRegex, map.At(v),
                     $"{(needsBacktracking ? "regex needs backtracking" : "invalid regex")} in pattern '{name}': {error}");

@@ -7,8 +7,8 @@ namespace DeliverabilityBot.Rules.Loading;
 
 /// <summary>
 /// Loads rule files with isolation: each file is read and validated on its own (files in parallel), cross-file checks
-/// (duplicate ids, attribution) follow, then every example and counter-example runs against its rule unless
-/// <see cref="RuleLoadOptions.CheckExamples"/> is off. A file with any error is excluded; the others load. Never throws
+/// (duplicate ids, attribution) follow, then every regex is built and every example and counter-example runs against
+/// its rule unless <see cref="RuleLoadOptions.CheckExamples"/> is off (regexes are then built on first use). A file with any error is excluded; the others load. Never throws
 /// for bad input.
 /// </summary>
 public static class RuleSetLoader
@@ -31,6 +31,8 @@ public static class RuleSetLoader
 
         if (options.CheckExamples)
         {
+            foreach (var p in parsed)
+                if (p.File is not null && !p.Bag.HasErrors) RegexBuildCheck.Check(p.File.Rules, p.Bag);
             var attributor = new ReceiverAttributor(blocks.Select(b => b.Block));
             foreach (var p in parsed)
                 if (!p.Bag.HasErrors) foreach (var rule in p.Rules) ExampleChecker.Check(rule, attributor, p.Bag, timeouts);

@@ -19,6 +19,8 @@ internal static class BacktrackingConstructs
                 if (!inClass && (next is >= '1' and <= '9' || next == 'k' && i + 2 < pattern.Length && pattern[i + 2] is '<' or '\''))
                     return At("backreference", pattern, i, next == 'k' ? 3 : 2,
                         "write the alternatives the reference stands for explicitly");
+                if (!inClass && next == 'G')
+                    return At("contiguous-match anchor", pattern, i, 2, "leave it out: a rule regex searches the whole reply once");
                 i++;
                 continue;
             }
@@ -30,7 +32,8 @@ internal static class BacktrackingConstructs
             if (c == '[')
             {
                 inClass = true;
-                if (i + 1 < pattern.Length && pattern[i + 1] == ']') i++;
+                if (i + 1 < pattern.Length && pattern[i + 1] == '^') i++;
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']') i++; // a ']' first in a class is a literal
                 continue;
             }
             if (c != '(' || i + 2 >= pattern.Length || pattern[i + 1] != '?') continue;
@@ -41,10 +44,21 @@ internal static class BacktrackingConstructs
                 return At("lookahead", pattern, i, 3, Lookaround);
             if (rest.StartsWith(">"))
                 return At("atomic group", pattern, i, 3, "write (?: instead: the non-backtracking engine never backtracks, so the group is atomic already");
+            if (BalancingGroup(rest))
+                return At("balancing group", pattern, i, 3, "match the parts with separate conditions, or write the nesting out for the depths that occur");
             if (rest.StartsWith("("))
                 return At("conditional", pattern, i, 3, "write the two branches as an alternation (a|b), or as two rules");
         }
         return null;
+    }
+
+    // (?<name-other>...) or (?'name-other'...), also with the first name left out.
+    private static bool BalancingGroup(ReadOnlySpan<char> rest)
+    {
+        if (rest.IsEmpty || rest[0] is not ('<' or '\'')) return false;
+        var close = rest[0] == '<' ? '>' : '\'';
+        var end = rest[1..].IndexOf(close);
+        return end > 0 && rest[1..(end + 1)].Contains('-');
     }
 
     private const string Lookaround =

@@ -31,7 +31,7 @@ public static class ConditionCompiler
             "code" => new CodeIs(l.Path, v.Select(s => CodePattern.TryParse(s, out var p) ? p! : null).OfType<CodePattern>().ToArray()),
             "status" => new StatusIs(l.Path, v.Select(s => StatusPattern.TryParse(s, out var p) ? p! : null).OfType<StatusPattern>().ToArray()),
             "contains" => new TextContains(l.Path, v.ToArray()),
-            "regex" => new TextMatches(l.Path, l.Regex ?? RuleRegex.TryCreate(v[0], out _) ?? throw new ArgumentException($"invalid regex in {ruleId}"), ruleId, timeouts),
+            "regex" => new TextMatches(l.Path, l.Pattern ?? RulePattern.TryCreate(v[0], out _, out _) ?? throw new ArgumentException($"invalid regex in {ruleId}"), ruleId, timeouts),
             "stage" => new EnumIs(l.Path, Allowed(v, FieldNames.Stages), f => (int)f.Event.Stage, i => FieldNames.Name((Core.Events.SmtpStage)i)),
             "action" => new EnumIs(l.Path, Allowed(v, FieldNames.Actions), f => (int)f.Event.Action, i => FieldNames.Name((Core.Events.DeliveryAction)i)),
             "format" => new NameIs(l.Path, v.ToArray(), f => f.Event.SourceFormat),

@@ -37,6 +37,14 @@ public sealed class EventFacts
     /// <summary>The reply text, cut at <see cref="MaxTextLength"/> (spans are offsets into it).</summary>
     public string Text { get; }
 
+    /// <summary>
+    /// <see cref="Text"/> case-folded (<see cref="CaseFold"/>), made on first use: rule regexes look for their required
+    /// strings in it before they run.
+    /// </summary>
+    internal string FoldedText => _folded ??= CaseFold.FoldText(Text);
+
+    private string? _folded;
+
     /// <summary>The reply code, or -1.</summary>
     public int Code { get; }
 

@@ -51,6 +51,37 @@ public static class RuleRegex
         }
     }
 
+    /// <summary>
+    /// Checks <paramref name="pattern"/> without building the non-backtracking automaton (the costly part, a few
+    /// milliseconds and up to a few megabytes each): the syntax through .NET's parser, and the constructs only a
+    /// backtracking engine runs through <see cref="BacktrackingConstructs"/>. Returns the parsed (never matched)
+    /// regex, for its group names, or null with <paramref name="error"/> as <see cref="TryCreate(string, out string?, out bool)"/>
+    /// would say. <see cref="RulePattern.TryBuild"/> is the exact check.
+    /// </summary>
+    public static Regex? TryValidate(string pattern, out string? error, out bool needsBacktracking)
+    {
+        error = null;
+        needsBacktracking = false;
+        Regex parsed;
+        try
+        {
+            parsed = new Regex(pattern, Options & ~RegexOptions.NonBacktracking, MatchTimeout);
+        }
+        catch (ArgumentException ex)
+        {
+            needsBacktracking = IsValidForBacktracking(pattern) && BacktrackingConstructs.Describe(pattern) is not null;
+            error = needsBacktracking ? BacktrackingConstructs.Describe(pattern) : ex.Message;
+            return null;
+        }
+        if (BacktrackingConstructs.Describe(pattern) is { } construct)
+        {
+            needsBacktracking = true;
+            error = construct;
+            return null;
+        }
+        return parsed;
+    }
+
     private static bool IsValidForBacktracking(string pattern)
     {
         try

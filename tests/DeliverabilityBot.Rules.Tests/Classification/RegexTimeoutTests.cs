@@ -65,6 +65,9 @@ public class RegexTimeoutTests
     [InlineData(@"(?<=spam )virus", "lookbehind")]
     [InlineData(@"(?>a+)b", "atomic group")]
     [InlineData(@"(?(a)b|c)", "conditional")]
+    [InlineData(@"(?<a>x)(?<b-a>y)", "balancing group")]
+    [InlineData(@"(?<a>x)(?<-a>y)", "balancing group")]
+    [InlineData(@"\Gmail", "contiguous-match anchor")]
     public void Load_RegexNeedingBacktracking_Dbr0033NamesTheConstruct(string regex, string construct)
     {
         var set = RuleSetLoader.Load([TestRules.Inline("spamcop.yaml", Rule(regex))]);
@@ -80,6 +83,7 @@ public class RegexTimeoutTests
     [InlineData(@"[(?!]x")]
     [InlineData(@"\(\?!x")]
     [InlineData(@"(?<name>x)(?:y)(?i:z)")]
+    [InlineData(@"[^]-]x")]
     public void Load_LookalikeThatIsNotAConstruct_Accepted(string regex)
     {
         var set = RuleSetLoader.Load([TestRules.Inline("spamcop.yaml", Rule(regex, "550 none"))]);
@@ -168,7 +172,7 @@ public class RegexTimeoutTests
         var sink = new MatchTimeoutSink();
         var leaf = new LeafCondition("match.regex", loaded.Descriptor.Location, "regex", ["(a+)+!"])
         {
-            Regex = new Regex("(a+)+!", RegexOptions.None, TimeSpan.FromMilliseconds(1)),
+            Pattern = RulePattern.Of(new Regex("(a+)+!", RegexOptions.None, TimeSpan.FromMilliseconds(1))),
         };
         return (new CompiledRule(loaded.Descriptor, ConditionCompiler.Compile(leaf, loaded.Id, sink)), set.Attributor, sink);
     }

@@ -71,7 +71,7 @@ public class RegexHostileInputProperties
         AllCondition a => a.Children.SelectMany(Regexes),
         AnyCondition a => a.Children.SelectMany(Regexes),
         NotCondition n => Regexes(n.Child),
-        LeafCondition { Regex: { } r } => [r],
+        LeafCondition { Pattern: { } p } => [p.Regex],
         _ => [],
     };
 }

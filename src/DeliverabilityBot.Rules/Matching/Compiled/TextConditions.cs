@@ -20,26 +20,34 @@ internal sealed class TextContains(string path, string[] needles) : ICompiledCon
     }
 }
 
-/// <summary>The reply text matches the regex; a timeout counts as no match and is reported, never thrown.</summary>
-internal sealed class TextMatches(string path, Regex regex, string ruleId, MatchTimeoutSink timeouts) : ICompiledCondition
+/// <summary>
+/// The reply text matches the regex; a reply without any of the pattern's required strings is no match without running
+/// it. A timeout counts as no match and is reported, never thrown (as is a regex the engine refused to build).
+/// </summary>
+internal sealed class TextMatches(string path, RulePattern pattern, string ruleId, MatchTimeoutSink timeouts) : ICompiledCondition
 {
-    private readonly string[] _groupNames = regex.GetGroupNames().Where(g => !int.TryParse(g, out _)).ToArray();
-
     public bool Evaluate(EventFacts facts, MatchDetail? detail)
     {
+        if (!pattern.MayMatch(facts.FoldedText)) return false;
         try
         {
+            var regex = pattern.Regex;
             if (detail is null) return regex.IsMatch(facts.Text);
             var m = regex.Match(facts.Text);
             if (!m.Success) return false;
             detail.Spans.Add(new MatchedSpan(path, m.Index, m.Length, m.Value));
-            foreach (var name in _groupNames)
+            foreach (var name in pattern.GroupNames)
                 if (m.Groups[name] is { Success: true } g) detail.Groups[name] = g.Value;
             return true;
         }
         catch (RegexMatchTimeoutException)
         {
-            timeouts.Report(ruleId, regex.ToString(), facts.Event);
+            timeouts.Report(ruleId, pattern.Text, facts.Event);
+            return false;
+        }
+        catch (NotSupportedException ex)
+        {
+            timeouts.Report(ruleId, $"{pattern.Text} ({ex.Message})", facts.Event);
             return false;
         }
     }

@@ -23,6 +23,6 @@ public sealed record NotCondition(string Path, SourceLocation Location, Conditio
 /// <param name="Values">The values as written (lists flattened).</param>
 public sealed record LeafCondition(string Path, SourceLocation Location, string Field, IReadOnlyList<string> Values) : Condition(Path, Location)
 {
-    /// <summary>For a <c>regex</c> leaf, the regex built once while validating (construction is the costly part of loading).</summary>
-    public System.Text.RegularExpressions.Regex? Regex { get; init; }
+    /// <summary>For a <c>regex</c> leaf, the pattern checked while validating; its regex is built on first use.</summary>
+    public Matching.RulePattern? Pattern { get; init; }
 }

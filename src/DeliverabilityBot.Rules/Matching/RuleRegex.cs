@@ -10,7 +10,7 @@ namespace DeliverabilityBot.Rules.Matching;
 public static class RuleRegex
 {
     /// <summary>
-    /// How long one match may run before it counts as no match (and a DBR0028 diagnostic). Rules see at most
+    /// How long one match may run; a match that runs past it twice counts as no match (and a DBR0028 diagnostic). Rules see at most
     /// <see cref="EventFacts.MaxTextLength"/> characters, which the non-backtracking engine scans in well under a
     /// millisecond; 250 ms leaves room for a descheduled thread on a busy machine.
     /// </summary>

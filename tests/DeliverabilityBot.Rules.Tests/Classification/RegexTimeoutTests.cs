@@ -12,7 +12,7 @@ namespace DeliverabilityBot.Rules.Tests.Classification;
 
 public class RegexTimeoutTests
 {
-    private static string Rule(string regex, string counterExample = "550 aaaa") => $$"""
+    internal static string Rule(string regex, string counterExample = "550 aaaa") => $$"""
         family: SPC
         scope: filter
         rules:

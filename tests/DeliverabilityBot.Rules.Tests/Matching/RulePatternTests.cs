@@ -4,6 +4,7 @@ using DeliverabilityBot.Rules.Engine;
 using DeliverabilityBot.Rules.Loading;
 using DeliverabilityBot.Rules.Matching;
 using DeliverabilityBot.Rules.Model.Conditions;
+using DeliverabilityBot.Rules.Tests.Classification;
 
 namespace DeliverabilityBot.Rules.Tests.Matching;
 
@@ -82,7 +83,7 @@ public class RulePatternTests
     [Fact]
     public void Load_WithExampleChecks_RegexTheEngineRefuses_Dbr0034AndFileLeftOut()
     {
-        var set = RuleSetLoader.Load([TestRules.Inline("spamcop.yaml", SpamcopRule(TooLarge))]);
+        var set = RuleSetLoader.Load([TestRules.Inline("spamcop.yaml", RegexTimeoutTests.Rule(TooLarge))]);
 
         var d = Assert.Single(set.Diagnostics, d => d.IsError);
         Assert.Equal("DBR0034", d.Id);
@@ -93,34 +94,16 @@ public class RulePatternTests
     [Fact]
     public void Classify_WithoutExampleChecks_RegexTheEngineRefuses_ReportedAndNoMatch()
     {
-        var set = RuleSetLoader.Load([TestRules.Inline("spamcop.yaml", SpamcopRule(TooLarge))], RuleLoadOptions.WithoutExampleChecks);
+        var set = RuleSetLoader.Load([TestRules.Inline("spamcop.yaml", RegexTimeoutTests.Rule(TooLarge))], RuleLoadOptions.WithoutExampleChecks);
         var reported = new List<string>();
         set.Timeouts.TimedOut += (id, _, _) => reported.Add(id);
 
-        var c = new NRulesBounceClassifier(set).Classify(new BounceEvent { Reply = SmtpReply.Parse("550 spammmm") });
+        var c = new NRulesBounceClassifier(set).Classify(new BounceEvent { Reply = SmtpReply.Parse("550 spammmm aaaa") });
 
         Assert.Empty(c.Findings);
         Assert.Equal(["SPC1001"], reported);
         Assert.Equal(1, set.Timeouts.Count);
     }
-
-    private static string SpamcopRule(string regex) => $$"""
-        family: SPC
-        scope: filter
-        rules:
-          - id: SPC1001
-            title: Large
-            message: m
-            category: reputation
-            severity: info
-            helpUri: https://www.spamcop.net/
-            references: [{url: "https://www.spamcop.net/", confidence: official}]
-            match:
-              regex: '{{regex}}'
-            explanation: e
-            actions: [a]
-            examples: ["550 spam"]
-        """;
 
     internal static IEnumerable<RulePattern> Patterns(Condition c) => c switch
     {

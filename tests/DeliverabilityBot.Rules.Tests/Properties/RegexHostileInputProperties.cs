@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using DeliverabilityBot.Rules.Loading;
 using DeliverabilityBot.Rules.Matching;
-using DeliverabilityBot.Rules.Model.Conditions;
+using DeliverabilityBot.Rules.Tests.Matching;
 
 namespace DeliverabilityBot.Rules.Tests.Properties;
 
@@ -17,8 +17,8 @@ public class RegexHostileInputProperties
     private static readonly Regex[] Patterns =
         new[] { RuleSetLoader.Load(RuleSources.Embedded()), TestRules.Valid }
             .SelectMany(set => set.Rules)
-            .SelectMany(r => Regexes(r.Descriptor.Match))
-            .Select(Generous)
+            .SelectMany(r => RulePatternTests.Patterns(r.Descriptor.Match))
+            .Select(p => Generous(p.Regex))
             .ToArray();
 
     [Fact]
@@ -65,13 +65,4 @@ public class RegexHostileInputProperties
                 return sb.Append(t.Item3).ToString();
             });
     }
-
-    private static IEnumerable<Regex> Regexes(Condition c) => c switch
-    {
-        AllCondition a => a.Children.SelectMany(Regexes),
-        AnyCondition a => a.Children.SelectMany(Regexes),
-        NotCondition n => Regexes(n.Child),
-        LeafCondition { Pattern: { } p } => [p.Regex],
-        _ => [],
-    };
 }

@@ -26,29 +26,44 @@ internal sealed class TextContains(string path, string[] needles) : ICompiledCon
 /// </summary>
 internal sealed class TextMatches(string path, RulePattern pattern, string ruleId, MatchTimeoutSink timeouts) : ICompiledCondition
 {
+    // A regex's first match also builds its automaton's states (and, first in a process, compiles the engine's code):
+    // on a saturated machine that alone can pass the timeout. A sound pattern then matches in time on the second try;
+    // only a second timeout is reported. The non-backtracking engine is linear, so a try costs at most the timeout.
+    private const int Attempts = 2;
+
     public bool Evaluate(EventFacts facts, MatchDetail? detail)
     {
         if (!pattern.MayMatch(facts.FoldedText)) return false;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var regex = pattern.Regex;
-            if (detail is null) return regex.IsMatch(facts.Text);
-            var m = regex.Match(facts.Text);
-            if (!m.Success) return false;
-            detail.Spans.Add(new MatchedSpan(path, m.Index, m.Length, m.Value));
-            foreach (var name in pattern.GroupNames)
-                if (m.Groups[name] is { Success: true } g) detail.Groups[name] = g.Value;
-            return true;
+            try
+            {
+                return Match(pattern.Regex, facts, detail);
+            }
+            catch (RegexMatchTimeoutException) when (attempt < Attempts)
+            {
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                timeouts.Report(ruleId, pattern.Text, facts.Event);
+                return false;
+            }
+            catch (NotSupportedException ex)
+            {
+                timeouts.Report(ruleId, $"{pattern.Text} ({ex.Message})", facts.Event);
+                return false;
+            }
         }
-        catch (RegexMatchTimeoutException)
-        {
-            timeouts.Report(ruleId, pattern.Text, facts.Event);
-            return false;
-        }
-        catch (NotSupportedException ex)
-        {
-            timeouts.Report(ruleId, $"{pattern.Text} ({ex.Message})", facts.Event);
-            return false;
-        }
+    }
+
+    private bool Match(Regex regex, EventFacts facts, MatchDetail? detail)
+    {
+        if (detail is null) return regex.IsMatch(facts.Text);
+        var m = regex.Match(facts.Text);
+        if (!m.Success) return false;
+        detail.Spans.Add(new MatchedSpan(path, m.Index, m.Length, m.Value));
+        foreach (var name in pattern.GroupNames)
+            if (m.Groups[name] is { Success: true } g) detail.Groups[name] = g.Value;
+        return true;
     }
 }

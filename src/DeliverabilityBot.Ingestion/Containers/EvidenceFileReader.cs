@@ -146,7 +146,7 @@ public sealed class EvidenceFileReader
         {
             try
             {
-                if (!input.TryBuffer(_limits.MaxMessageBytes))
+                if (!input.TryBuffer(_limits.MaxMessageBytes, crToLf: crOnly && kind == InputKind.Email))
                     return [Failure(path, $"is over the {Megabytes(_limits.MaxMessageBytes)} MB limit for this kind of input{(input.Decompressed ? " once decompressed" : "")}")];
             }
             catch (Exception ex) when (IsInputProblem(ex))
@@ -301,9 +301,8 @@ public sealed class EvidenceFileReader
             return Failure(path, $"message {m.Index} is {Megabytes(m.Size)} MB, over the {Megabytes(_limits.MaxMessageBytes)} MB limit for one email; skipped", m.Index);
         try
         {
-            content.Position = 0;
             using (content)
-            using (var message = ParserFor(content).ParseMessage()) // disposed once read: see ReadEmail
+            using (var message = ParserFor(content.Read()).ParseMessage()) // disposed once read: see ReadEmail
                 return new FileReadResult(path, BounceMessageReader.Read(message, source, position), null, position);
         }
         catch (Exception ex) when (IsInputProblem(ex))

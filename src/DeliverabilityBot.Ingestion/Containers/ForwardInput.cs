@@ -14,8 +14,7 @@ internal sealed class ForwardInput : IWholeInput, IDisposable
     private readonly ForwardStream _content;
     private readonly byte[] _head;
     private readonly int _headCount;
-    private byte[]? _whole;
-    private int _wholeCount;
+    private SpillBuffer? _whole;
 
     private ForwardInput(ForwardStream content, byte[] head, int headCount, bool decompressed)
     {
@@ -75,36 +74,44 @@ internal sealed class ForwardInput : IWholeInput, IDisposable
     /// <summary>How far into the raw input reading has gone (compressed bytes for a gzip).</summary>
     public long Consumed => _content.Position;
 
-    /// <summary>Reads the whole content into memory for <see cref="ReadWhole"/>; false (and nothing held) when it is over <paramref name="limit"/> bytes.</summary>
+    /// <summary>
+    /// Reads the whole content for <see cref="ReadWhole"/> (past 1 MB into a temporary file, see <see cref="SpillBuffer"/>),
+    /// with lone-CR line ends made LF when <paramref name="crToLf"/>; false (and nothing held) when it is over
+    /// <paramref name="limit"/> bytes.
+    /// </summary>
     /// <exception cref="IOException">The input cannot be read (or its gzip data is corrupt).</exception>
-    public bool TryBuffer(long limit)
+    public bool TryBuffer(long limit, bool crToLf)
     {
-        // Read up to one byte past the limit, never more: a gzip bomb costs the limit, not the memory it would fill.
-        var buffer = new MemoryStream();
+        // Read up to one byte past the limit, never more: a gzip bomb costs the limit on disk, not the memory it would fill.
+        _content.CrToLf = crToLf;
+        var buffer = new SpillBuffer();
         var chunk = new byte[ReadBuffer];
         int read;
         while ((read = _content.Read(chunk, 0, Want(limit - buffer.Length, chunk.Length))) > 0)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit) return false;
+            buffer.Write(chunk.AsSpan(0, read));
+            if (buffer.Length > limit)
+            {
+                buffer.Dispose();
+                return false;
+            }
         }
-        _whole = buffer.GetBuffer();
-        _wholeCount = (int)buffer.Length;
+        _whole = buffer;
         return true;
     }
 
     private static int Want(long room, int chunk) => room >= chunk ? chunk : (int)room + 1;
 
     /// <inheritdoc />
-    public MemoryStream ReadWhole(bool crToLf)
-    {
-        var whole = _whole ?? throw new InvalidOperationException("the input was not buffered");
-        if (crToLf) whole.AsSpan(0, _wholeCount).Replace((byte)'\r', (byte)'\n');
-        return new MemoryStream(whole, 0, _wholeCount, writable: false, publiclyVisible: true);
-    }
+    /// <remarks>Lone CRs were made LF while buffering (<see cref="TryBuffer"/>'s <c>crToLf</c>), so <paramref name="crToLf"/> is not used here.</remarks>
+    public Stream ReadWhole(bool crToLf) => (_whole ?? throw new InvalidOperationException("the input was not buffered")).Read();
 
     /// <inheritdoc />
-    public void Dispose() => _content.Dispose();
+    public void Dispose()
+    {
+        _content.Dispose();
+        _whole?.Dispose();
+    }
 
     // Pipes and stdin give what the caller asks for; log lines and MIME are read in small pieces.
     private static BufferedStream Buffered(Stream stream) => new(stream, ReadBuffer);

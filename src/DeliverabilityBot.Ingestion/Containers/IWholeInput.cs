@@ -4,8 +4,8 @@ namespace DeliverabilityBot.Ingestion.Containers;
 internal interface IWholeInput
 {
     /// <summary>
-    /// The whole content as a read-only stream over a buffer the input owns (nothing read from it may outlive the
-    /// input); with <paramref name="crToLf"/>, lone-CR line ends become LF.
+    /// The whole content as a stream from its first byte, over a buffer or temporary file the input owns (nothing read
+    /// from it may outlive the input); with <paramref name="crToLf"/>, lone-CR line ends become LF.
     /// </summary>
-    MemoryStream ReadWhole(bool crToLf);
+    Stream ReadWhole(bool crToLf);
 }

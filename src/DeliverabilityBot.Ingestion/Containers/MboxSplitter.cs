@@ -2,15 +2,15 @@ namespace DeliverabilityBot.Ingestion.Containers;
 
 /// <summary>One message of an mbox: its bytes (without the <c>From </c> line), or only its size when over the limit.</summary>
 /// <param name="Index">1-based position in the mbox.</param>
-/// <param name="Content">The message, or null when it is over the limit (its bytes were never held).</param>
+/// <param name="Content">The message (the reader disposes it), or null when it is over the limit (its bytes were let go).</param>
 /// <param name="Size">Bytes of the message, counted to its end even when over the limit.</param>
-internal sealed record MboxMessage(int Index, MemoryStream? Content, long Size);
+internal sealed record MboxMessage(int Index, SpillBuffer? Content, long Size);
 
 /// <summary>
 /// Splits an mbox stream into messages at each line that starts with <c>From </c> (as MimeKit's mbox parser does), holding
-/// at most one message of up to the per-email limit: a larger message is counted to its end and given without its
-/// bytes, so a 1 GB message in an mbox costs a read buffer, not a gigabyte, and the messages after it are still read.
-/// Lines are never held whole, however long.
+/// at most one message of up to the per-email limit, and of that at most 1 MB in memory (<see cref="SpillBuffer"/>): a
+/// larger message is counted to its end and given without its bytes, so a 1 GB message in an mbox costs a read buffer,
+/// not a gigabyte, and the messages after it are still read. Lines are never held whole, however long.
 /// </summary>
 internal static class MboxSplitter
 {
@@ -24,7 +24,7 @@ internal static class MboxSplitter
         var atLineStart = true;
         var inFromLine = false;
         var index = 0;
-        MemoryStream? content = null;
+        SpillBuffer? content = null;
         var size = -1L; // no message yet
 
         bool Fill()
@@ -53,7 +53,7 @@ internal static class MboxSplitter
                     if (size >= 0) yield return new MboxMessage(index, content, size);
                     index++;
                     size = 0;
-                    content = new MemoryStream();
+                    content = new SpillBuffer();
                     inFromLine = true;
                 }
                 atLineStart = false;
@@ -64,8 +64,12 @@ internal static class MboxSplitter
             if (!inFromLine && size >= 0)
             {
                 size += stop - start;
-                if (size <= maxMessageBytes) content!.Write(buffer, start, stop - start);
-                else content = null; // over the limit: let go of what was held, keep counting
+                if (size <= maxMessageBytes) content!.Write(buffer.AsSpan(start, stop - start));
+                else if (content is not null)
+                {
+                    content.Dispose(); // over the limit: let go of what was held (its temporary file too), keep counting
+                    content = null;
+                }
             }
             if (newline >= 0)
             {

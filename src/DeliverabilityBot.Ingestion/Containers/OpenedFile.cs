@@ -57,7 +57,7 @@ internal sealed class OpenedFile : IWholeInput, IDisposable
     /// The whole file (the head and the rest, up to the length it had when opened) as a read-only stream over a pooled buffer; with
     /// <paramref name="crToLf"/>, lone-CR line ends become LF (old Mac files, which MIME parsers do not split on).
     /// </summary>
-    public MemoryStream ReadWhole(bool crToLf)
+    public Stream ReadWhole(bool crToLf)
     {
         // Up to the length checked against the limits when opened: a file growing meanwhile is read as it was.
         var length = (int)Math.Max(Math.Min(Length, Array.MaxLength), _headCount);

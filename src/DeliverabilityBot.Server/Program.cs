@@ -10,6 +10,7 @@ using DeliverabilityBot.Server.Chat;
 using DeliverabilityBot.Server.Demo;
 using DeliverabilityBot.Server.Health;
 using DeliverabilityBot.Server.RuleReload;
+using DeliverabilityBot.Server.Telemetry;
 using DeliverabilityBot.Server.Web;
 
 WebApplication app;
@@ -18,6 +19,9 @@ try
     var demoSwitch = ServerSettings.IsDemo(args, out var hostArgs);
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ServerSettings.ContentRoot(hostArgs) });
     builder.WebHost.UseStaticWebAssets();
+    // Under systemd (deploy/dbot-server.service, Type=notify): ready and stopping are told to systemd, logs go to the
+    // journal with their levels. Elsewhere this does nothing.
+    builder.Host.UseSystemd();
     var demo = ServerSettings.DemoEnabled(demoSwitch, builder.Configuration);
     var dataFolder = ServerSettings.DataFolder(builder.Configuration, demo);
     var access = WebAccessPlan.From(builder.Configuration);
@@ -36,6 +40,7 @@ try
     builder.Services.AddSlackChannel(builder.Configuration);
     builder.Services.AddAlerts(builder.Configuration);
     builder.Services.AddRuleReload(builder.Configuration);
+    builder.Services.AddTelemetry(builder.Configuration);
     app = builder.Build();
     if (ServerSettings.IsOwnProcess && PortProbe.FirstBusy(ListenAddresses.Read(builder.Configuration)) is { } busy)
     {
@@ -58,6 +63,7 @@ if (app.Services.GetRequiredService<WebAccessPlan>().Options.WebChatEnabled)
 }
 
 app.MapHealth();
+app.MapTelemetry();
 app.MapTeamsChannel();
 app.MapSlackChannel();
 

@@ -130,7 +130,7 @@ public sealed class IngestService
             }
         }, cancellationToken);
 
-        using var notifier = new CommitNotifier("ingest", Observers, writer);
+        using var notifier = new CommitNotifier("ingest", [.. Observers, Telemetry.IngestTelemetryObserver.Instance], writer);
         foreach (var batch in batches.GetConsumingEnumerable(cancellationToken))
         {
             foreach (var e in batch)

@@ -1,4 +1,6 @@
 using DeliverabilityBot.Core.Classification;
+using System.Diagnostics;
+using DeliverabilityBot.Application.Telemetry;
 using DeliverabilityBot.Core.Events;
 
 namespace DeliverabilityBot.Application.RuleSets;
@@ -10,8 +12,22 @@ namespace DeliverabilityBot.Application.RuleSets;
 internal sealed class HotReloadClassifier(HotRuleSet rules) : IBounceClassifier
 {
     /// <inheritdoc />
-    public BounceClassification Classify(BounceEvent bounce) => rules.Active.Classifier.Classify(bounce);
+    public BounceClassification Classify(BounceEvent bounce)
+    {
+        if (!DeliverabilityBotTelemetry.ClassificationDuration.Enabled) return rules.Active.Classifier.Classify(bounce);
+        var start = Stopwatch.GetTimestamp();
+        var result = rules.Active.Classifier.Classify(bounce);
+        DeliverabilityBotTelemetry.ClassificationDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return result;
+    }
 
     /// <inheritdoc />
-    public IReadOnlyList<BounceClassification> ClassifyAll(IReadOnlyList<BounceEvent> bounces) => rules.Active.Classifier.ClassifyAll(bounces);
+    public IReadOnlyList<BounceClassification> ClassifyAll(IReadOnlyList<BounceEvent> bounces)
+    {
+        if (!DeliverabilityBotTelemetry.ClassificationDuration.Enabled) return rules.Active.Classifier.ClassifyAll(bounces);
+        var start = Stopwatch.GetTimestamp();
+        var results = rules.Active.Classifier.ClassifyAll(bounces);
+        DeliverabilityBotTelemetry.ClassificationDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return results;
+    }
 }

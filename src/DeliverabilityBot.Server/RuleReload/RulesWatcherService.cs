@@ -1,4 +1,5 @@
 using DeliverabilityBot.Application.RuleSets;
+using DeliverabilityBot.Application.Telemetry;
 using DeliverabilityBot.Rules.Matching;
 
 namespace DeliverabilityBot.Server.RuleReload;
@@ -30,9 +31,13 @@ internal sealed class RulesWatcherService(RulesFolder folder, HotRuleSet rules, 
     }
 
     private void WatchTimeouts(MatchTimeoutSink timeouts) =>
-        timeouts.TimedOut += (ruleId, _, bounce) => log.LogWarning(
-            "DBR0028: the regex of rule {RuleId} timed out on a reply from {Receiver}; the event was classified without it ({Count} timeouts in this rule set)",
-            ruleId, bounce.RecipientDomain ?? bounce.RemoteHost ?? "unknown", timeouts.Count);
+        timeouts.TimedOut += (ruleId, _, bounce) =>
+        {
+            DeliverabilityBotTelemetry.RegexTimeouts.Add(1, new KeyValuePair<string, object?>("rule", ruleId));
+            log.LogWarning(
+                "DBR0028: the regex of rule {RuleId} timed out on a reply from {Receiver}; the event was classified without it ({Count} timeouts in this rule set)",
+                ruleId, bounce.RecipientDomain ?? bounce.RemoteHost ?? "unknown", timeouts.Count);
+        };
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

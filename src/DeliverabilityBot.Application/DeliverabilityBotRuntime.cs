@@ -31,6 +31,7 @@ public sealed class DeliverabilityBotRuntime
     private readonly Lazy<LoadedDiagnosisRules> _startupDiagnosisRules;
     private readonly Lazy<DiagnosisRuleSet> _diagnosis;
     private readonly Lazy<IHistoryStore> _store;
+    private readonly Lazy<DeliverabilityBot.Rules.Mta.MtaThrottleSet> _mta;
     private readonly Lazy<(SendingMap? Map, IReadOnlyList<string> Warnings)> _sending;
 
     /// <summary>Creates the runtime; nothing is loaded or opened until used.</summary>
@@ -47,6 +48,7 @@ public sealed class DeliverabilityBotRuntime
         _diagnosis = new(() => new DiagnosisRuleSet(_startupDiagnosisRules.Value, CompileEngine(_startupDiagnosisRules.Value)));
         _active = new(() => new HotRuleSet(_rules.Value, set => new CachingBounceClassifier(CreateClassifier(set)),
             initialClassifier: new CachingBounceClassifier(_classifier.Value), initialDiagnosis: _diagnosis, compileDiagnosis: CompileEngine));
+        _mta = new(() => DeliverabilityBot.Rules.Mta.MtaThrottleLoader.Load(options.RulesDirectory));
         _store = new(() => HistoryStores.Open(new StoreOptions
         {
             DataDirectory = DataFolder.Resolve(options.DataDirectory),
@@ -123,10 +125,13 @@ public sealed class DeliverabilityBotRuntime
     public IngestService CreateIngest(SendingMap? sending) => new(Store, new SummaryClassifier(ActiveRules.Classifier), sending, ActiveRules.Active.Rules.Timeouts);
 
     /// <summary>The why service over the diagnosis rules in service.</summary>
-    public WhyService Why => new(Store, Engine);
+    public WhyService Why => new(Store, Engine, MtaThrottles);
+
+    /// <summary>What to change in the MTA per receiver and diagnosis (<c>rules/mta/*.yaml</c>; files with problems left out).</summary>
+    public DeliverabilityBot.Rules.Mta.MtaThrottleSet MtaThrottles => _mta.Value;
 
     /// <summary>A new alert detector over the store and the diagnosis engine (evaluations are serialised per detector).</summary>
-    public Alerts.AlertDetector CreateAlertDetector(Alerts.AlertOptions options, TimeProvider? clock = null) => new(Why, Store, options, clock);
+    public Alerts.AlertDetector CreateAlertDetector(Alerts.AlertOptions options, TimeProvider? clock = null) => new(Why, Store, options, clock, MtaThrottles.Changes);
 
     /// <summary>The stats service.</summary>
     public StatsService Stats => new(Store);

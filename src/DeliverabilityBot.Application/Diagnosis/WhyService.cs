@@ -16,10 +16,12 @@ public sealed class WhyService
     private const int ExamplesPerDiagnosis = 3;
     private readonly IHistoryStore _store;
     private readonly DiagnosisEngine _engine;
+    private readonly Rules.Mta.MtaThrottleSet? _mta;
 
     /// <summary>Creates the service.</summary>
-    public WhyService(IHistoryStore store, DiagnosisEngine engine)
+    public WhyService(IHistoryStore store, DiagnosisEngine engine, Rules.Mta.MtaThrottleSet? mta = null)
     {
+        _mta = mta;
         _store = store;
         _engine = engine;
     }
@@ -29,7 +31,7 @@ public sealed class WhyService
     {
         var reader = _store.Reader;
         var (current, messages, outcome) = Diagnose(receiver, window, window.Previous);
-        var diagnoses = current.Count == 0 ? [] : outcome.Diagnoses.Select(d => WithExamples(d, reader, window)).ToList();
+        var diagnoses = current.Count == 0 ? [] : outcome.Diagnoses.Select(d => WithExamples(d, reader, window, _mta)).ToList();
         var report = new WhyReport
         {
             Receiver = receiver,
@@ -66,7 +68,7 @@ public sealed class WhyService
         return new WindowDiagnosis(current, messages, outcome);
     }
 
-    private static Core.Diagnosis.Diagnosis WithExamples(RankedDiagnosis ranked, IHistoryReader reader, TimeWindow window)
+    private static Core.Diagnosis.Diagnosis WithExamples(RankedDiagnosis ranked, IHistoryReader reader, TimeWindow window, Rules.Mta.MtaThrottleSet? mta)
     {
         var d = ranked.Diagnosis;
         var f = ranked.Fact;
@@ -76,7 +78,9 @@ public sealed class WhyService
         {
             Id = d.Id, Title = d.Title, Category = d.Category, Confidence = d.Confidence, Scope = d.Scope,
             Evidence = new DiagnosisEvidence { Figures = d.Evidence.Figures, Examples = examples, FirstSeen = d.Evidence.FirstSeen, LastSeen = d.Evidence.LastSeen },
-            Explanation = d.Explanation, Actions = d.Actions, Rules = d.Rules, References = d.References, Score = d.Score,
+            Explanation = d.Explanation,
+            // What to change in the MTA, in its own terms, after the rule's own actions (rules/mta/*.yaml).
+            Actions = mta is null || receiver is null ? d.Actions : [.. d.Actions, .. mta.Changes(receiver, d.Id)], Rules = d.Rules, References = d.References, Score = d.Score,
             Affected = d.Affected, CausedBy = d.CausedBy,
         };
     }

@@ -4,8 +4,8 @@ namespace DeliverabilityBot.Rules.Loading;
 
 /// <summary>
 /// Where rule files come from: a folder on disk (<c>--rules DIR</c>, <c>DBOT_RULES</c>) or the rule set embedded in
-/// this assembly (the repository's <c>rules/**/*.yaml</c>). The stage-2 <c>diagnosis/</c> folder is not classification
-/// rules and is skipped. Files are returned sorted by path, so load order (and any tie) is deterministic.
+/// this assembly (the repository's <c>rules/**/*.yaml</c>). The stage-2 <c>diagnosis/</c> folder and the <c>mta/</c>
+/// folder (what to change in the MTA) are not classification rules and are skipped. Files are returned sorted by path, so load order (and any tie) is deterministic.
 /// </summary>
 public static class RuleSources
 {
@@ -82,5 +82,7 @@ public static class RuleSources
         return s?.Length ?? 0;
     }
 
-    private static bool IsDiagnosis(string relative) => relative.StartsWith("diagnosis/", StringComparison.OrdinalIgnoreCase);
+    // diagnosis/ (stage 2) and mta/ (what to change in the MTA) are read by their own loaders.
+    private static bool IsDiagnosis(string relative) =>
+        relative.StartsWith("diagnosis/", StringComparison.OrdinalIgnoreCase) || relative.StartsWith("mta/", StringComparison.OrdinalIgnoreCase);
 }

@@ -38,6 +38,7 @@ public sealed class AlertDetectorReplayTests : IDisposable
         Assert.InRange(resolved.Incident.Totals!.SignalAttempts, 60, 85); // 85 deferrals in the log, all inside the episode
         Assert.Contains("ICL1022", resolved.Incident.Rules);
         Assert.NotEmpty(resolved.Incident.Actions);
+        Assert.Contains(resolved.Incident.MtaChanges, l => l.StartsWith("Postfix:", StringComparison.Ordinal) && l.Contains("slow-icloud", StringComparison.Ordinal));
     }
 
     [Fact]

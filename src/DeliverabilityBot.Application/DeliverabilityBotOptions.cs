@@ -6,6 +6,10 @@ public sealed class DeliverabilityBotOptions
     /// <summary>The data folder; null: <c>DBOT_DATA</c>, else the per-user default.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>The history database: a PostgreSQL connection string (<c>--store</c>, <c>ConnectionStrings:History</c>); null:
+    /// <c>DBOT_STORE</c>, else the embedded SQLite file in the data folder.</summary>
+    public string? StoreConnectionString { get; set; }
+
     /// <summary>The rules folder; null: <c>DBOT_RULES</c>, else the rule set embedded in the build.</summary>
     public string? RulesDirectory { get; set; }
 

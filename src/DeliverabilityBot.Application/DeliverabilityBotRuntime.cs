@@ -52,6 +52,7 @@ public sealed class DeliverabilityBotRuntime
         _store = new(() => HistoryStores.Open(new StoreOptions
         {
             DataDirectory = DataFolder.Resolve(options.DataDirectory),
+            ConnectionString = StoreConnection.Resolve(options.StoreConnectionString),
             RetentionDays = options.RetentionDays,
             BatchSize = options.BatchSize,
         }));

@@ -4,6 +4,7 @@ using DeliverabilityBot.Cli.Commands;
 var root = new RootCommand("dbot: why mailbox providers defer or reject your mail, and what to do about it.");
 root.Options.Add(CliOptions.Rules);
 root.Options.Add(CliOptions.Config);
+root.Options.Add(CliOptions.Store);
 
 // One line per command; each command lives in its own file under Commands/.
 root.Subcommands.Add(ExplainCommand.Create());

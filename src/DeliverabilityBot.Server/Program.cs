@@ -25,6 +25,7 @@ try
     var demo = ServerSettings.DemoEnabled(demoSwitch, builder.Configuration);
     var dataFolder = ServerSettings.DataFolder(builder.Configuration, demo);
     var access = WebAccessPlan.From(builder.Configuration);
+    var store = ServerSettings.StoreConnection(builder.Configuration);
 
     builder.Services.AddWebAccess(access, builder.Configuration);
     builder.Services.AddDeliverabilityBot(new DeliverabilityBotOptions
@@ -32,7 +33,9 @@ try
         DataDirectory = dataFolder,
         RulesDirectory = builder.Configuration["rules"],
         DeploymentConfigFile = DeploymentConfigFile.ResolvePath(builder.Configuration["config"]),
+        StoreConnectionString = store,
     });
+    builder.Services.AddSharedState(store);
     builder.Services.AddChat(builder.Configuration, dataFolder);
     builder.Services.AddDemoData(demo);
     builder.Services.AddHealth();

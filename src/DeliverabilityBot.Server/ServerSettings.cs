@@ -28,6 +28,14 @@ public static class ServerSettings
     }
 
     /// <summary>
+    /// The history database: <c>ConnectionStrings:History</c> (environment <c>ConnectionStrings__History</c>), else
+    /// <c>--store</c>, else <c>DBOT_STORE</c>; null for the embedded SQLite file in the data folder. A PostgreSQL database
+    /// also holds the conversation state and the channel delivery keys, so several instances can share it.
+    /// </summary>
+    public static string? StoreConnection(IConfiguration configuration) =>
+        Store.StoreConnection.Resolve(configuration.GetConnectionString("History") ?? configuration["store"]);
+
+    /// <summary>
     /// The content root: the one given (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>, <c>DOTNET_CONTENTROOT</c>), else the
     /// folder of the server's own files, so <c>appsettings.json</c> and <c>wwwroot</c> are found wherever it is started from.
     /// </summary>

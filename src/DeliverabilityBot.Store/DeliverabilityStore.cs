@@ -18,7 +18,7 @@ public sealed class DeliverabilityStore : IHistoryStore
     {
         Options = options;
         _connectionString = connectionString;
-        _names = new DimensionNames(this);
+        _names = new DimensionNames(OpenConnection);
     }
 
     /// <summary>The page size of a new database file.</summary>

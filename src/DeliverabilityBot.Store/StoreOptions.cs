@@ -9,6 +9,10 @@ public sealed class StoreOptions
     /// <summary>The data folder (created on first use). Resolve it with <see cref="DataFolder.Resolve"/>.</summary>
     public string DataDirectory { get; set; } = DataFolder.Resolve(null);
 
+    /// <summary>The database: null for the embedded SQLite file in <see cref="DataDirectory"/>, or a PostgreSQL
+    /// connection string (see <see cref="StoreConnection"/>).</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>Days of history kept before the newest event (0 keeps everything). Default 90.</summary>
     public int RetentionDays { get; set; } = 90;
 

@@ -12,6 +12,13 @@ public static class CliOptions
         Recursive = true,
     };
 
+    /// <summary><c>--store URL</c>: the history in a PostgreSQL database instead of the data folder's SQLite file (also <c>DBOT_STORE</c>); recursive.</summary>
+    public static Option<string?> Store { get; } = new("--store")
+    {
+        Description = "History database shared by several instances, e.g. postgres://dbot:secret@db:5432/dbot (default: $DBOT_STORE, else SQLite in the data folder).",
+        Recursive = true,
+    };
+
     /// <summary><c>--format text|sarif</c> for the rules tooling.</summary>
     public static Option<string> Format() => new Option<string>("--format")
     {

@@ -7,7 +7,7 @@ namespace DeliverabilityBot.Cli.Commands;
 
 /// <summary>
 /// How every command gets its rules, classifier, diagnosis engine, store and deployment config: one
-/// <see cref="DeliverabilityBotRuntime"/> built from <c>--rules</c>, <c>--config</c> (else <c>DBOT_CONFIG</c>, else
+/// <see cref="DeliverabilityBotRuntime"/> built from <c>--rules</c>, <c>--store</c>, <c>--config</c> (else <c>DBOT_CONFIG</c>, else
 /// <c>./dbot.config</c>) and the command's own options, so a severity override applies to every command alike.
 /// </summary>
 internal static class CliRuntime
@@ -19,6 +19,7 @@ internal static class CliRuntime
         {
             RulesDirectory = parse.GetValue(CliOptions.Rules),
             DeploymentConfigFile = DeploymentConfigFile.ResolvePath(parse.GetValue(CliOptions.Config)),
+            StoreConnectionString = parse.GetValue(CliOptions.Store),
         };
         configure?.Invoke(options);
         return new(options);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using DeliverabilityBot.Store.Schema;
 
 namespace DeliverabilityBot.Store.Reading;
@@ -6,12 +7,13 @@ namespace DeliverabilityBot.Store.Reading;
 /// <summary>Resolves dimension ids to values and back, caching what it has read. Thread-safe.</summary>
 internal sealed class DimensionNames
 {
-    private readonly DeliverabilityStore _store;
+    private readonly Func<DbConnection> _open;
     private readonly ConcurrentDictionary<long, string> _values = new();
     private readonly ConcurrentDictionary<(DimensionKind, string), long> _ids = new();
     private readonly Lock _reload = new();
 
-    public DimensionNames(DeliverabilityStore store) => _store = store;
+    /// <param name="open">Opens a connection to the store (SQLite or PostgreSQL: the query is the same).</param>
+    public DimensionNames(Func<DbConnection> open) => _open = open;
 
     /// <summary>The value of an id (null for 0).</summary>
     public string? ValueOf(long id)
@@ -41,7 +43,7 @@ internal sealed class DimensionNames
     {
         lock (_reload)
         {
-            using var c = _store.OpenConnection();
+            using var c = _open();
             using var cmd = c.CreateCommand();
             // Recipient domains and sources can be many and are never resolved on the read path.
             cmd.CommandText = "SELECT id, kind, value FROM dims WHERE kind NOT IN (10, 11);";

@@ -74,7 +74,7 @@ public sealed partial class StoreReader
     public IReadOnlyList<long> RuleSetsContaining(string ruleId) =>
         _names.IdsWhere(DimensionKind.RuleSet, v => v.Split(' ').Contains(ruleId, StringComparer.OrdinalIgnoreCase));
 
-    private static List<EvidenceExample> PickDistinctReplies(List<(long Ts, EvidenceExample Example)> rows, int limit)
+    internal static List<EvidenceExample> PickDistinctReplies(List<(long Ts, EvidenceExample Example)> rows, int limit)
     {
         rows.Sort((x, y) => y.Ts.CompareTo(x.Ts));
         var picked = new List<EvidenceExample>(limit);

@@ -3,11 +3,21 @@ using DeliverabilityBot.Core.Alerts;
 namespace DeliverabilityBot.Store.Tests.Alerts;
 
 /// <summary>The incident tables (schema 5): one open incident per key, resolved ones kept, posts per channel target.</summary>
-public sealed class IncidentStoreTests : IDisposable
+public class IncidentStoreTests : IDisposable
 {
-    private readonly TempStore _temp = new();
+    private TempStore? _store;
 
-    public void Dispose() => _temp.Dispose();
+    /// <summary>The database the tests run on; <see cref="PostgresIncidentStoreTests"/> runs them all again on PostgreSQL.</summary>
+    protected virtual StoreBackend Backend => StoreBackend.Sqlite;
+
+    // Made on first use, inside the test, so a PostgreSQL test can skip where no server starts.
+    private TempStore _temp => _store ??= new(backend: Backend);
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static Incident New(string key = "icloud|receiver:icloud|DIAG1002") => new()
     {
@@ -15,7 +25,7 @@ public sealed class IncidentStoreTests : IDisposable
         Current = new IncidentFigures(40, 120, 42, 160, 0.26), Rules = ["DIAG1002", "ICL1022"],
     };
 
-    [Fact]
+    [SkippableFact]
     public void Save_NewThenResolved_OpenListsOnlyTheOpenOne()
     {
         var incidents = _temp.Store.Incidents;
@@ -29,7 +39,7 @@ public sealed class IncidentStoreTests : IDisposable
         Assert.Equal(new IncidentFigures(40, 120, 42, 160, 0.26), incidents.Find(first.Id)!.Current);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Save_SecondOpenIncidentForTheSameKey_Refused()
     {
         _temp.Store.Incidents.Save(New());
@@ -38,7 +48,7 @@ public sealed class IncidentStoreTests : IDisposable
         Assert.Contains("icloud|receiver:icloud|DIAG1002", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void SavePost_SameTargetTwice_OnePostUpdated()
     {
         var incident = _temp.Store.Incidents.Save(New());
@@ -48,4 +58,11 @@ public sealed class IncidentStoreTests : IDisposable
         var post = Assert.Single(_temp.Store.Incidents.Posts(incident.Id));
         Assert.Equal(2, post.Replies);
     }
+}
+
+/// <summary>The same tests on PostgreSQL (skipped where no server can start, failing under CI=true).</summary>
+public sealed class PostgresIncidentStoreTests : IncidentStoreTests
+{
+    /// <inheritdoc />
+    protected override StoreBackend Backend => StoreBackend.Postgres;
 }

@@ -12,7 +12,7 @@ public sealed class IdentityMigrationTests
     public void Open_NewStore_UsesXxHash3()
     {
         using var t = new TempStore();
-        using var c = Connect(t.Store.DatabasePath);
+        using var c = Connect(t.Store.Options.DatabasePath);
         Assert.Equal(IdentityScheme.XxHash3, StoreMeta.Identity(c));
     }
 
@@ -67,7 +67,7 @@ public sealed class IdentityMigrationTests
         var e = TempStore.Event(7, DeliveryAction.Delayed, messageId: "Q7");
         using (var w = t.Store.CreateWriter()) w.Add(e);
         var identity = EventIdentity.For(IdentityScheme.XxHash3);
-        using var c = Connect(t.Store.DatabasePath);
+        using var c = Connect(t.Store.Options.DatabasePath);
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT hash, message_key FROM events;";
         using var r = cmd.ExecuteReader();
@@ -81,7 +81,7 @@ public sealed class IdentityMigrationTests
     public void Open_UnknownIdentityScheme_FailsNamingTheScheme()
     {
         using var t = new TempStore();
-        using (var c = Connect(t.Store.DatabasePath)) Sql(c, "UPDATE meta SET value = 'md5' WHERE key = 'identity';");
+        using (var c = Connect(t.Store.Options.DatabasePath)) Sql(c, "UPDATE meta SET value = 'md5' WHERE key = 'identity';");
         var ex = Assert.Throws<StoreException>(() => t.Store.CreateWriter());
         Assert.Contains("md5", ex.Message);
     }

@@ -9,8 +9,8 @@ public sealed class StoreOpeningTests
     public void Open_NewFolder_CreatesDatabaseAtLatestVersion()
     {
         using var t = new TempStore();
-        Assert.True(File.Exists(t.Store.DatabasePath));
-        using var c = new SqliteConnection($"Data Source={t.Store.DatabasePath}");
+        Assert.True(File.Exists(t.Store.Options.DatabasePath));
+        using var c = new SqliteConnection($"Data Source={t.Store.Options.DatabasePath}");
         c.Open();
         Assert.Equal(Migrations.Latest, Migrator.CurrentVersion(c));
         using var cmd = c.CreateCommand();
@@ -24,7 +24,7 @@ public sealed class StoreOpeningTests
     public void Open_DatabaseFromNewerBuild_FailsNamingTheFile()
     {
         using var t = new TempStore();
-        using (var c = new SqliteConnection($"Data Source={t.Store.DatabasePath};Pooling=False"))
+        using (var c = new SqliteConnection($"Data Source={t.Store.Options.DatabasePath};Pooling=False"))
         {
             c.Open();
             using var cmd = c.CreateCommand();
@@ -33,7 +33,7 @@ public sealed class StoreOpeningTests
         }
         SqliteConnection.ClearAllPools();
         var ex = Assert.Throws<StoreException>(() => DeliverabilityStore.Open(new StoreOptions { DataDirectory = t.Folder }));
-        Assert.Contains(t.Store.DatabasePath, ex.Message);
+        Assert.Contains(t.Store.Options.DatabasePath, ex.Message);
         Assert.Contains("newer", ex.Message);
     }
 

@@ -6,8 +6,13 @@ using DeliverabilityBot.Store.Reading;
 namespace DeliverabilityBot.Store.Tests.Writing;
 
 /// <summary>Attempts join their message: one per queue id (or Message-ID) and recipient, whatever the order of the evidence.</summary>
-public sealed class MessageJoinTests
+public class MessageJoinTests
 {
+    /// <summary>The database the tests run on; <see cref="PostgresMessageJoinTests"/> runs them all again on PostgreSQL.</summary>
+    protected virtual StoreBackend Backend => StoreBackend.Sqlite;
+
+    private TempStore NewStore(int batchSize = 1000) => new(batchSize, Backend);
+
     private static readonly TimeWindow Day = new(TempStore.T0.AddHours(-1), TempStore.T0.AddHours(23));
 
     private static StoredEvent Log(double minutes, DeliveryAction action, string queueId = "Q1", string recipient = "a@icloud.com", bool expired = false) =>
@@ -46,37 +51,37 @@ public sealed class MessageJoinTests
         return (slices.Where(s => s.Action == DeliveryAction.Delayed).Sum(s => s.Count), slices.Where(s => s.Action == DeliveryAction.Failed).Sum(s => s.Count));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_DeferralsThenDelivery_OneDeliveredAffectedMessage()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var counts = Write(t, [Log(1, DeliveryAction.Delayed), Log(31, DeliveryAction.Delayed), Log(61, DeliveryAction.Delivered)]);
         Assert.Equal(new MessageCounts(1, 1, 0, 0, 0, 1), counts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_TwoRecipientsOfOneQueueId_TwoMessages()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var counts = Write(t, [Log(1, DeliveryAction.Delivered), Log(2, DeliveryAction.Failed, recipient: "b@icloud.com")]);
         Assert.Equal(new MessageCounts(2, 1, 1, 0, 0, 1), counts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_DsnOfALoggedBounce_NoSecondFailure()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var counts = Write(t, [Log(1, DeliveryAction.Failed)], [Dsn(1, DeliveryAction.Failed)]);
         Assert.Equal(new MessageCounts(1, 0, 1, 0, 0, 1), counts);
         Assert.Equal((0L, 1L), Attempts(t));
         Assert.Equal(2, t.Store.Reader.EventCount()); // the DSN is kept as evidence
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_DsnBeforeTheLog_SameCountsAsLogFirst()
     {
-        using var logFirst = new TempStore();
-        using var dsnFirst = new TempStore();
+        using var logFirst = NewStore();
+        using var dsnFirst = NewStore();
         StoredEvent[] log = [Log(1, DeliveryAction.Delayed), Log(31, DeliveryAction.Delayed), Log(91, DeliveryAction.Failed, expired: true)];
         StoredEvent[] dsns = [Dsn(0, DeliveryAction.Failed, expired: true)];
         var a = Write(logFirst, log, dsns);
@@ -87,19 +92,19 @@ public sealed class MessageJoinTests
         Assert.Equal((2L, 1L), Attempts(dsnFirst));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_DsnAndLogInOneBatch_DsnFirst_CountedOnce()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var counts = Write(t, [Dsn(1, DeliveryAction.Failed), Log(1, DeliveryAction.Failed)]);
         Assert.Equal(new MessageCounts(1, 0, 1, 0, 0, 1), counts);
         Assert.Equal((0L, 1L), Attempts(t));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_SameEventsTwice_AddsNothing()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         StoredEvent[] log = [Log(1, DeliveryAction.Delayed), Log(61, DeliveryAction.Delivered), Dsn(2, DeliveryAction.Failed, queueId: "Q2")];
         var first = Write(t, log);
         var second = Write(t, log);
@@ -107,10 +112,10 @@ public sealed class MessageJoinTests
         Assert.Equal(2, t.Store.Reader.MessageCount());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_DsnKnownOnlyByMessageIdHeader_JoinsTheLogThatNamesIt()
     {
-        using var t = new TempStore();
+        using var t = NewStore();
         var dsn = Dsn(5, DeliveryAction.Failed, queueId: null, headerId: "abc@example.com");
         var log = With(Log(5, DeliveryAction.Failed), EvidenceKind.LogLine, expired: false, headerId: "abc@example.com");
         var later = Log(9, DeliveryAction.Failed); // a line of the same queue id that no longer carries the Message-ID
@@ -119,10 +124,10 @@ public sealed class MessageJoinTests
         Assert.Equal(1, t.Store.Reader.MessageCount());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_ManyBatches_MessageSpanningBatchesCountedOnce()
     {
-        using var t = new TempStore(batchSize: 2);
+        using var t = NewStore(batchSize: 2);
         var counts = Write(t, [Log(1, DeliveryAction.Delayed), Log(2, DeliveryAction.Delayed, queueId: "Q2"), Log(31, DeliveryAction.Delayed), Log(32, DeliveryAction.Delivered, queueId: "Q2"), Log(61, DeliveryAction.Failed)]);
         Assert.Equal(new MessageCounts(2, 1, 1, 0, 0, 2), counts);
     }
@@ -140,4 +145,11 @@ public sealed class MessageJoinTests
         Assert.Equal(stored + 100, t.Store.Reader.MessageCount());
         Assert.Equal((0L, stored + 100L), Attempts(t));
     }
+}
+
+/// <summary>The same tests on PostgreSQL (skipped where no server can start, failing under CI=true).</summary>
+public sealed class PostgresMessageJoinTests : MessageJoinTests
+{
+    /// <inheritdoc />
+    protected override StoreBackend Backend => StoreBackend.Postgres;
 }

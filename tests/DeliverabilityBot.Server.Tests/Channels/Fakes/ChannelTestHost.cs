@@ -60,6 +60,8 @@ public sealed class ChannelTestHost : IAsyncDisposable
             ["Channels:Retry:BaseDelay"] = "00:00:00.001",
             ["Channels:Retry:MaxDelay"] = "00:00:00.010",
         });
+        // As the server does: a PostgreSQL ConnectionStrings:History shares the delivery keys between instances.
+        builder.Services.AddSharedState(ServerSettings.StoreConnection(builder.Configuration));
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddSlackChannel(builder.Configuration);
         services?.Invoke(builder.Services, builder.Configuration);

@@ -1,7 +1,7 @@
 using DeliverabilityBot.HistoryBench;
 
 // generate --lines N --out FILE [--seed S] [--days D]   : a realistic Postfix log
-// why --data DIR [--runs N] [--receiver icloud]          : warm `why` latency over a filled store
+// why --data DIR [--store URL] [--runs N] [--receiver icloud] : warm `why` latency over a filled store (SQLite, or PostgreSQL)
 // phases --log FILE [--data DIR]                         : time start-up, read, parse, classify and store separately
 // writes --log FILE [--passes N]                         : the store writes alone, N passes, writer-thread CPU each
 return args.FirstOrDefault() switch
@@ -15,6 +15,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate --lines N --out FILE [--seed S] [--days D] | why --data DIR [--runs N] [--receiver R] | phases --log FILE [--data DIR] | writes --log FILE [--passes N]");
+    Console.Error.WriteLine("usage: generate --lines N --out FILE [--seed S] [--days D] | why --data DIR [--store URL] [--runs N] [--receiver R] | phases --log FILE [--data DIR] | writes --log FILE [--passes N]");
     return 2;
 }

@@ -9,7 +9,11 @@ internal static class WhyTimer
 {
     public static int Run(string[] args)
     {
-        var runtime = new DeliverabilityBotRuntime(new DeliverabilityBotOptions { DataDirectory = Args.Get(args, "--data", "bench-data") });
+        var runtime = new DeliverabilityBotRuntime(new DeliverabilityBotOptions
+        {
+            DataDirectory = Args.Get(args, "--data", "bench-data"),
+            StoreConnectionString = Args.Get(args, "--store", "") is { Length: > 0 } store ? store : null,
+        });
         var runs = (int)Args.Long(args, "--runs", 50);
         var receiver = Args.Get(args, "--receiver", "icloud");
         var receiverId = receiver == "all" ? null : ReceiverNames.Normalize(receiver);
@@ -29,7 +33,7 @@ internal static class WhyTimer
         times.Sort();
         double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
-        Console.WriteLine($"why {receiver}: {events:N0} stored events, {messages:N0} stored messages, window {window.From:u}..{window.To:u}, {runs} warm runs: p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, max {times[^1]:0.0} ms; top {top}; peak working set {peakMb:0} MB");
+        Console.WriteLine($"why {receiver} ({runtime.Store.Location}): {events:N0} stored events, {messages:N0} stored messages, window {window.From:u}..{window.To:u}, {runs} warm runs: p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, max {times[^1]:0.0} ms; top {top}; peak working set {peakMb:0} MB");
         return 0;
     }
 }

@@ -47,63 +47,10 @@ internal sealed class PostgresMessageJoiner(NpgsqlConnection connection)
         if (message.Mkey is { } m) _byHeader.Remove(new MessageKey(m, message.Recipient));
     }
 
-    /// <summary>Adds a newly stored event's evidence to its message.</summary>
+    /// <summary>Adds a newly stored event's evidence to its message (the SQLite store's rules, <see cref="MessageJoiner.Merge"/>).</summary>
     public void Apply(MessageState m, StoredEvent e, long ts, long eventHash, long? queueKey, long? mkey, in EventDimensions d)
     {
-        if (!m.Dirty && m.IsNew) { m.FirstTs = m.LastTs = ts; }
-        else { m.FirstTs = Math.Min(m.FirstTs, ts); m.LastTs = Math.Max(m.LastTs, ts); }
-        // A message first known by its Message-ID takes the queue id's key once a line with one joins it.
-        if (queueKey is { } q && m.Qkey != q && m.Qkey == m.Mkey) m.Qkey = q;
-        m.Mkey ??= mkey;
-        if (m.ReceiverId == 0 || (m.ReceiverId == d.UnknownReceiver && d.Receiver != 0)) m.ReceiverId = d.Receiver;
-        if (m.SendingIpId == 0) m.SendingIpId = d.SendingIp;
-        if (m.SenderDomainId == 0) m.SenderDomainId = d.SenderDomain;
-        if (m.StreamId == 0) m.StreamId = d.Stream;
-        var primary = MessageJoiner.IsPrimary(e);
-        if (e.Action == DeliveryAction.Delayed)
-        {
-            if (primary)
-            {
-                if (m.LogDeferrals == 0 && m.ReportDeferrals > 0) m.SupersedeDeferrals = true;
-                m.LogDeferrals++;
-            }
-            else m.ReportDeferrals++;
-            // The latest deferral names the trouble until a failure decides it.
-            if (m.Outcome is not (MessageOutcome.Bounced or MessageOutcome.Expired) && ts >= m.TroubleTs)
-            {
-                m.RuleSetId = d.RuleSet;
-                m.TroubleTs = ts;
-            }
-        }
-        else
-        {
-            var outcome = e.Action == DeliveryAction.Failed
-                ? e.QueueExpired ? MessageOutcome.Expired : MessageOutcome.Bounced
-                : MessageOutcome.Delivered;
-            var decides = false;
-            if (primary && m.LogFinal == MessageOutcome.Pending)
-            {
-                if (m.ReportFinal != MessageOutcome.Pending) m.SupersedeFinals = true;
-                m.LogFinal = outcome;
-                decides = true;
-            }
-            else if (!primary && m.ReportFinal == MessageOutcome.Pending)
-            {
-                m.ReportFinal = outcome;
-                decides = m.LogFinal == MessageOutcome.Pending;
-            }
-            if (decides)
-            {
-                m.FinalTs = ts;
-                m.FinalEvent = eventHash;
-                // An expiry keeps the deferral that caused it as the trouble; a bounce names its own.
-                if (outcome == MessageOutcome.Bounced || (outcome == MessageOutcome.Expired && m.RuleSetId == 0))
-                {
-                    m.RuleSetId = d.RuleSet;
-                    m.TroubleTs = ts;
-                }
-            }
-        }
+        MessageJoiner.Merge(m, e, ts, eventHash, queueKey, mkey, d);
         if (!m.Dirty)
         {
             m.Dirty = true;

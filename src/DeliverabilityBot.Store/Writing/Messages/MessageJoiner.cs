@@ -115,6 +115,18 @@ internal sealed class MessageJoiner : IDisposable
     /// <summary>Adds a newly stored event's evidence to its message.</summary>
     public void Apply(MessageState m, StoredEvent e, long ts, long eventHash, long? queueKey, long? mkey, in EventDimensions d)
     {
+        Merge(m, e, ts, eventHash, queueKey, mkey, d);
+        if (!m.Dirty)
+        {
+            m.Dirty = true;
+            _dirty.Add(m);
+        }
+    }
+
+    /// <summary>The join's rules: how one newly stored event changes its message (times, dimensions, counters per kind of
+    /// evidence, outcome, trouble), whatever order the evidence arrives in. Shared by every store.</summary>
+    internal static void Merge(MessageState m, StoredEvent e, long ts, long eventHash, long? queueKey, long? mkey, in EventDimensions d)
+    {
         if (!m.Dirty && m.IsNew) { m.FirstTs = m.LastTs = ts; }
         else { m.FirstTs = Math.Min(m.FirstTs, ts); m.LastTs = Math.Max(m.LastTs, ts); }
         // A message first known by its Message-ID takes the queue id's key once a line with one joins it.
@@ -168,11 +180,6 @@ internal sealed class MessageJoiner : IDisposable
                     m.TroubleTs = ts;
                 }
             }
-        }
-        if (!m.Dirty)
-        {
-            m.Dirty = true;
-            _dirty.Add(m);
         }
     }
 

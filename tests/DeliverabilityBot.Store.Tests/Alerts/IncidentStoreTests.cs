@@ -11,7 +11,7 @@ public class IncidentStoreTests : IDisposable
     protected virtual StoreBackend Backend => StoreBackend.Sqlite;
 
     // Made on first use, inside the test, so a PostgreSQL test can skip where no server starts.
-    private TempStore _temp => _store ??= new(backend: Backend);
+    private TempStore Temp => _store ??= new(backend: Backend);
 
     public void Dispose()
     {
@@ -28,7 +28,7 @@ public class IncidentStoreTests : IDisposable
     [SkippableFact]
     public void Save_NewThenResolved_OpenListsOnlyTheOpenOne()
     {
-        var incidents = _temp.Store.Incidents;
+        var incidents = Temp.Store.Incidents;
         var first = incidents.Save(New());
         incidents.Save(first with { State = IncidentState.Resolved, ResolvedAt = TempStore.T0.AddHours(1) });
         var second = incidents.Save(New());
@@ -42,20 +42,20 @@ public class IncidentStoreTests : IDisposable
     [SkippableFact]
     public void Save_SecondOpenIncidentForTheSameKey_Refused()
     {
-        _temp.Store.Incidents.Save(New());
+        Temp.Store.Incidents.Save(New());
 
-        var ex = Assert.Throws<StoreException>(() => _temp.Store.Incidents.Save(New()));
+        var ex = Assert.Throws<StoreException>(() => Temp.Store.Incidents.Save(New()));
         Assert.Contains("icloud|receiver:icloud|DIAG1002", ex.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]
     public void SavePost_SameTargetTwice_OnePostUpdated()
     {
-        var incident = _temp.Store.Incidents.Save(New());
-        _temp.Store.Incidents.SavePost(new IncidentPost { IncidentId = incident.Id, Channel = "slack", Target = "C1", MessageId = "1.1" });
-        _temp.Store.Incidents.SavePost(new IncidentPost { IncidentId = incident.Id, Channel = "slack", Target = "C1", MessageId = "1.1", Replies = 2 });
+        var incident = Temp.Store.Incidents.Save(New());
+        Temp.Store.Incidents.SavePost(new IncidentPost { IncidentId = incident.Id, Channel = "slack", Target = "C1", MessageId = "1.1" });
+        Temp.Store.Incidents.SavePost(new IncidentPost { IncidentId = incident.Id, Channel = "slack", Target = "C1", MessageId = "1.1", Replies = 2 });
 
-        var post = Assert.Single(_temp.Store.Incidents.Posts(incident.Id));
+        var post = Assert.Single(Temp.Store.Incidents.Posts(incident.Id));
         Assert.Equal(2, post.Replies);
     }
 }

@@ -5,7 +5,8 @@ namespace DeliverabilityBot.Cli.Output;
 /// <summary>
 /// Prints how long each start-up phase took to stderr when <c>DBOT_TIMING=1</c> (for the cold-start figures in
 /// benchmarks/README.md), with the methods the JIT compiled in it (what ReadyToRun removes) and the garbage
-/// collections so far (what a batch run like <c>classify</c> spends in GC); silent otherwise.
+/// collections so far (what a batch run like <c>classify</c> spends in GC) and the rule regexes built so far (each is
+/// built on first use); silent otherwise.
 /// </summary>
 internal sealed class PhaseTimer(TextWriter error)
 {
@@ -26,7 +27,8 @@ internal sealed class PhaseTimer(TextWriter error)
         error.WriteLine($"timing: {phase,-18} {(now - _last).TotalMilliseconds,7:F1} ms (process {sinceStart.TotalMilliseconds:F0} ms; " +
             $"JIT {jitted - _lastJitted} methods, {(jitTime - _lastJitTime).TotalMilliseconds:F1} ms; " +
             $"GC so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2, " +
-            $"{GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated)");
+            $"{GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated; " +
+            $"{Rules.Matching.RulePattern.BuiltInProcess} rule regexes built)");
         _last = now;
         _lastJitted = jitted;
         _lastJitTime = jitTime;

@@ -14,7 +14,10 @@ internal static class EventInsertCommand
         "message_row", "superseded", "stream_id",
     ];
 
-    /// <summary>Prepares the insert; an event whose hash is already stored is skipped (0 rows changed).</summary>
+    /// <summary>
+    /// Prepares the insert; an event already stored is skipped (0 rows changed): a log line with a queue id when its
+    /// message holds its hash, any other event when the table does (schema 6's two unique indexes).
+    /// </summary>
     public static RawStatement Create(SqliteConnection connection) =>
-        new(connection, $"INSERT INTO events({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select((_, i) => "?" + (i + 1)))}) ON CONFLICT(hash) DO NOTHING;");
+        new(connection, $"INSERT INTO events({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select((_, i) => "?" + (i + 1)))}) ON CONFLICT DO NOTHING;");
 }

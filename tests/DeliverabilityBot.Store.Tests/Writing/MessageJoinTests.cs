@@ -144,6 +144,9 @@ public class MessageJoinTests
         Assert.Equal(new MessageCounts(stored + 100, 0, stored + 100, 0, 0, stored + 100), counts);
         Assert.Equal(stored + 100, t.Store.Reader.MessageCount());
         Assert.Equal((0L, stored + 100L), Attempts(t));
+        var events = t.Store.Reader.EventCount();
+        Assert.Equal(counts, Write(t, logs, dsns));
+        Assert.Equal(events, t.Store.Reader.EventCount());
     }
 }
 

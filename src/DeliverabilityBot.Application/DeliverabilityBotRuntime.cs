@@ -25,6 +25,7 @@ namespace DeliverabilityBot.Application;
 public sealed class DeliverabilityBotRuntime
 {
     private readonly Lazy<LoadedRuleSet> _rules;
+    private readonly Lazy<Core.Vocabulary.IReceiverRegistry> _receivers;
     private readonly Lazy<(DeploymentConfig? Config, string? Problem)> _config;
     private readonly Lazy<NRulesBounceClassifier> _classifier;
     private readonly Lazy<HotRuleSet> _active;
@@ -41,6 +42,7 @@ public sealed class DeliverabilityBotRuntime
         // The embedded set's examples were run by the test suite before it shipped; a folder on disk is checked as it loads.
         var checkExamples = options.CheckRuleExamples ?? !RuleSources.ResolvesToEmbedded(options.RulesDirectory);
         _rules = new(() => RuleSetLoader.Load(RuleSources.Resolve(options.RulesDirectory), checkExamples ? RuleLoadOptions.Default : RuleLoadOptions.WithoutExampleChecks));
+        _receivers = new(() => ReceiverRegistryBuilder.Load(RuleSources.Resolve(options.RulesDirectory)));
         _startupDiagnosisRules = new(() => DiagnosisRuleLoader.Load(options.RulesDirectory));
         // Read without checking ids, so 'why' needs no classification rules loaded; CheckedConfig() checks them for the authoring commands.
         _config = new(() => DeploymentConfigFile.Read(options.DeploymentConfigFile, knownRuleIds: null));
@@ -69,6 +71,12 @@ public sealed class DeliverabilityBotRuntime
     /// <summary>The classification rules at start-up (clean files only).</summary>
     /// <exception cref="DirectoryNotFoundException">The rules folder does not exist.</exception>
     public LoadedRuleSet Rules => _rules.Value;
+
+    /// <summary>
+    /// The receivers and filters the rule files declare: the loaded set's registry once the classification rules are
+    /// loaded, else read from the files' receiver and filter blocks alone (so <c>why</c> compiles no classification rule).
+    /// </summary>
+    public Core.Vocabulary.IReceiverRegistry Receivers => _rules.IsValueCreated ? _rules.Value.Receivers : _receivers.Value;
 
     /// <summary>The stage-2 diagnosis rules in service (clean files only): the start-up ones, or the last hot reload's.</summary>
     public LoadedDiagnosisRules DiagnosisRules => Diagnosis.Rules;
@@ -142,7 +150,7 @@ public sealed class DeliverabilityBotRuntime
 
     // The rule catalog keeps every rule; the engine leaves out those the deployment set to none.
     private DiagnosisEngine CompileEngine(LoadedDiagnosisRules rules) =>
-        new(Severities is { } severities ? rules.Rules.Where(r => !IsOff(severities, r.Id)).ToList() : rules.Rules);
+        new(Severities is { } severities ? rules.Rules.Where(r => !IsOff(severities, r.Id)).ToList() : rules.Rules, Receivers);
 
     private static bool IsOff(IReadOnlyDictionary<string, RuleSeverity> severities, string id) =>
         severities.TryGetValue(id, out var s) && s == RuleSeverity.None;

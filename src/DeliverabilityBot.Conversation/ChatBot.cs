@@ -27,6 +27,7 @@ public sealed partial class ChatBot : IChatBot
     // Striped locks keep each conversation's turns in order without a lock object per conversation ever created.
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
     private long _lastPurgeTicks;
+    private ReceiverLexicon _lexicon = ReceiverLexicon.Empty;
 
     /// <summary>Creates the bot.</summary>
     public ChatBot(IDeliverabilityQueries queries, IntentRegistry registry, IConversationStateStore states, ChatBotOptions options, TimeProvider clock, ILogger<ChatBot> logger)
@@ -59,8 +60,9 @@ public sealed partial class ChatBot : IChatBot
         var started = Stopwatch.GetTimestamp();
         var now = _clock.GetUtcNow();
         var state = await LoadAsync(key, now, ct);
-        var utterance = _understander.Understand(turn.Text);
-        var question = TurnResolver.Resolve(utterance, state, _registry);
+        var receivers = Lexicon();
+        var utterance = _understander.Understand(turn.Text, receivers);
+        var question = TurnResolver.Resolve(utterance, state, _registry) with { Receivers = receivers };
         var handler = _registry[question.Intent];
         Composed composed;
         try
@@ -77,6 +79,17 @@ public sealed partial class ChatBot : IChatBot
         await SaveAsync(key, TurnResolver.Next(state, question, composed, now, _registry), now, ct);
         LogTurn(turn.Channel, question.Intent, question.Receiver ?? "all", question.Range.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new ChatReply(question.Intent, question.Entities.ToDictionary(), composed.Answer);
+    }
+
+    // One lexicon per registry: rebuilt only when a rules reload brought a new registry.
+    private ReceiverLexicon Lexicon()
+    {
+        var registry = _queries.Receivers;
+        var current = Volatile.Read(ref _lexicon);
+        if (ReferenceEquals(current.Registry, registry)) return current;
+        var built = new ReceiverLexicon(registry);
+        Volatile.Write(ref _lexicon, built);
+        return built;
     }
 
     private async Task<Question> AnchorAsync(Question q, IIntentHandler handler, DateTimeOffset now, CancellationToken ct)

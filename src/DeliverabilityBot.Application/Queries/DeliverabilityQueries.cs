@@ -20,16 +20,19 @@ public sealed class DeliverabilityQueries : IDeliverabilityQueries
     public DeliverabilityQueries(DeliverabilityBotRuntime runtime) => _runtime = runtime;
 
     /// <inheritdoc />
+    public Core.Vocabulary.IReceiverRegistry Receivers => _runtime.ActiveRules.Active.Rules.Receivers;
+
+    /// <inheritdoc />
     public Task<WhyReport> WhyAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default) =>
-        Task.Run(() => _runtime.Why.Why(ReceiverNames.Normalize(receiver), window).Report, cancellationToken);
+        Task.Run(() => _runtime.Why.Why(ReceiverNames.Normalize(receiver, Receivers), window).Report, cancellationToken);
 
     /// <inheritdoc />
     public Task<StatsReport> StatsAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default) =>
-        Task.Run(() => _runtime.Stats.Stats(ReceiverNames.Normalize(receiver), window), cancellationToken);
+        Task.Run(() => _runtime.Stats.Stats(ReceiverNames.Normalize(receiver, Receivers), window), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EvidenceExample>> ExamplesAsync(string? receiver, TimeWindow window, string? ruleId, int limit, CancellationToken cancellationToken = default) =>
-        Task.Run(() => _runtime.Store.Reader.ExamplesForRule(window, ReceiverNames.Normalize(receiver), ruleId, Math.Clamp(limit, 0, 50)), cancellationToken);
+        Task.Run(() => _runtime.Store.Reader.ExamplesForRule(window, ReceiverNames.Normalize(receiver, Receivers), ruleId, Math.Clamp(limit, 0, 50)), cancellationToken);
 
     /// <inheritdoc />
     public IReadOnlyList<BounceClassification> Explain(string text, string? recipient) =>

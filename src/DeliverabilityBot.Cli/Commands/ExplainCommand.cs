@@ -52,7 +52,7 @@ public static class ExplainCommand
             if (parse.GetValue(json))
                 foreach (var r in results) output.WriteLine(ClassificationJson.ToJsonLine(r));
             else
-                ExplanationWriter.Write(output, results, Terminal.UseColor(output));
+                ExplanationWriter.Write(output, results, rules.Receivers, Terminal.UseColor(output));
             timer.Mark("written");
             return 0;
         });

@@ -1,5 +1,6 @@
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Events;
+using DeliverabilityBot.Core.Vocabulary;
 using static DeliverabilityBot.Cli.Output.Terminal;
 
 namespace DeliverabilityBot.Cli.Output;
@@ -7,16 +8,16 @@ namespace DeliverabilityBot.Cli.Output;
 /// <summary>The human form of <c>dbot explain</c>: who answered, temporary or permanent, why, what to do, sources, rule ids.</summary>
 internal static class ExplanationWriter
 {
-    public static void Write(TextWriter w, IReadOnlyList<BounceClassification> results, bool color)
+    public static void Write(TextWriter w, IReadOnlyList<BounceClassification> results, IReceiverRegistry receivers, bool color)
     {
         for (var i = 0; i < results.Count; i++)
         {
             if (i > 0) w.WriteLine();
-            WriteOne(w, results[i], color);
+            WriteOne(w, results[i], receivers, color);
         }
     }
 
-    private static void WriteOne(TextWriter w, BounceClassification c, bool color)
+    private static void WriteOne(TextWriter w, BounceClassification c, IReceiverRegistry receivers, bool color)
     {
         var e = c.Event;
         var status = string.Join(' ', new[] { e.Reply.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), (e.Reply.Status ?? e.DsnStatus)?.ToString() }.Where(s => s is not null));
@@ -27,10 +28,10 @@ internal static class ExplanationWriter
             _ when permanent => Red("permanent failure", color),
             _ => Yellow("temporary failure (deferred; retrying can succeed)", color),
         };
-        w.WriteLine(Bold($"{e.Recipient ?? e.RecipientDomain ?? "(recipient unknown)"}: {ReceiverNames.Of(c.Receiver)}", color));
+        w.WriteLine(Bold($"{e.Recipient ?? e.RecipientDomain ?? "(recipient unknown)"}: {ReceiverNames.Of(receivers, c.Receiver)}", color));
         w.WriteLine($"  Outcome:    {kind}{(status.Length > 0 ? $" ({status})" : string.Empty)}");
         w.WriteLine($"  Reason:     {c.Reason}{(c.HardBounce ? " (hard bounce: suppress the address)" : string.Empty)}");
-        if (c.Filter is not null) w.WriteLine($"  Filter:     {ReceiverNames.Of(c.Filter)}");
+        if (c.Filter is not null) w.WriteLine($"  Filter:     {ReceiverNames.Of(receivers, c.Filter)}");
         if (c.Primary is not { } p)
         {
             w.WriteLine("  No rule matched this reply. Reply text: " + (e.Reply.Text.Length > 0 ? e.Reply.Text : "(none)"));

@@ -1,15 +1,15 @@
+using DeliverabilityBot.Core.Vocabulary;
+
 namespace DeliverabilityBot.Cli.Output;
 
-/// <summary>How receiver and filter ids read to people.</summary>
+/// <summary>How receiver and filter ids read to people: the registry's display names (the rule files' blocks).</summary>
 internal static class ReceiverNames
 {
-    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    public static string Of(IReceiverRegistry registry, string? id) => id switch
     {
-        ["icloud"] = "iCloud Mail (Apple)", ["gmail"] = "Gmail", ["yahoo"] = "Yahoo / AOL", ["microsoft"] = "Microsoft (Outlook.com / Microsoft 365)",
-        ["proofpoint"] = "Proofpoint", ["mimecast"] = "Mimecast", ["barracuda"] = "Barracuda", ["cisco"] = "Cisco Secure Email",
-        ["cloudmark"] = "Cloudmark", ["spamhaus"] = "Spamhaus", ["spamcop"] = "SpamCop", ["sender"] = "your own MTA / ESP",
-        ["unknown"] = "an unidentified receiver",
+        null => "none",
+        "sender" => "your own MTA / ESP",
+        Receivers.Unknown => "an unidentified receiver",
+        _ => registry.DisplayName(id),
     };
-
-    public static string Of(string? id) => id is null ? "none" : Names.TryGetValue(id, out var n) ? n : id;
 }

@@ -33,8 +33,11 @@ public sealed record Question
     /// <summary>The receiver in focus, or null for all receivers.</summary>
     public string? Receiver => Entities.Receiver;
 
-    /// <summary>"iCloud", "all receivers".</summary>
-    public string ReceiverName => ReceiverLexicon.DisplayName(Receiver);
+    /// <summary>The receivers the bot knows (from the rule files), to name them in answers.</summary>
+    public ReceiverLexicon Receivers { get; init; } = ReceiverLexicon.Empty;
+
+    /// <summary>"iCloud Mail (Apple)", "all receivers".</summary>
+    public string ReceiverName => Receivers.DisplayName(Receiver);
 
     /// <summary>"in the last 24h", "today", "since monday", with the data anchor when there is one.</summary>
     public string RangeText => (Range.Kind == TimeRangeKind.Last ? "in the " + Range : Range.ToString())

@@ -61,10 +61,10 @@ public sealed partial class ExplainIntent : IntentHandler
     {
         var e = q.Entities;
         var text = q.Evidence ?? Entities.CodeText(e);
-        var hint = e.Recipient ?? e.Domain ?? ReceiverLexicon.Find(e.Receiver)?.Domains[0];
+        var hint = e.Recipient ?? e.Domain ?? q.Receivers.Find(e.Receiver)?.Domains.FirstOrDefault();
         var classified = text.Length == 0 ? [] : queries.Explain(text, hint);
         var explained = classified.Where(c => c.Findings.Count > 0).Take(MaxItems).ToList();
-        var items = explained.Select(Item).ToList();
+        var items = explained.Select(c => Item(q.Receivers, c)).ToList();
         var rules = q.Evidence is null ? RulesForCodes(e, queries, explained) : [];
         items.AddRange(rules.Select(RuleIntent.Item));
 
@@ -82,7 +82,7 @@ public sealed partial class ExplainIntent : IntentHandler
             });
         var headline = primary is null
             ? $"{text}: {rules[0].Title} ({rules[0].Id})" + (rules.Count > 1 ? $" and {rules.Count - 1} more rule(s)" : string.Empty)
-            : Headline(primary, explained.Count, classified.Count);
+            : Headline(q.Receivers, primary, explained.Count, classified.Count);
         return new Composed(new Answer
         {
             Intent = IntentName,
@@ -99,9 +99,9 @@ public sealed partial class ExplainIntent : IntentHandler
         }, FocusRuleId: primary?.Primary?.RuleId ?? rules.FirstOrDefault()?.Id, FocusReceiver: primary?.Receiver is { } r && r != "unknown" ? r : null);
     }
 
-    private static string Headline(BounceClassification c, int explained, int total)
+    private static string Headline(ReceiverLexicon receivers, BounceClassification c, int explained, int total)
     {
-        var who = c.Receiver == "unknown" ? "the receiver" : ReceiverLexicon.DisplayName(c.Receiver);
+        var who = c.Receiver == "unknown" ? "the receiver" : receivers.DisplayName(c.Receiver);
         var verdict = c.Event.Action switch
         {
             Core.Events.DeliveryAction.Delayed => $"Deferred by {who}",
@@ -112,13 +112,13 @@ public sealed partial class ExplainIntent : IntentHandler
         return $"{verdict}: {c.Primary!.Message}{more}";
     }
 
-    private static AnswerItem Item(BounceClassification c)
+    private static AnswerItem Item(ReceiverLexicon receivers, BounceClassification c)
     {
         var f = c.Primary!;
         var reply = c.Event.Reply;
         var figures = new List<AnswerFigure>
         {
-            new("receiver", ReceiverLexicon.DisplayName(c.Receiver)),
+            new("receiver", receivers.DisplayName(c.Receiver)),
             new("reason", c.Reason),
         };
         if (c.Filter is not null) figures.Add(new AnswerFigure("filter", c.Filter));

@@ -9,19 +9,20 @@ public static partial class EntityExtractor
 {
     /// <summary>
     /// Extracts entities. <paramref name="prose"/> is what the person wrote around any pasted evidence; receivers named
-    /// there win over receivers only visible inside <paramref name="evidence"/> (a Proofpoint URL in an iCloud reply).
+    /// there win over receivers only visible inside <paramref name="evidence"/> (a Proofpoint URL in an iCloud reply);
+    /// <paramref name="receivers"/> gives the receivers' names, domains and markers.
     /// </summary>
-    public static Entities Extract(string prose, string? evidence)
+    public static Entities Extract(string prose, string? evidence, ReceiverLexicon receivers)
     {
         var all = evidence is null ? prose : prose + "\n" + evidence;
         var recipient = Email().Match(all) is { Success: true } e ? e.Value.ToLowerInvariant() : null;
         var domain = recipient is not null ? recipient[(recipient.IndexOf('@') + 1)..] : FindDomain(all);
         return new Entities
         {
-            Receiver = ReceiverFinder.Find(SpellingCorrector.Correct(prose))
-                       ?? (recipient is not null ? ReceiverLexicon.ForDomain(domain!)?.Id : null)
-                       ?? DomainReceiver(all)
-                       ?? (evidence is null ? null : ReceiverFinder.Find(evidence.ToLowerInvariant())),
+            Receiver = receivers.Finder.Find(SpellingCorrector.Correct(prose, receivers))
+                       ?? (recipient is not null ? receivers.ForDomain(domain!)?.Id : null)
+                       ?? DomainReceiver(all, receivers)
+                       ?? (evidence is null ? null : receivers.Finder.Find(evidence.ToLowerInvariant())),
             Code = FindCode(all),
             Status = Status().Match(all) is { Success: true } s && EnhancedStatusCode.TryParse(s.Value, out var st) ? st.ToString() : null,
             BracketCode = FindBracketCode(all),
@@ -44,10 +45,10 @@ public static partial class EntityExtractor
         return null;
     }
 
-    private static string? DomainReceiver(string text)
+    private static string? DomainReceiver(string text, ReceiverLexicon receivers)
     {
         foreach (Match m in Domain().Matches(text))
-            if (ReceiverLexicon.ForDomain(m.Groups["d"].Value) is { } r && !IsInsideUrl(text, m.Index)) return r.Id;
+            if (receivers.ForDomain(m.Groups["d"].Value) is { } r && !IsInsideUrl(text, m.Index)) return r.Id;
         return null;
     }
 

@@ -16,8 +16,6 @@ public static partial class SpellingCorrector
         "deferring", "deferred", "deferral", "deferrals", "rejecting", "rejected", "rejection", "rejections",
         "blocking", "blocked", "bouncing", "bounces", "bounced", "throttling", "throttled", "statistics",
         "happening", "problem", "problems", "what", "show", "many", "much", "why",
-        // receivers (ReceiverInfo.FuzzyNames)
-        .. ReceiverLexicon.All.SelectMany(r => r.FuzzyNames),
     ];
 
     private static readonly HashSet<string> Protected = new(StringComparer.Ordinal)
@@ -32,17 +30,20 @@ public static partial class SpellingCorrector
         "comment", "commend", "sharp", "shape", "where", "whats", "mathematics",
     };
 
-    /// <summary>Returns <paramref name="text"/> (lower case) with typos of known words corrected.</summary>
-    public static string Correct(string text) =>
-        Word().Replace(text.ToLowerInvariant(), m => CorrectWord(m.Value));
+    /// <summary>
+    /// Returns <paramref name="text"/> (lower case) with typos of known words corrected: the intent words, and the
+    /// receiver names of <paramref name="receivers"/> safe to correct towards (<see cref="ReceiverLexicon.FuzzyNames"/>).
+    /// </summary>
+    public static string Correct(string text, ReceiverLexicon receivers) =>
+        Word().Replace(text.ToLowerInvariant(), m => CorrectWord(m.Value, receivers.FuzzyNames));
 
-    /// <summary>The correction for one lower-case word, or the word itself.</summary>
-    public static string CorrectWord(string word)
+    /// <summary>The correction for one lower-case word (towards the intent words and <paramref name="receiverNames"/>), or the word itself.</summary>
+    public static string CorrectWord(string word, IReadOnlyList<string> receiverNames)
     {
-        if (word.Length < 3 || Protected.Contains(word) || Array.IndexOf(Targets, word) >= 0) return word;
+        if (word.Length < 3 || Protected.Contains(word) || Array.IndexOf(Targets, word) >= 0 || receiverNames.Contains(word)) return word;
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var target in Targets)
+        foreach (var target in Targets.Concat(receiverNames))
         {
             if (target[0] != word[0]) continue;
             var max = MaxEdits(target);

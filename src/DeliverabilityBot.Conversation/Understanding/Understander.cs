@@ -13,14 +13,14 @@ public sealed class Understander(IntentRegistry registry)
 
     private readonly IntentClassifier _classifier = new(registry);
 
-    /// <summary>Understands one message.</summary>
-    public Utterance Understand(string? text)
+    /// <summary>Understands one message; <paramref name="receivers"/> names the receivers it can be about.</summary>
+    public Utterance Understand(string? text, ReceiverLexicon receivers)
     {
         var input = text is { Length: > MaxLength } ? text[..MaxLength] : text;
         var stripped = ChatMarkup.Strip(input);
         var (prose, evidence) = EvidenceDetector.Split(stripped);
-        var corrected = SpellingCorrector.Correct(prose).Trim();
-        var entities = EntityExtractor.Extract(prose, evidence);
+        var corrected = SpellingCorrector.Correct(prose, receivers).Trim();
+        var entities = EntityExtractor.Extract(prose, evidence, receivers);
         var (intent, contextOnly) = _classifier.Classify(corrected, entities, evidence is not null);
         return new Utterance(intent, entities, stripped.Text, evidence, contextOnly);
     }

@@ -27,6 +27,9 @@ public interface IDeliverabilityQueries
     /// <summary>Rules whose id, title, examples or explanation mention <paramref name="text"/>.</summary>
     IReadOnlyList<RuleInfo> SearchRules(string text, int limit);
 
+    /// <summary>The receivers and filters the loaded rule files declare (names, domains, markers, contacts).</summary>
+    Vocabulary.IReceiverRegistry Receivers { get; }
+
     /// <summary>The newest event time in the store, or null when it is empty (to anchor "last 24 hours" on old data).</summary>
     Task<DateTimeOffset?> LatestEventAsync(CancellationToken cancellationToken = default);
 }

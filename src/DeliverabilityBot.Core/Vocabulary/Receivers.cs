@@ -16,9 +16,6 @@ public static class Receivers
     /// <summary>The id used when the receiver cannot be told.</summary>
     public const string Unknown = "unknown";
 
-    /// <summary>The iCloud family's mail domains.</summary>
-    public static IReadOnlyList<string> ICloudDomains { get; } = ["icloud.com", "me.com", "mac.com"];
-
     /// <summary>True if <paramref name="id"/> is a known receiver id.</summary>
     public static bool IsKnown(string? id) => id is not null && All.Contains(id);
 }

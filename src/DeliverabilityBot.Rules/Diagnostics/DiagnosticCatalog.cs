@@ -80,6 +80,9 @@ public static class DiagnosticCatalog
     /// <summary>DBR0035.</summary>
     public static readonly DiagnosticDescriptor ExampleTimedOut = new("DBR0035", "Regex timed out on an example", Error, "The rule's regex ran past the match timeout on its own example or counter-example, so what it does on that reply is unknown; simplify the pattern.");
 
+    /// <summary>DBR0036.</summary>
+    public static readonly DiagnosticDescriptor InvalidReceiverEntry = new("DBR0036", "Invalid receiver or filter block entry", Error, "A contact has a kind (postmaster, sender-support, delisting, lookup, email), an http(s) or mailto: url, an http(s) source and a confidence; names, typos and markers are at least two characters; fuzzy names are also listed under names.");
+
     /// <summary>DBR0101.</summary>
     public static readonly DiagnosticDescriptor ConflictingConclusions = new("DBR0101", "Rules conclude differently on the same example", Warning, "Two rules of equal priority match one example but conclude a different reason, receiver, filter, retryable or hardBounce; set priorities or narrow one.");
     /// <summary>DBR0102.</summary>
@@ -96,6 +99,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LedgerMismatch = new("DBR0107", "Release ledger out of step", Warning, "The ledger lists an id no rule has (mark it removed: ids are never reused, or restore the rule), or lists an id as new twice (later entries say changed).");
     /// <summary>DBR0108.</summary>
     public static readonly DiagnosticDescriptor LedgerUnreadable = new("DBR0108", "Release ledger or id ranges missing or malformed", Error, "Keep rules/RELEASES.md and rules/ID-RANGES.md in their documented table format.");
+    /// <summary>DBR0110.</summary>
+    public static readonly DiagnosticDescriptor IncompleteRegistryEntry = new("DBR0110", "Receiver or filter block incomplete", Warning, "A receiver or filter block gives a displayName, the names people type, contacts with their source, and (a receiver) its domains or hosts, so chat recognises it and answers name it.");
+    /// <summary>DBR0111.</summary>
+    public static readonly DiagnosticDescriptor RegistryClash = new("DBR0111", "Name claimed by two receivers or filters", Error, "A name, typo or marker in a receiver or filter block, or a display name, belongs to one id: chat could not tell which one a person means.");
     /// <summary>DBR0109.</summary>
     public static readonly DiagnosticDescriptor SuppressAdviceWithoutMailboxEvidence = new("DBR0109", "Advice to remove the recipient without mailbox evidence", Error, "A rule with hardBounce: true, a mailbox reason or an action to suppress, remove or stop mailing the address must match only replies about the mailbox: exclude sender, IP and policy wording, and give examples with an X.1.x / X.2.x status or recipient wording.");
 

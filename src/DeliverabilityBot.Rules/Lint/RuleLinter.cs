@@ -8,7 +8,7 @@ public static class RuleLinter
 {
     /// <summary>The checks, in report order.</summary>
     public static IReadOnlyList<ILintCheck> Checks { get; } =
-        [new ConflictCheck(), new ShadowCheck(), new DuplicatePatternCheck(), new RegexLiteralCheck(), new IdRangeCheck(), new LedgerCheck(), new SuppressAdviceCheck()];
+        [new ConflictCheck(), new ShadowCheck(), new DuplicatePatternCheck(), new RegexLiteralCheck(), new IdRangeCheck(), new LedgerCheck(), new SuppressAdviceCheck(), new RegistryCheck()];
 
     /// <summary>
     /// Lints <paramref name="rules"/> against the companion documents (null when not found); with

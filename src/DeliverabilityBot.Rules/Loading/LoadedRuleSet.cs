@@ -23,6 +23,9 @@ public sealed class LoadedRuleSet
     /// <summary>Receiver attribution built from the clean files' receiver blocks.</summary>
     public required ReceiverAttributor Attributor { get; init; }
 
+    /// <summary>Every receiver and filter the clean files declare (their <c>receiver:</c> and <c>filter:</c> blocks).</summary>
+    public Core.Vocabulary.IReceiverRegistry Receivers { get; init; } = Core.Vocabulary.ReceiverRegistry.Empty;
+
     /// <summary>Where regex timeouts of these rules are reported.</summary>
     public required MatchTimeoutSink Timeouts { get; init; }
 

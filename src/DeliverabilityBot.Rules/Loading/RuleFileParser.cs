@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace DeliverabilityBot.Rules.Loading;
 
-/// <summary>Reads a rule file's root mapping: family, scope, receiver block, example defaults, shared patterns, then each rule.</summary>
+/// <summary>Reads a rule file's root mapping: family, scope, receiver or filter block, example defaults, shared patterns, then each rule.</summary>
 public static partial class RuleFileParser
 {
     /// <summary>Reads <paramref name="bytes"/> into a rule file; diagnostics go to <paramref name="bag"/>. Null when nothing usable.</summary>
@@ -34,7 +34,8 @@ public static partial class RuleFileParser
             if (RuleKeys.Scopes.Contains(scopeText)) scope = Enum.Parse<RuleScope>(scopeText, ignoreCase: true);
             else ConditionParser.Unknown(map, map.At(map.Get("scope")!), "scope", scopeText, RuleKeys.Scopes);
         }
-        var receiver = map.Map("receiver", "the file's receiver block", false) is { } rb ? ReceiverBlockOf(rb) : null;
+        var receiver = map.Map("receiver", "the file's receiver block", false) is { } rb ? RegistryBlockParser.Parse(rb, isReceiver: true) : null;
+        var filter = map.Map("filter", "the file's filter block", false) is { } fb ? RegistryBlockParser.Parse(fb, isReceiver: false) : null;
         var defaults = map.Map("exampleDefaults", "exampleDefaults", false) is { } dm
             ? ExampleParser.Map(dm, RuleKeys.ExampleDefaults) ?? ExampleCase.Empty : ExampleCase.Empty;
         var patterns = RulePatterns.Read(map.Map("patterns", "the file's patterns", false));
@@ -59,29 +60,9 @@ public static partial class RuleFileParser
         patterns.ReportUnused(bag);
         return family is null || scope is null ? null : new RuleFile
         {
-            Path = path, Family = family, Scope = scope.Value, Receiver = receiver, ExampleDefaults = defaults, Rules = rules,
+            Path = path, Family = family, Scope = scope.Value, Receiver = receiver, Filter = filter, ExampleDefaults = defaults, Rules = rules,
             FamilyLocation = map.KeyAt("family"),
         };
-    }
-
-    private static ReceiverBlock? ReceiverBlockOf(YamlMap map)
-    {
-        map.CheckKeys(RuleKeys.ReceiverBlock);
-        var id = map.String("id", required: true)?.Trim().ToLowerInvariant();
-        if (id is not null && !Receivers.IsKnown(id))
-        {
-            map.Bag.Report(DiagnosticCatalog.UnknownReceiver, map.At(map.Get("id")!), $"unknown receiver '{id}' in {map.Context}{DidYouMean.Hint(id, Receivers.All)}");
-            id = null;
-        }
-        var domains = map.Strings("domains", false) ?? [];
-        var hosts = map.Strings("hosts", false) ?? [];
-        foreach (var (v, at) in domains.Concat(hosts))
-            if (!Matching.GlobPattern.TryParse(v, out _))
-                map.Bag.Report(DiagnosticCatalog.InvalidPattern, map.At(at), $"'{v}' in {map.Context} is not a domain or host glob");
-        if (id is null) return null;
-        return new ReceiverBlock(id,
-            domains.Select(d => d.Value.Trim().TrimEnd('.').ToLowerInvariant()).ToArray(),
-            hosts.Select(h => h.Value.Trim().TrimEnd('.').ToLowerInvariant()).ToArray(), map.Location);
     }
 
     [GeneratedRegex("^[A-Z]{2,5}$")]

@@ -4,9 +4,13 @@ namespace DeliverabilityBot.Rules.Loading;
 public static class RuleKeys
 {
     /// <summary>Top-level keys.</summary>
-    public static readonly IReadOnlySet<string> File = Set("family", "scope", "receiver", "exampleDefaults", "patterns", "rules");
+    public static readonly IReadOnlySet<string> File = Set("family", "scope", "receiver", "filter", "exampleDefaults", "patterns", "rules");
     /// <summary>Keys of the file's receiver block.</summary>
-    public static readonly IReadOnlySet<string> ReceiverBlock = Set("id", "domains", "hosts");
+    public static readonly IReadOnlySet<string> ReceiverBlock = Set("id", "displayName", "names", "typos", "fuzzy", "domains", "hosts", "markers", "contacts");
+    /// <summary>Keys of the file's filter block (a filter named in replies: no domains or hosts).</summary>
+    public static readonly IReadOnlySet<string> FilterBlock = Set("id", "displayName", "names", "typos", "fuzzy", "markers", "contacts");
+    /// <summary>Keys of a contact in a receiver or filter block.</summary>
+    public static readonly IReadOnlySet<string> Contact = Set("kind", "url", "source", "confidence", "note");
     /// <summary>Keys of exampleDefaults.</summary>
     public static readonly IReadOnlySet<string> ExampleDefaults = Set("to", "remoteHost", "stage", "action", "kind", "format");
     /// <summary>Keys of an example written as a mapping.</summary>

@@ -47,6 +47,7 @@ public static class RuleSetLoader
             Diagnostics = parsed.SelectMany(p => p.Bag.Items)
                 .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToArray(),
             Attributor = new ReceiverAttributor(clean.Where(p => p.File!.Receiver is not null).Select(p => p.File!.Receiver!)),
+            Receivers = ReceiverRegistryBuilder.Build(clean.Select(p => p.File!)),
             Timeouts = timeouts,
         };
     }

@@ -18,6 +18,9 @@ public sealed class RuleFile
     /// <summary>How events are attributed to this file's receiver, or null.</summary>
     public ReceiverBlock? Receiver { get; init; }
 
+    /// <summary>The filter this file is about when it is not a receiver (a blocklist or filter named in replies), or null.</summary>
+    public ReceiverBlock? Filter { get; init; }
+
     /// <summary>Defaults applied to every example and counter-example in the file.</summary>
     public ExampleCase ExampleDefaults { get; init; } = ExampleCase.Empty;
 

@@ -58,6 +58,8 @@ public sealed class FakeQueries : IDeliverabilityQueries
         return Rules.Where(r => (r.Id + " " + r.Title + " " + r.Explanation + " " + string.Join(" ", r.Examples)).Contains(text, StringComparison.OrdinalIgnoreCase)).Take(limit).ToList();
     }
 
+    public Core.Vocabulary.IReceiverRegistry Receivers { get; set; } = ShippedReceivers.Registry;
+
     public Task<DateTimeOffset?> LatestEventAsync(CancellationToken cancellationToken = default)
     {
         Record("latest");

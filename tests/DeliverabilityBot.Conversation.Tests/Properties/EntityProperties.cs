@@ -1,3 +1,4 @@
+using DeliverabilityBot.Conversation.Tests.Fakes;
 using CsCheck;
 using DeliverabilityBot.Conversation.Understanding;
 
@@ -13,8 +14,8 @@ public class EntityProperties
     {
         Gen.Select(ChatTextGen.Hostile, ChatTextGen.Mixed.Null()).Sample((prose, evidence) =>
         {
-            var entities = EntityExtractor.Extract(prose, evidence);
-            Assert.True(entities.Receiver is null || ReceiverLexicon.Find(entities.Receiver) is not null, $"unknown receiver {entities.Receiver}");
+            var entities = EntityExtractor.Extract(prose, evidence, ShippedReceivers.Lexicon);
+            Assert.True(entities.Receiver is null || ShippedReceivers.Lexicon.Find(entities.Receiver) is not null, $"unknown receiver {entities.Receiver}");
         }, iter: FuzzBudget.Iterations(300), threads: FuzzBudget.Threads);
     }
 
@@ -24,7 +25,7 @@ public class EntityProperties
         Gen.Select(Word, Gen.OneOf("icloud.com", "Gmail.com", "example.ORG", "mail.example.co.uk"), Gen.OneOf("why did", "mail to", "", "bounce from")).Sample((local, domain, before) =>
         {
             var address = $"{local}@{domain}";
-            var entities = EntityExtractor.Extract($"{before} {address} fail?", null);
+            var entities = EntityExtractor.Extract($"{before} {address} fail?", null, ShippedReceivers.Lexicon);
             Assert.Equal(address.ToLowerInvariant(), entities.Recipient);
             Assert.Equal(domain.ToLowerInvariant(), entities.Domain);
         }, iter: FuzzBudget.Iterations(300), threads: FuzzBudget.Threads);
@@ -36,7 +37,7 @@ public class EntityProperties
         Gen.Select(Gen.Byte, Gen.Byte, Gen.Byte, Gen.Byte).Sample((a, b, c, d) =>
         {
             var ip = $"{a}.{b}.{c}.{d}";
-            Assert.Equal(ip, EntityExtractor.Extract($"why is {ip} blocked?", null).Ip);
+            Assert.Equal(ip, EntityExtractor.Extract($"why is {ip} blocked?", null, ShippedReceivers.Lexicon).Ip);
         }, iter: FuzzBudget.Iterations(300), threads: FuzzBudget.Threads);
     }
 
@@ -45,8 +46,8 @@ public class EntityProperties
     {
         ChatTextGen.Hostile.Sample(text =>
         {
-            var once = SpellingCorrector.Correct(text);
-            Assert.Equal(once, SpellingCorrector.Correct(once));
+            var once = SpellingCorrector.Correct(text, ShippedReceivers.Lexicon);
+            Assert.Equal(once, SpellingCorrector.Correct(once, ShippedReceivers.Lexicon));
         }, iter: FuzzBudget.Iterations(300), threads: FuzzBudget.Threads);
     }
 }

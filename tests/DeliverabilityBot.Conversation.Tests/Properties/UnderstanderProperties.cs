@@ -21,14 +21,15 @@ public class UnderstanderProperties
 
     private static readonly string[] Punctuation = ["", "?", "!", ".", "...", "?!", ",", ":", ";", "\"", "'", "(", ")", " ", "¿", "!!!"];
 
-    private static readonly Gen<ReceiverInfo> Receiver = Gen.OneOf<ReceiverInfo>(ReceiverLexicon.All.Where(r => r.Names.Count > 0).ToArray());
+    private static readonly Gen<Core.Vocabulary.ReceiverProfile> Receiver =
+        Gen.OneOf<Core.Vocabulary.ReceiverProfile>(ShippedReceivers.Registry.All.Where(r => r.IsReceiver && r.Names.Count > 0).ToArray());
 
     [Fact]
     public void Understand_HostileText_NeverThrowsAndCleansTheText()
     {
         ChatTextGen.Hostile.Sample(text =>
         {
-            var utterance = TestBot.Understander.Understand(text);
+            var utterance = TestBot.Understander.Understand(text, ShippedReceivers.Lexicon);
             Assert.Contains(utterance.Intent, TestBot.Registry.Names);
             Assert.True(utterance.Text.Length <= Understander.MaxLength + 16, $"cleaned text of {utterance.Text.Length} characters");
         }, iter: FuzzBudget.Iterations(300), threads: FuzzBudget.Threads);
@@ -41,7 +42,7 @@ public class UnderstanderProperties
         {
             var name = receiver.Names[(int)((uint)pick % receiver.Names.Count)];
             var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, frame, name) + end;
-            Assert.True(TestBot.Understander.Understand(text).Entities.Receiver == receiver.Id, $"'{text}' should name {receiver.Id}");
+            Assert.True(TestBot.Understander.Understand(text, ShippedReceivers.Lexicon).Entities.Receiver == receiver.Id, $"'{text}' should name {receiver.Id}");
         }, iter: FuzzBudget.Iterations(500), threads: FuzzBudget.Threads);
     }
 
@@ -51,13 +52,13 @@ public class UnderstanderProperties
         // Questions in words: a pasted reply is evidence (its leading characters are the classifier's business) and channel
         // markup (<@U123>) is written by the client, not typed, so neither is re-cased here.
         var questions = Understanding.UtteranceCases.All.Select(row => (string)row[0])
-            .Where(q => !q.Contains('\n') && !q.Contains('<') && TestBot.Understander.Understand(q).Evidence is null)
+            .Where(q => !q.Contains('\n') && !q.Contains('<') && TestBot.Understander.Understand(q, ShippedReceivers.Lexicon).Evidence is null)
             .ToArray();
         Gen.Select(Gen.OneOf<string>(questions), Gen.OneOf<string>(Punctuation), Gen.OneOf<string>(Punctuation), Gen.Int[0, 2]).Sample((question, before, after, casing) =>
         {
             var variant = before + Case(question, casing) + after;
-            var expected = TestBot.Understander.Understand(question);
-            var actual = TestBot.Understander.Understand(variant);
+            var expected = TestBot.Understander.Understand(question, ShippedReceivers.Lexicon);
+            var actual = TestBot.Understander.Understand(variant, ShippedReceivers.Lexicon);
             Assert.True(
                 expected.Intent == actual.Intent && expected.Entities.Receiver == actual.Entities.Receiver && expected.Entities.Range == actual.Entities.Range,
                 $"'{question}' -> {expected.Intent}/{expected.Entities.Receiver}/{expected.Entities.Range} but '{variant}' -> {actual.Intent}/{actual.Entities.Receiver}/{actual.Entities.Range}");

@@ -10,7 +10,7 @@ public class UnderstanderTests
     [MemberData(nameof(UtteranceCases.All), MemberType = typeof(UtteranceCases))]
     public void Understand_RealisticUtterance_YieldsIntentAndEntities(string text, string intent, string entities)
     {
-        var u = TestBot.Understander.Understand(text);
+        var u = TestBot.Understander.Understand(text, ShippedReceivers.Lexicon);
         var expected = Parse(entities);
         var actual = u.Entities.ToDictionary();
         Assert.True(intent == u.Intent && expected.Count == actual.Count && expected.All(kv => actual.TryGetValue(kv.Key, out var v) && v == kv.Value),
@@ -28,21 +28,21 @@ public class UnderstanderTests
     [Fact]
     public void Understand_FollowUpWithOnlyAReceiver_IsContextOnly()
     {
-        Assert.True(TestBot.Understander.Understand("and gmail?").ContextOnly);
-        Assert.False(TestBot.Understander.Understand("why is gmail deferring us?").ContextOnly);
+        Assert.True(TestBot.Understander.Understand("and gmail?", ShippedReceivers.Lexicon).ContextOnly);
+        Assert.False(TestBot.Understander.Understand("why is gmail deferring us?", ShippedReceivers.Lexicon).ContextOnly);
     }
 
     [Fact]
     public void Understand_PastedBounceInFence_KeepsEvidenceVerbatim()
     {
-        var u = TestBot.Understander.Understand("what's this?\n```\n550 5.7.1 [CS01] Message rejected due to local policy\n```");
+        var u = TestBot.Understander.Understand("what's this?\n```\n550 5.7.1 [CS01] Message rejected due to local policy\n```", ShippedReceivers.Lexicon);
         Assert.Equal("550 5.7.1 [CS01] Message rejected due to local policy", u.Evidence);
     }
 
     [Fact]
     public void Understand_HugeInput_IsCutNotRejected()
     {
-        var u = TestBot.Understander.Understand(new string('x', Understander.MaxLength * 2));
+        var u = TestBot.Understander.Understand(new string('x', Understander.MaxLength * 2), ShippedReceivers.Lexicon);
         Assert.Equal(IntentRegistry.Unknown, u.Intent);
     }
 

@@ -29,7 +29,7 @@ internal static class ScenarioRunner
             var runtime = new DeliverabilityBotRuntime(new DeliverabilityBotOptions { DataDirectory = data, RulesDirectory = TestPaths.InRepo("rules"), RetentionDays = 0 });
             var summary = runtime.CreateIngest().Ingest([folder]);
             Assert.True(summary.Problems.Count == 0, string.Join("\n", summary.Problems));
-            var receiver = ReceiverNames.Normalize(expect.Receiver);
+            var receiver = ReceiverNames.Normalize(expect.Receiver, runtime.Receivers);
             var window = WindowSpec.Anchored(WindowSpec.DefaultLength, runtime.Store.Reader.LatestEvent(), DateTimeOffset.UtcNow);
             var (report, trace) = runtime.Why.Why(receiver, window);
             return (report, trace, expect);

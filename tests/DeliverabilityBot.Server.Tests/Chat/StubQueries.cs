@@ -7,7 +7,12 @@ namespace DeliverabilityBot.Server.Tests.Chat;
 /// <summary>A small prepared history for HTTP-level tests: iCloud deferring, nothing else; can be told to fail.</summary>
 public sealed class StubQueries : IDeliverabilityQueries
 {
+    private static readonly Lazy<Core.Vocabulary.IReceiverRegistry> Shipped = new(() =>
+        Rules.Loading.RuleSetLoader.Load(Rules.Loading.RuleSources.Embedded(), Rules.Loading.RuleLoadOptions.WithoutExampleChecks).Receivers);
+
     public bool Fail { get; set; }
+
+    public Core.Vocabulary.IReceiverRegistry Receivers => Shipped.Value;
 
     public Task<WhyReport> WhyAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default)
     {

@@ -29,8 +29,8 @@ public static class AlertsCommand
             var error = parse.InvocationConfiguration.Error;
             try
             {
-                var id = ReceiverNames.Normalize(parse.GetValue(receiver));
                 var runtime = HistoryOptions.Runtime(parse, data);
+                var id = ReceiverNames.Normalize(parse.GetValue(receiver), runtime.Receivers);
                 var incidents = runtime.Store.Incidents.List(id, !parse.GetValue(openOnly), Math.Max(1, parse.GetValue(limit)));
                 if (parse.GetValue(json)) output.WriteLine(IncidentJson.ToJson(incidents));
                 else Write(output, incidents);

@@ -43,7 +43,7 @@ internal static class HistoryOptions
         window = null!;
         try
         {
-            receiver = ReceiverNames.Normalize(parse.GetValue(receiverArg));
+            receiver = ReceiverNames.Normalize(parse.GetValue(receiverArg), runtime.Receivers);
             var length = WindowSpec.ParseLength(parse.GetValue(since));
             window = WindowSpec.Anchored(length, runtime.Store.Reader.LatestEvent(), DateTimeOffset.UtcNow);
             return true;

@@ -17,15 +17,15 @@ public static class StatsCommand
             {
                 var report = c.Runtime.Stats.Stats(c.Receiver, c.Window);
                 if (c.Parse.GetValue(json)) c.Output.WriteLine(StatsReportJson.ToJson(report));
-                else Write(c.Output, report);
+                else Write(c.Output, report, c.Runtime.Receivers);
                 return 0;
             });
     }
 
-    private static void Write(TextWriter w, StatsReport s)
+    private static void Write(TextWriter w, StatsReport s, Core.Vocabulary.IReceiverRegistry receivers)
     {
-        w.WriteLine($"Stats: {(s.Receiver is null ? "all receivers" : Output.ReceiverNames.Of(s.Receiver))}, {HistoryOptions.Describe(s.Window)}");
-        if (s.Messages.Total > 0) w.WriteLine(MessageSentence.Of(s.Messages, s.Receiver is null ? null : Output.ReceiverNames.Of(s.Receiver)));
+        w.WriteLine($"Stats: {(s.Receiver is null ? "all receivers" : Output.ReceiverNames.Of(receivers, s.Receiver))}, {HistoryOptions.Describe(s.Window)}");
+        if (s.Messages.Total > 0) w.WriteLine(MessageSentence.Of(s.Messages, s.Receiver is null ? null : Output.ReceiverNames.Of(receivers, s.Receiver)));
         Table(w, "total", [s.Total]);
         Table(w, "receiver", s.ByReceiver);
         Table(w, "reason (deferred and bounced)", s.ByReason);

@@ -20,7 +20,7 @@ public static class WhyCommand
                 if (c.Parse.GetValue(json)) c.Output.WriteLine(WhyReportJson.ToJson(report, c.Parse.GetValue(explain) ? trace : null));
                 else
                 {
-                    WhyWriter.Write(c.Output, report, c.Runtime.Store.Location, Output.Terminal.UseColor(c.Output));
+                    WhyWriter.Write(c.Output, report, c.Runtime.Receivers, c.Runtime.Store.Location, Output.Terminal.UseColor(c.Output));
                     if (c.Parse.GetValue(explain)) WhyWriter.WriteTrace(c.Output, trace);
                 }
                 return 0;

@@ -9,16 +9,16 @@ namespace DeliverabilityBot.Cli.Commands.History;
 /// <summary>Plain-text rendering of a why report and its trace.</summary>
 internal static class WhyWriter
 {
-    public static void Write(TextWriter w, WhyReport r, string databasePath, bool color)
+    public static void Write(TextWriter w, WhyReport r, Core.Vocabulary.IReceiverRegistry receivers, string databasePath, bool color)
     {
-        var who = r.Receiver is null ? "all receivers" : ReceiverNames.Of(r.Receiver);
+        var who = r.Receiver is null ? "all receivers" : ReceiverNames.Of(receivers, r.Receiver);
         w.WriteLine(Terminal.Bold($"Why: {who}, {HistoryOptions.Describe(r.Window)}", color));
         if (r.Attempts == 0)
         {
             w.WriteLine($"No attempts stored for {who} in this window ({databasePath}). Ingest logs or DSNs first: dbot ingest PATH");
             return;
         }
-        if (r.Messages.Total > 0) w.WriteLine(MessageSentence.Of(r.Messages, r.Receiver is null ? null : ReceiverNames.Of(r.Receiver)));
+        if (r.Messages.Total > 0) w.WriteLine(MessageSentence.Of(r.Messages, r.Receiver is null ? null : ReceiverNames.Of(receivers, r.Receiver)));
         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{r.Attempts:N0} attempts: {r.Delivered:N0} delivered ({Pct(r.Delivered, r.Attempts)}), {r.Deferred:N0} deferred ({Pct(r.Deferred, r.Attempts)}), {r.Bounced:N0} bounced ({Pct(r.Bounced, r.Attempts)})"));
         var n = 0;

@@ -1,3 +1,4 @@
+using DeliverabilityBot.Core.Vocabulary;
 using DeliverabilityBot.Rules.Diagnosis.Facts;
 using DeliverabilityBot.Rules.Diagnosis.Model;
 using NRules;
@@ -11,11 +12,13 @@ namespace DeliverabilityBot.Rules.Diagnosis.Engine;
 public sealed class DiagnosisEngine
 {
     private readonly ISessionFactory _factory;
+    private readonly IReceiverRegistry _names;
 
-    /// <summary>Compiles the rules.</summary>
-    public DiagnosisEngine(IReadOnlyList<DiagnosisRule> rules)
+    /// <summary>Compiles the rules; answers name receivers and filters as <paramref name="receivers"/> does (ids when null).</summary>
+    public DiagnosisEngine(IReadOnlyList<DiagnosisRule> rules, IReceiverRegistry? receivers = null)
     {
         Rules = rules;
+        _names = receivers ?? ReceiverRegistry.Empty;
         _factory = new RuleCompiler().Compile(rules.Select(DiagnosisRuleCompiler.Compile));
     }
 
@@ -38,7 +41,7 @@ public sealed class DiagnosisEngine
 
         var links = DiagnosisRanking.Link(fired);
         var ranked = DiagnosisRanking.Order(
-            fired.Select(f => DiagnosisFormatter.ToRanked(f, input.Window, links.GetValueOrDefault(f))).ToList(), links);
+            fired.Select(f => DiagnosisFormatter.ToRanked(f, input.Window, _names, links.GetValueOrDefault(f))).ToList(), links);
         var trace = facts.Where(f => fired.Contains(f) || f.SignalCount > 0)
             .Select(f => TraceOf(f, fired.Contains(f)))
             .OrderByDescending(t => t.Fired).ThenBy(t => t.RuleId, StringComparer.Ordinal).ThenBy(t => t.Scope, StringComparer.Ordinal)
@@ -46,7 +49,7 @@ public sealed class DiagnosisEngine
         return new DiagnosisOutcome(ranked, new DiagnosisTrace(trace));
     }
 
-    private static TraceEntry TraceOf(SignalFact f, bool fired)
+    private TraceEntry TraceOf(SignalFact f, bool fired)
     {
         var conditions = f.Rule.When.Select(c =>
         {
@@ -55,6 +58,6 @@ public sealed class DiagnosisEngine
             return new TraceCondition(DiagnosisFormatter.Threshold(c, f), Metrics.Format(v, m.Format), c.Holds(v), c.ToString());
         }).ToList();
         if (f.Rule.Fallback) conditions.Add(new TraceCondition("no other diagnosis fired", fired ? "none fired" : "another fired", fired, "fallback"));
-        return new TraceEntry(f.RuleId, f.Scope, fired, conditions, DiagnosisFormatter.CoreFigures(f).Select(x => (x.Label, x.Value)).ToList(), f.SignalRules);
+        return new TraceEntry(f.RuleId, f.Scope, fired, conditions, DiagnosisFormatter.CoreFigures(f, _names).Select(x => (x.Label, x.Value)).ToList(), f.SignalRules);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DeliverabilityBot.Core.Classification;
 using DeliverabilityBot.Core.Diagnosis;
+using DeliverabilityBot.Core.Vocabulary;
 using DeliverabilityBot.Rules.Diagnosis.Facts;
 
 namespace DeliverabilityBot.Rules.Diagnosis.Engine;
@@ -9,36 +10,30 @@ namespace DeliverabilityBot.Rules.Diagnosis.Engine;
 /// <summary>Turns a fired fact into a <see cref="Core.Diagnosis.Diagnosis"/>: placeholders filled, figures with denominators, score.</summary>
 public static partial class DiagnosisFormatter
 {
-    private static readonly Dictionary<string, string> ReceiverNames = new(StringComparer.Ordinal)
-    {
-        ["icloud"] = "iCloud", ["gmail"] = "Gmail", ["yahoo"] = "Yahoo", ["microsoft"] = "Microsoft", ["proofpoint"] = "Proofpoint",
-        ["mimecast"] = "Mimecast", ["comcast"] = "Comcast", ["unknown"] = "other receivers", [SignalFactBuilder.AllScope] = "all receivers",
-    };
-
     /// <summary>The diagnosis for a fired fact, with its ranking score and the diagnosis it follows from (when linked).</summary>
-    public static RankedDiagnosis ToRanked(SignalFact f, TimeWindow window, SignalFact? cause = null)
+    public static RankedDiagnosis ToRanked(SignalFact f, TimeWindow window, IReceiverRegistry names, SignalFact? cause = null)
     {
         var rule = f.Rule;
         var confidence = Math.Round(rule.Confidence * (0.7 + 0.3 * Math.Min(1, f.SignalCount / Math.Max(1, rule.ConfidentAt))), 2);
-        var figures = CoreFigures(f).ToList();
+        var figures = CoreFigures(f, names).ToList();
         // Thresholds read as sentences: people never see a metric's internal name.
         var thresholds = rule.When.Select(c => Threshold(c, f)).ToList();
         if (thresholds.Count > 0 && !rule.Fallback) figures.Add(new EvidenceFigure("why this fired", string.Join("; ", thresholds)));
         var diagnosis = new Core.Diagnosis.Diagnosis
         {
             Id = rule.Id,
-            Title = Fill(rule.Title, f),
+            Title = Fill(rule.Title, f, names),
             Category = rule.Category,
             Confidence = confidence,
             Scope = f.Scope,
             Evidence = new DiagnosisEvidence { Figures = figures, FirstSeen = f.FirstSeen, LastSeen = f.LastSeen },
-            Explanation = (Fill(rule.Message, f) + " " + rule.Explanation.Trim()).Trim(),
-            Actions = rule.Actions.Select(a => Fill(a, f)).ToList(),
+            Explanation = (Fill(rule.Message, f, names) + " " + rule.Explanation.Trim()).Trim(),
+            Actions = rule.Actions.Select(a => Fill(a, f, names)).ToList(),
             Rules = [rule.Id, .. f.SignalRules.Take(6)],
             References = [rule.HelpUri, .. rule.References.Where(r => r != rule.HelpUri)],
             Score = DiagnosisRanking.Score(f, confidence),
             Affected = rule.Fallback ? 0 : (long)DiagnosisRanking.Affected(f),
-            CausedBy = cause is null ? null : new DiagnosisCause(cause.RuleId, cause.Scope, Fill(cause.Rule.Title, cause)),
+            CausedBy = cause is null ? null : new DiagnosisCause(cause.RuleId, cause.Scope, Fill(cause.Rule.Title, cause, names)),
         };
         return new RankedDiagnosis(diagnosis, f);
     }
@@ -59,7 +54,7 @@ public static partial class DiagnosisFormatter
     }
 
     /// <summary>The numbers every diagnosis shows: signal with its denominator, outcome mix, change, concentration.</summary>
-    public static IEnumerable<EvidenceFigure> CoreFigures(SignalFact f)
+    public static IEnumerable<EvidenceFigure> CoreFigures(SignalFact f, IReceiverRegistry names)
     {
         string C(double v) => Metrics.Format(v, MetricFormat.Count);
         string R(double v) => Metrics.Format(v, MetricFormat.Rate);
@@ -68,9 +63,9 @@ public static partial class DiagnosisFormatter
             yield return new("affected", $"{C(f.SignalCount)} of {C(f.Attempts)} attempts ({R(f.SignalRate)}): {C(f.SignalDeferred)} deferred, {C(f.SignalBounced)} bounced");
             yield return new("share of all deferrals and bounces", $"{R(f.SignalShare)} of {C(f.Deferred + f.Bounced)}");
             if (f.ScopeIp is not null || f.Scope.StartsWith("stream:", StringComparison.Ordinal))
-                yield return new("whole receiver", $"{R(f.ReceiverSignalRate)} of all attempts to {ReceiverName(f.Receiver)} had these replies");
+                yield return new("whole receiver", $"{R(f.ReceiverSignalRate)} of all attempts to {ReceiverName(f.Receiver, names)} had these replies");
             if (f.ScopeIp is not null)
-                yield return new("other sending IPs", OtherIpsText(f));
+                yield return new("other sending IPs", OtherIpsText(f, names));
         }
         yield return new("delivered", $"{C(f.Delivered)} of {C(f.Attempts)} ({R(f.DeliveredRate)})");
         yield return new("deferred", $"{C(f.Deferred)} ({R(f.DeferralRate)})");
@@ -82,7 +77,7 @@ public static partial class DiagnosisFormatter
         if (f.TopIp is not null && !f.Rule.Fallback && f.ScopeIp is null)
             yield return new("top sending IP", $"{f.TopIp}: {R(f.TopIpShare)} of these replies ({C(f.SendingIps)} IPs)");
         if (f.SignalReceivers > 1)
-            yield return new("receivers", string.Join(", ", f.SignalReceiverIds.Select(ReceiverName)));
+            yield return new("receivers", string.Join(", ", f.SignalReceiverIds.Select(id => ReceiverName(id, names))));
         if (f.TopRecipient is not null)
             yield return new("recipients", $"{C(f.DistinctRecipients)} distinct; busiest {f.TopRecipient} with {R(f.TopRecipientShare)} of these replies");
         if (f.CauseReply is not null)
@@ -90,25 +85,25 @@ public static partial class DiagnosisFormatter
     }
 
     /// <summary>Fills <c>{metric}</c> and <c>{receiver}</c>, <c>{scope}</c>, <c>{topIp}</c>, ... placeholders.</summary>
-    public static string Fill(string format, SignalFact f) => Placeholder().Replace(format, m =>
+    public static string Fill(string format, SignalFact f, IReceiverRegistry names) => Placeholder().Replace(format, m =>
     {
         var name = m.Groups[1].Value;
         if (Metrics.ByName.TryGetValue(name, out var metric)) return Metrics.Format(metric.ValueOf(f), metric.Format);
         return name switch
         {
-            "receiver" => ReceiverName(f.Receiver),
+            "receiver" => ReceiverName(f.Receiver, names),
             "scope" => f.Scope,
             // Advice must read right when no IP or domain was recorded: "look up your sending IPs", never "look up (no IP recorded)".
             "topIp" => f.TopIp ?? "your sending IPs",
             "scopeIp" => f.ScopeIp ?? f.TopIp ?? "your sending IPs",
-            "scopeName" => f.Scope.IndexOf(':') is var i and > 0 ? f.Scope[(i + 1)..] : ReceiverName(f.Receiver),
+            "scopeName" => f.Scope.IndexOf(':') is var i and > 0 ? f.Scope[(i + 1)..] : ReceiverName(f.Receiver, names),
             "topSenderDomain" => f.TopSenderDomain ?? "your sender domain",
             "topRecipient" => f.TopRecipient ?? "the busiest recipients",
             "causeRules" => f.CauseRules ?? "(none)",
             "causeReply" => f.CauseReply ?? "the deferrals before it",
-            "otherIpsText" => OtherIpsText(f),
-            "filters" => f.SignalFilters.Count == 0 ? "the receiver's filter" : string.Join(", ", f.SignalFilters.Select(Capitalised)),
-            "signalReceiverNames" => f.SignalReceiverIds.Count == 0 ? ReceiverName(f.Receiver) : string.Join(", ", f.SignalReceiverIds.Select(ReceiverName)),
+            "otherIpsText" => OtherIpsText(f, names),
+            "filters" => f.SignalFilters.Count == 0 ? "the receiver's filter" : string.Join(", ", f.SignalFilters.Select(names.DisplayName)),
+            "signalReceiverNames" => f.SignalReceiverIds.Count == 0 ? ReceiverName(f.Receiver, names) : string.Join(", ", f.SignalReceiverIds.Select(id => ReceiverName(id, names))),
             "signalRules" => f.SignalRules.Count == 0 ? "(no rule)" : string.Join(", ", f.SignalRules.Take(4)),
             "firstSeen" => f.FirstSeen?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "-",
             "lastSeen" => f.LastSeen?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "-",
@@ -123,15 +118,18 @@ public static partial class DiagnosisFormatter
         "otherIpsText", "filters", "signalReceiverNames",
     };
 
-    /// <summary>A receiver id as people read it.</summary>
-    public static string ReceiverName(string id) => ReceiverNames.GetValueOrDefault(id, id);
-
-    private static string Capitalised(string id) => id.Length == 0 ? id : char.ToUpperInvariant(id[0]) + id[1..];
+    /// <summary>A receiver id as people read it: the registry's display name (the rule files' receiver blocks).</summary>
+    public static string ReceiverName(string id, IReceiverRegistry names) => id switch
+    {
+        Receivers.Unknown => "other receivers",
+        SignalFactBuilder.AllScope => "all receivers",
+        _ => names.DisplayName(id),
+    };
 
     // "your other 3 IPs deliver 99.1% of their attempts", or what the log lets us say when no other IP is recorded.
-    private static string OtherIpsText(SignalFact f)
+    private static string OtherIpsText(SignalFact f, IReceiverRegistry names)
     {
-        if (f.OtherIps == 0) return $"no other sending IP to {ReceiverName(f.Receiver)} is recorded";
+        if (f.OtherIps == 0) return $"no other sending IP to {ReceiverName(f.Receiver, names)} is recorded";
         var n = Metrics.Format(f.OtherIps, MetricFormat.Count);
         var rate = Metrics.Format(f.OtherIpsDeliveredRate, MetricFormat.Rate);
         return f.OtherIps == 1 ? $"your other IP delivers {rate} of its attempts" : $"your other {n} IPs deliver {rate} of their attempts";

@@ -15,6 +15,9 @@ public interface IHistoryStore
     /// <summary>Where the history lives, for messages: the database file, or the server and database (never a password).</summary>
     string Location { get; }
 
+    /// <summary>Where live sources (followed logs, journald) resume.</summary>
+    ISourcePositionStore Positions { get; }
+
     /// <summary>Aggregates, examples and counts over windows.</summary>
     IHistoryReader Reader { get; }
 

@@ -36,15 +36,21 @@ public sealed class MtaLogParser
     /// <param name="referenceYear">The year for syslog timestamps (default: the current UTC year).</param>
     public IEnumerable<BounceEvent> Parse(IEnumerable<string> lines, string source, int? referenceYear = null)
     {
-        var context = new LogContext(source, referenceYear ?? DateTime.UtcNow.Year, sending: _sending);
+        var log = Start(source, referenceYear);
         var buffer = new List<BounceEvent>(4);
         foreach (var line in lines)
         {
             if (line.Length == 0) continue;
             buffer.Clear();
-            foreach (var r in _readers)
-                if (r.TryRead(line, context, buffer)) break;
+            log.Read(line, buffer);
             foreach (var e in buffer) yield return e;
         }
     }
+
+    /// <summary>
+    /// Starts reading one log a line at a time, for a caller that is handed lines as they come (a followed file, syslog,
+    /// journald) rather than an enumeration: the same readers and state as <see cref="Parse"/>.
+    /// </summary>
+    public LogLines Start(string source, int? referenceYear = null) =>
+        new(_readers, new LogContext(source, referenceYear ?? DateTime.UtcNow.Year, sending: _sending));
 }

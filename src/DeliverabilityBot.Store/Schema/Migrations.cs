@@ -228,6 +228,16 @@ public static class Migrations
         CREATE UNIQUE INDEX ix_events_message ON events(message_row, hash);
         CREATE UNIQUE INDEX ix_events_hash ON events(hash) WHERE message_row IS NULL OR message_key IS NULL OR kind NOT IN (3, 4);
         """,
+
+        // 7: where each live source resumes (issue 16): a followed log's file and offset, a journal cursor. Saved after
+        // the events before it are committed, so a restart neither loses nor repeats a line.
+        """
+        CREATE TABLE source_positions (
+            key      TEXT PRIMARY KEY,
+            position TEXT NOT NULL,
+            updated  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

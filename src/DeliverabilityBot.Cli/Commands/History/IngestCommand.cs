@@ -19,12 +19,17 @@ public static class IngestCommand
         {
             Description = "A Postfix configuration folder (main.cf, master.cf), repeatable: our sending IP per syslog name and transport (smtp_bind_address), which Postfix does not log.",
         };
+        var follow = new Option<bool>("--follow", "-f")
+        {
+            Description = "Follow the log files named as they are written, across rotation (rename, copytruncate, gzip), until Ctrl+C; each resumes where the last run stopped.",
+        };
         var command = new Command("ingest", "Read bounces, DSNs and MTA logs into the history (idempotent: the same input twice is stored once).");
         command.Arguments.Add(paths);
         command.Options.Add(data);
         command.Options.Add(quiet);
         command.Options.Add(mtaConfig);
-        command.SetAction(parse =>
+        command.Options.Add(follow);
+        command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -41,6 +46,7 @@ public static class IngestCommand
                 var ingest = runtime.CreateIngest();
                 ingest.Waiting = message => error.WriteLine($"dbot ingest: {message}");
                 var inputs = parse.GetValue(paths) ?? [];
+                if (parse.GetValue(follow)) return await FollowAsync(runtime, ingest, inputs, output, error, ct);
                 var summary = !parse.GetValue(quiet) && !Console.IsErrorRedirected && !Console.IsOutputRedirected
                     ? WithProgressBar(ingest, inputs)
                     : ingest.Ingest(inputs);
@@ -62,6 +68,33 @@ public static class IngestCommand
             }
         });
         return command;
+    }
+
+    // Until Ctrl+C: the writer lock is let go after 2 s without new lines, so a 'dbot ingest' of files gets its turn.
+    private static async Task<int> FollowAsync(Application.DeliverabilityBotRuntime runtime, IngestService ingest, IReadOnlyList<string> inputs,
+        TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (inputs.FirstOrDefault(p => p == "-" || Directory.Exists(p)) is { } notAFile)
+        {
+            error.WriteLine($"dbot ingest: --follow takes log files; '{notAFile}' is {(notAFile == "-" ? "stdin" : "a folder")}");
+            return 2;
+        }
+        var source = LiveSources.Follow(runtime, inputs, notice: n => error.WriteLine($"dbot ingest: {n}"));
+        var summary = new IngestSummary();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        error.WriteLine($"dbot ingest: following {string.Join(", ", inputs)} (Ctrl+C to stop)");
+        try
+        {
+            await ingest.CreatePipeline(releaseWriterAfter: TimeSpan.FromSeconds(2)).RunAsync(source, summary, cancellationToken: ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        summary.Files = inputs.Count;
+        summary.Elapsed = clock.Elapsed;
+        IngestSummaryWriter.Write(output, summary, runtime.Store);
+        foreach (var p in summary.Problems) error.WriteLine($"dbot ingest: {p}");
+        return summary.Problems.Count > 0 ? 1 : 0;
     }
 
     private static IngestSummary WithProgressBar(IngestService ingest, IReadOnlyList<string> inputs)

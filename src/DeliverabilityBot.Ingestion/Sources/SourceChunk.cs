@@ -1,0 +1,10 @@
+using DeliverabilityBot.Core.Events;
+
+namespace DeliverabilityBot.Ingestion.Sources;
+
+/// <summary>Events a source read in one go, and where to resume once they are stored.</summary>
+/// <param name="Input">The input they came from (a path, <c>syslog</c>, <c>journald</c>).</param>
+/// <param name="Events">The events, in order.</param>
+/// <param name="Position">The position after these events, to persist once they are committed; null when the source keeps none.</param>
+/// <param name="Problem">What went wrong with part of the input (<c>path: why</c>); the events before it are still given.</param>
+public sealed record SourceChunk(string Input, IReadOnlyList<BounceEvent> Events, SourcePosition? Position = null, string? Problem = null);

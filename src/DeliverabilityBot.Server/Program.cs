@@ -9,6 +9,7 @@ using DeliverabilityBot.Server.Channels.Teams;
 using DeliverabilityBot.Server.Chat;
 using DeliverabilityBot.Server.Demo;
 using DeliverabilityBot.Server.Health;
+using DeliverabilityBot.Server.Live;
 using DeliverabilityBot.Server.RuleReload;
 using DeliverabilityBot.Server.Telemetry;
 using DeliverabilityBot.Server.Web;
@@ -44,6 +45,7 @@ try
     builder.Services.AddAlerts(builder.Configuration);
     builder.Services.AddRuleReload(builder.Configuration);
     builder.Services.AddTelemetry(builder.Configuration);
+    builder.Services.AddLiveIngest(builder.Configuration);
     app = builder.Build();
     if (ServerSettings.IsOwnProcess && PortProbe.FirstBusy(ListenAddresses.Read(builder.Configuration)) is { } busy)
     {

@@ -58,6 +58,21 @@ public sealed class LogContext
     /// <summary>Replies already read from this log, by the text they were read from.</summary>
     internal RemoteDetailCache Details { get; } = new();
 
+    /// <summary>
+    /// A reader's own state for this log, created on first use (PowerMTA's CSV header, which says what each column of the
+    /// records after it holds).
+    /// </summary>
+    public T StateOf<T>() where T : class, new()
+    {
+        _formatStates ??= [];
+        if (_formatStates.TryGetValue(typeof(T), out var known)) return (T)known;
+        var created = new T();
+        _formatStates[typeof(T)] = created;
+        return created;
+    }
+
+    private Dictionary<Type, object>? _formatStates;
+
     /// <summary>The next 1-based event index within this log.</summary>
     public int NextIndex() => ++_index;
 

@@ -4,16 +4,16 @@ using DeliverabilityBot.Ingestion.Sending;
 namespace DeliverabilityBot.Ingestion.Logs;
 
 /// <summary>
-/// Reads MTA log lines (Postfix, Exim, sendmail, mixed) into events, delivered attempts included, numbered 1.. in
+/// Reads MTA log lines (Postfix, Exim, sendmail, KumoMTA JSON records, PowerMTA accounting CSV, mixed) into events, delivered attempts included, numbered 1.. in
 /// order. Lines no reader knows are skipped: a log holds far more than deliveries.
 /// </summary>
 public sealed class MtaLogParser
 {
-    private static readonly ILogLineReader[] DefaultReaders = [new PostfixLogReader(), new EximLogReader(), new SendmailLogReader()];
+    private static readonly ILogLineReader[] DefaultReaders = [new PostfixLogReader(), new EximLogReader(), new SendmailLogReader(), new KumoMtaLogReader(), new PowerMtaAccountingReader()];
     private readonly IReadOnlyList<ILogLineReader> _readers;
     private readonly SendingMap? _sending;
 
-    /// <summary>Creates a parser with the given readers (default: Postfix, Exim, sendmail) and the deployment's sending IPs, if any.</summary>
+    /// <summary>Creates a parser with the given readers (default: Postfix, Exim, sendmail, KumoMTA, PowerMTA) and the deployment's sending IPs, if any.</summary>
     public MtaLogParser(IReadOnlyList<ILogLineReader>? readers = null, SendingMap? sending = null)
     {
         _readers = readers ?? DefaultReaders;

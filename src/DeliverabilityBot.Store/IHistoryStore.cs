@@ -15,8 +15,11 @@ public interface IHistoryStore
     /// <summary>Where the history lives, for messages: the database file, or the server and database (never a password).</summary>
     string Location { get; }
 
-    /// <summary>Where live sources (followed logs, journald) resume.</summary>
-    ISourcePositionStore Positions { get; }
+    /// <summary>
+    /// Where live sources (followed logs, journald) resume; null where the store keeps none yet (PostgreSQL): a follower then
+    /// reads its logs from their start after a restart, and the events' identity stores nothing twice.
+    /// </summary>
+    ISourcePositionStore? Positions => null;
 
     /// <summary>Aggregates, examples and counts over windows.</summary>
     IHistoryReader Reader { get; }

@@ -110,7 +110,7 @@ public sealed class IngestPipeline
                     {
                         // Events first, then where to resume: a crash in between reads them again, and they are stored once.
                         writer.Flush();
-                        _store.Positions.Save([new(position.Key, position.Value)]);
+                        _store.Positions?.Save([new(position.Key, position.Value)]);
                     }
                     handedOver?.Invoke(stored + writer.Total.Stored);
                 }

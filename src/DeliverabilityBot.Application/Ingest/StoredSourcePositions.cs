@@ -7,5 +7,5 @@ namespace DeliverabilityBot.Application.Ingest;
 public sealed class StoredSourcePositions(IHistoryStore store) : ISourcePositions
 {
     /// <inheritdoc />
-    public string? Get(string key) => store.Positions.Get(key);
+    public string? Get(string key) => store.Positions?.Get(key);
 }

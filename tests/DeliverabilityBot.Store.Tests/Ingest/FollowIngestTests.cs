@@ -78,13 +78,13 @@ public sealed class FollowIngestTests : IDisposable
         var first = Follow(live, log);
         await WaitCaughtUp(live, log);
         var stored = (await first.StopAsync()).Stored;
-        var position = live.Store.Positions.Get(FollowedLogSource.KeyFor(log));
+        var position = live.Store.Positions!.Get(FollowedLogSource.KeyFor(log));
         var second = Follow(live, log);
         await Task.Delay(300);
         var again = await second.StopAsync();
         Assert.True(stored > 0);
         Assert.Equal((0L, 0L), (again.EventsRead, again.Stored));
-        Assert.Equal(position, live.Store.Positions.Get(FollowedLogSource.KeyFor(log)));
+        Assert.Equal(position, live.Store.Positions!.Get(FollowedLogSource.KeyFor(log)));
     }
 
     [Fact]
@@ -154,12 +154,12 @@ public sealed class FollowIngestTests : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            var saved = runtime.Store.Positions.Get(key)?.Split(':');
+            var saved = runtime.Store.Positions!.Get(key)?.Split(':');
             if (saved is { Length: 5 } && File.Exists(log) && long.Parse(saved[2]) == new FileInfo(log).Length
                 && saved[4] == HeadHash(log, int.Parse(saved[3]))) return;
             await Task.Delay(20);
         }
-        Assert.Fail($"{log}: the follower did not catch up in 60 s (position {runtime.Store.Positions.Get(key)}, length {new FileInfo(log).Length})");
+        Assert.Fail($"{log}: the follower did not catch up in 60 s (position {runtime.Store.Positions!.Get(key)}, length {new FileInfo(log).Length})");
     }
 
     // The fingerprint the follower keeps of the file it reads: the current file at the path is the one it has read.

@@ -27,7 +27,9 @@ public class CachedClassificationTests
     private static void AssertCachedEqualsUncached(IReadOnlyList<BounceEvent> events)
     {
         Assert.True(events.Count > 50, $"only {events.Count} events read");
-        var cache = new CachingBounceClassifier(Engine);
+        // Room for every distinct key: eviction is the capacity's business (its own tests), not this test's. The
+        // fixtures now hold logs with a distinct reply per message, more keys than one default generation holds.
+        var cache = new CachingBounceClassifier(Engine, capacity: Math.Max(CachingBounceClassifier.DefaultCapacity, 4 * events.Count));
         var expected = events.Select(e => PublicState.Of(Engine.Classify(e))).ToList();
 
         var forward = cache.ClassifyAll(events);

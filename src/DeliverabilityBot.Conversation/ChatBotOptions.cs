@@ -15,10 +15,17 @@ public sealed class ChatBotOptions
     /// </summary>
     public TimeSpan AnchorToDataAfter { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long our MTA keeps retrying a deferred message before it expires (Postfix <c>maximal_queue_lifetime</c>, default
+    /// 5 days): the timeline answer says when deferred mail will expire. Default 5 days.
+    /// </summary>
+    public TimeSpan QueueLifetime { get; set; } = TimeSpan.FromDays(5);
+
     /// <summary>Validates the settings; throws naming the bad one.</summary>
     public void Validate()
     {
         if (IdleTimeout <= TimeSpan.Zero) throw new ArgumentException($"{Section}:{nameof(IdleTimeout)} must be positive (was {IdleTimeout}).");
+        if (QueueLifetime <= TimeSpan.Zero) throw new ArgumentException($"{Section}:{nameof(QueueLifetime)} must be positive (was {QueueLifetime}).");
         if (AnchorToDataAfter < TimeSpan.Zero) throw new ArgumentException($"{Section}:{nameof(AnchorToDataAfter)} must not be negative (was {AnchorToDataAfter}).");
     }
 }

@@ -24,6 +24,8 @@ public sealed class StatsService(IHistoryStore store)
             ByReason = Group(slices.Where(s => s.Action is DeliveryAction.Failed or DeliveryAction.Delayed).ToList(), s => s.Reason),
             BySendingIp = WithMessages(Group(slices, s => s.SendingIp ?? NotRecorded), messages, m => m.SendingIp ?? NotRecorded),
             BySenderDomain = WithMessages(Group(slices, s => s.SenderDomain ?? NotRecorded), messages, m => m.SenderDomain ?? NotRecorded),
+            ByStream = messages.GroupBy(m => m.Stream ?? NotRecorded, StringComparer.Ordinal)
+                .Select(g => new StatsRow(g.Key, 0, 0, 0, 0, StoreReader.Count(g))).OrderByDescending(r => r.Messages!.Total).ToList(),
             ByHour = hourly.GroupBy(h => h.Hour)
                 .Select(g => Row(g.Key.ToString("yyyy-MM-dd'T'HH':00Z'", System.Globalization.CultureInfo.InvariantCulture), g.Select(h => (h.Action, h.Count))))
                 .ToList(),

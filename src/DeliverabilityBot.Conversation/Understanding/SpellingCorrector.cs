@@ -16,6 +16,8 @@ public static partial class SpellingCorrector
         "deferring", "deferred", "deferral", "deferrals", "rejecting", "rejected", "rejection", "rejections",
         "blocking", "blocked", "bouncing", "bounces", "bounced", "throttling", "throttled", "statistics",
         "happening", "problem", "problems", "what", "show", "many", "much", "why",
+        "which", "when", "domain", "domains", "sender", "senders", "affected", "started", "expire", "timeline", "suppress",
+        "suppressed", "escalate", "blocklist", "blocklists",
     ];
 
     private static readonly HashSet<string> Protected = new(StringComparer.Ordinal)

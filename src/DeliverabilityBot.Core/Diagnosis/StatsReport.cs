@@ -27,6 +27,9 @@ public sealed class StatsReport
     /// <summary>By envelope sender domain.</summary>
     public IReadOnlyList<StatsRow> BySenderDomain { get; init; } = [];
 
+    /// <summary>By sending stream (transactional, marketing, ...): messages only, attempts are not split by stream.</summary>
+    public IReadOnlyList<StatsRow> ByStream { get; init; } = [];
+
     /// <summary>By hour (key is ISO hour, UTC).</summary>
     public IReadOnlyList<StatsRow> ByHour { get; init; } = [];
 }

@@ -22,7 +22,9 @@ public class UnderstanderTests
     {
         var cases = UtteranceCases.All.Select(row => (string)row[1]).ToList();
         Assert.True(cases.Count >= 80, $"only {cases.Count} utterances");
-        Assert.All(TestBot.Registry.Names, i => Assert.Contains(i, cases));
+        // Intents added after the redesign keep their utterances next to them, in Intents/{Name}IntentTests.
+        var ownTests = typeof(UnderstanderTests).Assembly.GetTypes().Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.All(TestBot.Registry.Names, i => Assert.True(cases.Contains(i) || ownTests.Contains(i + "IntentTests"), $"no utterance tests for {i}"));
     }
 
     [Fact]

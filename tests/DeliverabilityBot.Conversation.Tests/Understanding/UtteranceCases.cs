@@ -35,7 +35,6 @@ public static class UtteranceCases
         { "diagnose comcast for the past 3 days", "why", "receiver=comcast;since=last 3d" },
         { "Why is Apple deferring our newsletters since yesterday?", "why", "receiver=icloud;since=since yesterday" },
         { "is live.com ok?", "why", "receiver=microsoft;domain=live.com" },
-        { "why is 203.0.113.7 getting blocked", "why", "ip=203.0.113.7" },
         { "why do mails to jane@icloud.com bounce", "why", "receiver=icloud;domain=icloud.com;recipient=jane@icloud.com" },
         { "deferrals from mimecast last 48 hours", "why", "receiver=mimecast;since=last 2d" },
         // follow-ups with no intent words
@@ -68,7 +67,6 @@ public static class UtteranceCases
         { "stats for gmail", "stats", "receiver=gmail" },
         { "what's the trend since monday", "stats", "since=since monday" },
         { "how many 421s from icloud", "stats", "receiver=icloud;code=421" },
-        { "breakdown by ip for the last 7 days", "stats", "since=last 1w" },
         { "hourly numbers for outlook", "stats", "receiver=microsoft" },
         { "how much mail did we send to gmail yesterday", "stats", "receiver=gmail;since=yesterday" },
         // explain: codes

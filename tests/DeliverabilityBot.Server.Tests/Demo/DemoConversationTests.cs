@@ -49,4 +49,27 @@ public sealed class DemoConversationTests : IClassFixture<DemoServerFactory>
         Assert.Equal("gmail", gmail.GetProperty("entities").GetProperty("receiver").GetString());
         Assert.Matches(@"from Gmail in the last 24h \(0 of [\d,]+ attempts deferred", Headline(gmail));
     }
+
+    [Fact]
+    public async Task NewIntents_OnTheDemoDay_AnswerFirstFromTheDemoData()
+    {
+        var client = _factory.CreateClient();
+
+        // Fresh conversations: each question stands alone.
+        var ip = await client.PostAsJsonAsync("/api/chat", new { conversationId = "demo-ip", text = "is 203.0.113.7 blocked at icloud?" });
+        var ipBody = await ip.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ips", ipBody.GetProperty("intent").GetString());
+        Assert.StartsWith("Yes: iCloud refused mail from 203.0.113.7 with block replies", Headline(ipBody));
+
+        var them = await client.PostAsJsonAsync("/api/chat", new { conversationId = "demo-them", text = "is it us or them at icloud?" });
+        var themBody = await them.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("compare", themBody.GetProperty("intent").GetString());
+        Assert.Single(Blocks(themBody, "table"), b => b.GetProperty("columns")[0].GetString() == "sending IP");
+
+        var when = await client.PostAsJsonAsync("/api/chat", new { conversationId = "demo-when", text = "when did the icloud deferrals start?" });
+        var whenBody = await when.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("timeline", whenBody.GetProperty("intent").GetString());
+        Assert.Matches(@"^At iCloud it started \d{4}-\d\d-\d\d \d\d:00 UTC and ", Headline(whenBody));
+        Assert.Single(Blocks(whenBody, "chart"));
+    }
 }

@@ -25,6 +25,7 @@ public class CompareIntentTests
 
     private static Conversation.Composing.Question Q => new()
     {
+        Receivers = Fakes.ShippedReceivers.Lexicon,
         Intent = "compare", Entities = new Conversation.Understanding.Entities { Receiver = "icloud" },
         Range = Conversation.Understanding.TimeRange.Default, Window = Window,
     };

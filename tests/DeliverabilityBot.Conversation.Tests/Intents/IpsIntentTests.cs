@@ -26,6 +26,7 @@ public class IpsIntentTests
 
     private static Conversation.Composing.Question Q(string? ip = null) => new()
     {
+        Receivers = Fakes.ShippedReceivers.Lexicon,
         Intent = "ips",
         Entities = new Conversation.Understanding.Entities { Receiver = "icloud", Ip = ip },
         Range = Conversation.Understanding.TimeRange.Default,

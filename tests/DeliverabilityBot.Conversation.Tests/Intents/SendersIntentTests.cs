@@ -25,6 +25,7 @@ public class SendersIntentTests
     {
         var q = new Conversation.Composing.Question
         {
+            Receivers = Fakes.ShippedReceivers.Lexicon,
             Intent = "senders", Entities = new Conversation.Understanding.Entities { Receiver = "icloud" },
             Range = Conversation.Understanding.TimeRange.Default, Window = new TimeWindow(Scenario.Now.AddHours(-24), Scenario.Now),
         };

@@ -28,6 +28,7 @@ public class TimelineIntentTests
         var window = new TimeWindow(Scenario.Now.AddHours(-6), Scenario.Now);
         var q = new Conversation.Composing.Question
         {
+            Receivers = Fakes.ShippedReceivers.Lexicon,
             Intent = "timeline", Entities = new Conversation.Understanding.Entities { Receiver = "icloud" },
             Range = Conversation.Understanding.TimeRange.Last(TimeSpan.FromHours(6)), Window = window,
         };
@@ -52,6 +53,7 @@ public class TimelineIntentTests
         var window = new TimeWindow(Scenario.Now.AddHours(-2), Scenario.Now);
         var q = new Conversation.Composing.Question
         {
+            Receivers = Fakes.ShippedReceivers.Lexicon,
             Intent = "timeline", Entities = new Conversation.Understanding.Entities(), Range = Conversation.Understanding.TimeRange.Default, Window = window,
         };
         var stats = new StatsReport { Window = window, Total = new StatsRow("total", 100, 100, 0, 0), ByHour = [new("2026-11-28T05:00:00Z", 100, 100, 0, 0)] };

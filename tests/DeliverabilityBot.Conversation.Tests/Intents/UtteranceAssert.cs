@@ -7,7 +7,7 @@ public static class UtteranceAssert
 {
     public static void Understood(string text, string intent, string entities)
     {
-        var u = TestBot.Understander.Understand(text);
+        var u = TestBot.Understander.Understand(text, ShippedReceivers.Lexicon);
         var expected = entities.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var actual = u.Entities.ToDictionary();
         Assert.True(intent == u.Intent && expected.Count == actual.Count && expected.All(kv => actual.TryGetValue(kv.Key, out var v) && v == kv.Value),

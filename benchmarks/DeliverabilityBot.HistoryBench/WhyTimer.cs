@@ -16,7 +16,7 @@ internal static class WhyTimer
         });
         var runs = (int)Args.Long(args, "--runs", 50);
         var receiver = Args.Get(args, "--receiver", "icloud");
-        var receiverId = receiver == "all" ? null : ReceiverNames.Normalize(receiver);
+        var receiverId = receiver == "all" ? null : ReceiverNames.Normalize(receiver, runtime.Receivers);
         var events = runtime.Store.Reader.EventCount();
         var messages = runtime.Store.Reader.MessageCount();
         var window = WindowSpec.Anchored(WindowSpec.DefaultLength, runtime.Store.Reader.LatestEvent(), DateTimeOffset.UtcNow);

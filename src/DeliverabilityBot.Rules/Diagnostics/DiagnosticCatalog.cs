@@ -82,6 +82,10 @@ public static class DiagnosticCatalog
 
     /// <summary>DBR0036.</summary>
     public static readonly DiagnosticDescriptor InvalidReceiverEntry = new("DBR0036", "Invalid receiver or filter block entry", Error, "A contact has a kind (postmaster, sender-support, delisting, lookup, email), an http(s) or mailto: url, an http(s) source and a confidence; names, typos and markers are at least two characters; fuzzy names are also listed under names.");
+    /// <summary>DBR0037.</summary>
+    public static readonly DiagnosticDescriptor UnknownSharedAction = new("DBR0037", "Unknown or badly named shared action", Error, "A rule's actions say 'use: name' for a step the file's 'sharedActions:' does not define, or a shared action's name is not a letter then letters, digits or '-'; define it or fix the name.");
+    /// <summary>DBR0038.</summary>
+    public static readonly DiagnosticDescriptor UnusedSharedAction = new("DBR0038", "Unused shared action", Warning, "No rule's actions use this shared action; use it as 'use: name' or delete it.");
 
     /// <summary>DBR0101.</summary>
     public static readonly DiagnosticDescriptor ConflictingConclusions = new("DBR0101", "Rules conclude differently on the same example", Warning, "Two rules of equal priority match one example but conclude a different reason, receiver, filter, retryable or hardBounce; set priorities or narrow one.");

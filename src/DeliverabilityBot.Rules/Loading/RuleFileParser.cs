@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace DeliverabilityBot.Rules.Loading;
 
-/// <summary>Reads a rule file's root mapping: family, scope, receiver or filter block, example defaults, shared patterns, then each rule.</summary>
+/// <summary>Reads a rule file's root mapping: family, scope, receiver or filter block, defaults, shared actions, example defaults, shared patterns, then each rule.</summary>
 public static partial class RuleFileParser
 {
     /// <summary>Reads <paramref name="bytes"/> into a rule file; diagnostics go to <paramref name="bag"/>. Null when nothing usable.</summary>
@@ -39,6 +39,8 @@ public static partial class RuleFileParser
         var defaults = map.Map("exampleDefaults", "exampleDefaults", false) is { } dm
             ? ExampleParser.Map(dm, RuleKeys.ExampleDefaults) ?? ExampleCase.Empty : ExampleCase.Empty;
         var patterns = RulePatterns.Read(map.Map("patterns", "the file's patterns", false));
+        var ruleDefaults = RuleDefaults.Read(map.Map("defaults", "the file's defaults", false));
+        var sharedActions = SharedActions.Read(map.Map("sharedActions", "the file's sharedActions", false));
         var rules = new List<RuleDescriptor>();
         if (map.Sequence("rules", required: true) is { } seq)
         {
@@ -54,10 +56,15 @@ public static partial class RuleFileParser
                 }
                 var probe = new YamlMap(rm, path, string.Empty, bag);
                 var context = probe.Get("id") is YamlScalarNode { Value: { Length: > 0 } id } ? $"rule {id.Trim()}" : $"rule #{index}";
-                if (RuleParser.Parse(new YamlMap(rm, path, context, bag), family, scope ?? RuleScope.Generic, defaults, patterns) is { } rule) rules.Add(rule);
+                ruleDefaults.ApplyTo(rm);
+                var ruleBag = new DiagnosticBag();
+                var rule = RuleParser.Parse(new YamlMap(rm, path, context, ruleBag), family, scope ?? RuleScope.Generic, defaults, patterns, sharedActions);
+                ruleDefaults.Report(ruleBag, bag);
+                if (rule is not null) rules.Add(rule);
             }
         }
         patterns.ReportUnused(bag);
+        sharedActions.ReportUnused(bag);
         return family is null || scope is null ? null : new RuleFile
         {
             Path = path, Family = family, Scope = scope.Value, Receiver = receiver, Filter = filter, ExampleDefaults = defaults, Rules = rules,

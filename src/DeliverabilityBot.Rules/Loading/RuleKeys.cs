@@ -4,7 +4,7 @@ namespace DeliverabilityBot.Rules.Loading;
 public static class RuleKeys
 {
     /// <summary>Top-level keys.</summary>
-    public static readonly IReadOnlySet<string> File = Set("family", "scope", "receiver", "filter", "exampleDefaults", "patterns", "rules");
+    public static readonly IReadOnlySet<string> File = Set("family", "scope", "receiver", "filter", "defaults", "sharedActions", "exampleDefaults", "patterns", "rules");
     /// <summary>Keys of the file's receiver block.</summary>
     public static readonly IReadOnlySet<string> ReceiverBlock = Set("id", "displayName", "names", "typos", "fuzzy", "domains", "hosts", "markers", "contacts");
     /// <summary>Keys of the file's filter block (a filter named in replies: no domains or hosts).</summary>
@@ -19,6 +19,9 @@ public static class RuleKeys
     public static readonly IReadOnlySet<string> Rule = Set(
         "id", "title", "message", "category", "severity", "priority", "helpUri", "references", "match", "reason",
         "receiver", "filter", "retryable", "hardBounce", "explanation", "actions", "examples", "counterExamples");
+    /// <summary>Keys of the file's <c>defaults</c>: descriptor fields a rule inherits unless it sets them.</summary>
+    public static readonly IReadOnlySet<string> Defaults = Set(
+        "category", "severity", "priority", "helpUri", "references", "receiver", "filter", "retryable", "hardBounce");
     /// <summary>Keys of a reference.</summary>
     public static readonly IReadOnlySet<string> Reference = Set("url", "confidence");
     /// <summary>Condition leaves.</summary>

@@ -10,7 +10,7 @@ namespace DeliverabilityBot.Rules.Loading;
 /// <summary>Reads one rule mapping into a <see cref="RuleDescriptor"/>, reporting every problem it finds.</summary>
 internal static partial class RuleParser
 {
-    public static RuleDescriptor? Parse(YamlMap map, string? family, RuleScope scope, ExampleCase defaults, RulePatterns patterns)
+    public static RuleDescriptor? Parse(YamlMap map, string? family, RuleScope scope, ExampleCase defaults, RulePatterns patterns, SharedActions sharedActions)
     {
         var bag = map.Bag;
         var errorsBefore = bag.Items.Count(d => d.IsError);
@@ -38,8 +38,7 @@ internal static partial class RuleParser
         var retryable = map.Bool("retryable");
         var hardBounce = map.Bool("hardBounce");
         var explanation = map.String("explanation", true);
-        var actions = map.Strings("actions", true);
-        if (actions is { Count: 0 }) map.Missing("actions");
+        var actions = sharedActions.Resolve(map);
         var examples = ExampleParser.List(map, "examples", defaults);
         if (examples is null || examples.Count == 0)
             bag.Report(DiagnosticCatalog.NoExamples, map.Get("examples") is { } en ? map.At(en) : map.Location, $"{map.Context} has no examples; list the real replies it was written from");
@@ -53,7 +52,7 @@ internal static partial class RuleParser
             Id = id, Title = title.Trim(), Message = message.Trim(), Category = category, Severity = Enum.Parse<RuleSeverity>(severity, true),
             Priority = priority, HelpUri = helpUri.Trim(), References = references, Match = match, Reason = reason, Receiver = receiver,
             Filter = filter, Retryable = retryable, HardBounce = hardBounce, Explanation = explanation.Trim(),
-            Actions = actions.Select(a => a.Value.Trim()).ToArray(), Examples = examples ?? [], CounterExamples = counter,
+            Actions = [.. actions], Examples = examples ?? [], CounterExamples = counter,
             Scope = scope, File = map.FilePath, Location = map.Location, IdLocation = map.At(map.Get("id")!),
             MessageLocation = map.At(map.Get("message")!),
         };

@@ -8,9 +8,12 @@ using Npgsql;
 namespace DeliverabilityBot.Store.Postgres.History;
 
 /// <summary>
-/// Writes events into PostgreSQL as the SQLite writer does: one transaction per batch with the hourly rollups and the
-/// messages the batch touched; an event whose identity is stored already is skipped. Holds the store's advisory writer
-/// lock on its connection until disposed. Not thread-safe.
+/// Writes events into PostgreSQL as the SQLite writer does (same identities, joins and rollups), set-based: events are
+/// held until the batch is full, then one transaction interns the batch's new dimensions and replies, claims its
+/// identities (binary COPY into a staging table, one <c>INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING</c>), reads the
+/// messages it may join in one statement, copies the new attempts in with binary COPY and merges messages and rollups
+/// with one statement each; a handful of round trips per batch instead of several per event. An event whose identity
+/// is stored already is skipped. Holds the store's advisory writer lock on its connection until disposed. Not thread-safe.
 /// </summary>
 internal sealed class PostgresHistoryWriter : IHistoryWriter
 {
@@ -20,12 +23,8 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
     private readonly EventIdentity _identity;
     private readonly PostgresMessageJoiner _messages;
     private readonly PostgresPartitions _partitions;
-    private readonly NpgsqlCommand _insert;
+    private readonly List<PendingEvent> _batch = new();
     private readonly Dictionary<RollupKey, RollupCount> _pending = new();
-    private NpgsqlTransaction? _tx;
-    private long _unknownReceiver = -1;
-    private int _offered;
-    private int _stored;
 
     public PostgresHistoryWriter(NpgsqlConnection connection, int batchSize)
     {
@@ -36,16 +35,6 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
         _replies = new PostgresReplies(connection, _identity);
         _messages = new PostgresMessageJoiner(connection);
         _partitions = new PostgresPartitions(connection);
-        // The identity decides: an event already stored inserts nothing (0 rows), whoever stored it.
-        _insert = new NpgsqlCommand("""
-            WITH fresh AS (INSERT INTO event_ids(hash, ts) VALUES (@p1, @p2) ON CONFLICT DO NOTHING RETURNING hash)
-            INSERT INTO events(hash, ts, ts_estimated, action, stage, kind, recipient, recipient_domain_id, receiver_id, reason_id,
-                category_id, filter_id, ruleset_id, remote_host_id, remote_ip_id, sending_ip_id, sender_domain_id, reply_code,
-                reply_id, reply_text, message_key, source_id, hard_bounce, retryable, message_row, superseded, stream_id)
-            SELECT @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20,
-                @p21, @p22, @p23, @p24, @p25, @p26, @p27 FROM fresh;
-            """, connection);
-        for (var i = 1; i <= 27; i++) _insert.Parameters.Add(new NpgsqlParameter($"p{i}", i is 7 or 20 ? NpgsqlTypes.NpgsqlDbType.Text : i is 3 or 23 or 24 or 26 ? NpgsqlTypes.NpgsqlDbType.Smallint : i is 4 or 5 or 6 or 18 ? NpgsqlTypes.NpgsqlDbType.Integer : NpgsqlTypes.NpgsqlDbType.Bigint));
     }
 
     public int BatchSize { get; }
@@ -56,39 +45,40 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
 
     public void Add(StoredEvent e)
     {
-        _tx ??= _connection.BeginTransaction();
         try
         {
-            _offered++;
-            if (Insert(e, _tx)) _stored++;
+            // What can fail on a malformed event fails here, at its Add, as in a writer that writes as it goes.
+            _batch.Add(new PendingEvent(e, e.Timestamp.ToUnixTimeSeconds(), _identity.Of(e),
+                e.MessageId is null ? null : _identity.OfText(e.MessageId), e.HeaderMessageId is null ? null : _identity.OfText(e.HeaderMessageId), Inline(e)));
         }
         catch
         {
-            Rollback();
+            _batch.Clear();
             throw;
         }
-        if (_offered >= BatchSize) Flush();
+        if (_batch.Count >= BatchSize) Flush();
     }
 
     public void Flush()
     {
-        if (_tx is null) return;
+        if (_batch.Count == 0) return;
+        WriteResult result;
         try
         {
-            FlushRollups(_tx);
-            _messages.Flush(_tx);
-            _tx.Commit();
+            using var tx = _connection.BeginTransaction();
+            result = new WriteResult(_batch.Count, Write(tx));
+            tx.Commit();
         }
         catch
         {
+            // The transaction is rolled back by now (disposed): what the batch cached is forgotten.
             Rollback();
             throw;
         }
-        var result = new WriteResult(_offered, _stored);
-        _tx.Dispose();
-        _tx = null;
-        _offered = _stored = 0;
-        if (result.Offered == 0) return;
+        finally
+        {
+            _batch.Clear();
+        }
         Total += result;
         BatchCommitted?.Invoke(result);
     }
@@ -135,8 +125,6 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
         try { Flush(); }
         finally
         {
-            if (_tx is not null) Rollback();
-            _insert.Dispose();
             _connection.Dispose(); // closing the session releases the writer lock
         }
     }
@@ -156,89 +144,152 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
     {
         _pending.Clear();
         _messages.Clear();
-        _unknownReceiver = -1;
-        _offered = _stored = 0;
-        try { _tx?.Dispose(); }
-        finally
-        {
-            _tx = null;
-            _dims.Reload();
-            _replies.Clear();
-            _partitions.Reload();
-        }
+        _dims.Reload();
+        _replies.Clear();
+        _partitions.Reload();
     }
 
-    private bool Insert(StoredEvent e, NpgsqlTransaction tx)
+    // The batch in one transaction; returns how many of its events were new.
+    private int Write(NpgsqlTransaction tx)
     {
-        var ts = e.Timestamp.ToUnixTimeSeconds();
-        _partitions.Ensure(ts, tx);
+        // Identities first: an event stored already (by anyone, or earlier in this batch) changes nothing.
+        var rows = new List<PendingEvent>(_batch.Count);
+        var seen = new HashSet<long>();
+        foreach (var p in _batch)
+            if (seen.Add(p.Hash)) rows.Add(p);
+        PostgresStaging.Ensure(_connection, tx);
+        var fresh = ClaimIdentities(rows, tx);
+        rows.RemoveAll(r => !fresh.Contains(r.Hash));
+        if (rows.Count == 0) return 0;
+
+        _replies.StartBatch();
+        var byQueue = new HashSet<MessageKey>();
+        var byHeader = new HashSet<MessageKey>();
+        _dims.Note(DimensionKind.Receiver, "unknown");
+        foreach (var r in rows)
+        {
+            var e = r.Event;
+            _partitions.Ensure(r.Ts, tx);
+            _dims.Note(DimensionKind.Receiver, e.Receiver);
+            _dims.Note(DimensionKind.Reason, e.Reason);
+            _dims.Note(DimensionKind.Category, e.Category);
+            _dims.Note(DimensionKind.Filter, e.Filter);
+            _dims.Note(DimensionKind.RuleSet, RuleSet(e));
+            _dims.Note(DimensionKind.SendingIp, e.SendingIp);
+            _dims.Note(DimensionKind.SenderDomain, e.SenderDomain);
+            _dims.Note(DimensionKind.Stream, e.Stream);
+            _dims.Note(DimensionKind.RecipientDomain, e.RecipientDomain);
+            _dims.Note(DimensionKind.RemoteHost, e.RemoteHost);
+            _dims.Note(DimensionKind.RemoteIp, e.RemoteIp);
+            _dims.Note(DimensionKind.Source, e.Source);
+            if (!r.Inline) _replies.Note(e.Reply);
+            if (PostgresMessageJoiner.KeysOf(e, r.Hash, r.QueueKey, r.Mkey) is { } keys)
+            {
+                byQueue.Add(keys.Queue);
+                if (keys.Header is { } h) byHeader.Add(h);
+            }
+        }
+        _dims.InternNoted(tx);
+        _replies.InternNoted(tx);
+        _messages.Preload(byQueue, byHeader, tx);
+
+        var unknown = _dims.IdOf(DimensionKind.Receiver, "unknown");
+        using (var copy = PostgresEventCopy.Begin(_connection))
+        {
+            foreach (var r in rows) Insert(r, unknown, copy, tx);
+            copy.Complete();
+        }
+        FlushRollups(tx);
+        _messages.Flush(tx);
+        return rows.Count;
+    }
+
+    // Copies the hashes into staging, inserts the ones not stored yet; the identity decides, whoever stored it.
+    private HashSet<long> ClaimIdentities(List<PendingEvent> rows, NpgsqlTransaction tx)
+    {
+        using (var copy = _connection.BeginBinaryImport("COPY stage_event_ids (hash, ts) FROM STDIN (FORMAT BINARY);"))
+        {
+            foreach (var r in rows)
+            {
+                copy.StartRow();
+                copy.Write(r.Hash, NpgsqlTypes.NpgsqlDbType.Bigint);
+                copy.Write(r.Ts, NpgsqlTypes.NpgsqlDbType.Bigint);
+            }
+            copy.Complete();
+        }
+        var fresh = new HashSet<long>(rows.Count);
+        using var cmd = new NpgsqlCommand(
+            "INSERT INTO event_ids(hash, ts) SELECT hash, ts FROM stage_event_ids ON CONFLICT DO NOTHING RETURNING hash;", _connection, tx);
+        using (var reader = cmd.ExecuteReader())
+            while (reader.Read()) fresh.Add(reader.GetInt64(0));
+        using var truncate = new NpgsqlCommand("TRUNCATE stage_event_ids;", _connection, tx);
+        truncate.ExecuteNonQuery();
+        return fresh;
+    }
+
+    private static string? RuleSet(StoredEvent e) => e.RuleIds.Count == 0 ? null : string.Join(' ', e.RuleIds);
+
+    // Delivered replies carry queue ids, so interning them would only grow the replies table.
+    private static bool Inline(StoredEvent e) => e.Action == DeliveryAction.Delivered || e.Reply.Length == 0;
+
+    private void Insert(in PendingEvent r, long unknownReceiver, PostgresEventCopy copy, NpgsqlTransaction tx)
+    {
+        var (e, ts, hash, queueKey, mkey, inline) = r;
         var key = new RollupKey(
             Hour: Math.DivRem(ts, 3600, out var rem) - (rem < 0 ? 1 : 0),
-            Receiver: _dims.IdOf(DimensionKind.Receiver, e.Receiver, tx),
+            Receiver: _dims.IdOf(DimensionKind.Receiver, e.Receiver),
             Action: (int)e.Action,
-            Reason: _dims.IdOf(DimensionKind.Reason, e.Reason, tx),
-            Category: _dims.IdOf(DimensionKind.Category, e.Category, tx),
-            Filter: _dims.IdOf(DimensionKind.Filter, e.Filter, tx),
-            RuleSet: _dims.IdOf(DimensionKind.RuleSet, e.RuleIds.Count == 0 ? null : string.Join(' ', e.RuleIds), tx),
-            SendingIp: _dims.IdOf(DimensionKind.SendingIp, e.SendingIp, tx),
-            SenderDomain: _dims.IdOf(DimensionKind.SenderDomain, e.SenderDomain, tx));
-
-        var hash = _identity.Of(e);
-        long? queueKey = e.MessageId is null ? null : _identity.OfText(e.MessageId);
-        long? mkey = e.HeaderMessageId is null ? null : _identity.OfText(e.HeaderMessageId);
+            Reason: _dims.IdOf(DimensionKind.Reason, e.Reason),
+            Category: _dims.IdOf(DimensionKind.Category, e.Category),
+            Filter: _dims.IdOf(DimensionKind.Filter, e.Filter),
+            RuleSet: _dims.IdOf(DimensionKind.RuleSet, RuleSet(e)),
+            SendingIp: _dims.IdOf(DimensionKind.SendingIp, e.SendingIp),
+            SenderDomain: _dims.IdOf(DimensionKind.SenderDomain, e.SenderDomain));
         var message = _messages.Find(e, hash, queueKey, mkey, tx);
         var superseded = MessageJoiner.IsSuperseded(message, e);
-        var stream = _dims.IdOf(DimensionKind.Stream, e.Stream, tx);
-        // Delivered replies carry queue ids, so interning them would only grow the replies table.
-        var inline = e.Action == DeliveryAction.Delivered || e.Reply.Length == 0;
-        object?[] values =
-        [
-            hash, ts, (short)(e.TimestampEstimated ? 1 : 0), key.Action, (int)e.Stage, (int)e.Kind, e.Recipient,
-            _dims.IdOf(DimensionKind.RecipientDomain, e.RecipientDomain, tx), key.Receiver, key.Reason, key.Category, key.Filter,
-            key.RuleSet, _dims.IdOf(DimensionKind.RemoteHost, e.RemoteHost, tx), _dims.IdOf(DimensionKind.RemoteIp, e.RemoteIp, tx),
-            key.SendingIp, key.SenderDomain, e.ReplyCode, inline ? null : _replies.IdOf(e.Reply, tx),
-            inline && e.Reply.Length > 0 ? e.Reply : null, queueKey, _dims.IdOf(DimensionKind.Source, e.Source, tx),
-            (short)(e.HardBounce ? 1 : 0), (short)(e.Retryable ? 1 : 0), message?.Id, (short)(superseded ? 1 : 0), stream,
-        ];
-        for (var i = 0; i < values.Length; i++) _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
-        _insert.Transaction = tx;
-        if (_insert.ExecuteNonQuery() == 0)
-        {
-            _messages.Discard(message, queueKey, hash);
-            return false;
-        }
+        var stream = _dims.IdOf(DimensionKind.Stream, e.Stream);
+        copy.Row(new EventRow(hash, ts, e, _dims.IdOf(DimensionKind.RecipientDomain, e.RecipientDomain), key,
+            _dims.IdOf(DimensionKind.RemoteHost, e.RemoteHost), _dims.IdOf(DimensionKind.RemoteIp, e.RemoteIp),
+            inline ? null : _replies.IdOf(e.Reply), inline && e.Reply.Length > 0 ? e.Reply : null, queueKey,
+            _dims.IdOf(DimensionKind.Source, e.Source), message?.Id, superseded, stream));
         if (message is not null)
         {
-            var dims = new EventDimensions(key.Receiver, UnknownReceiver(tx), key.SendingIp, key.SenderDomain, stream, key.RuleSet);
+            var dims = new EventDimensions(key.Receiver, unknownReceiver, key.SendingIp, key.SenderDomain, stream, key.RuleSet);
             _messages.Apply(message, e, ts, hash, queueKey, mkey, dims);
         }
         // A report of what a log already recorded is evidence, not another attempt.
-        if (superseded) return true;
+        if (superseded) return;
         ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out var existed);
         count.N++;
         count.First = existed ? Math.Min(count.First, ts) : ts;
         count.Last = existed ? Math.Max(count.Last, ts) : ts;
-        return true;
     }
-
-    private long UnknownReceiver(NpgsqlTransaction tx) =>
-        _unknownReceiver >= 0 ? _unknownReceiver : _unknownReceiver = _dims.IdOf(DimensionKind.Receiver, "unknown", tx);
 
     private void FlushRollups(NpgsqlTransaction tx)
     {
+        if (_pending.Count == 0) return;
+        var rows = _pending.ToList();
+        _pending.Clear();
         using var cmd = new NpgsqlCommand("""
             INSERT INTO hourly(hour, receiver_id, action, reason_id, category_id, filter_id, ruleset_id, sending_ip_id, sender_domain_id, n, first_ts, last_ts)
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+            SELECT * FROM unnest(@h, @r, @a, @re, @c, @f, @rs, @s, @sd, @n, @first, @last)
             ON CONFLICT (hour, receiver_id, action, reason_id, category_id, filter_id, ruleset_id, sending_ip_id, sender_domain_id)
             DO UPDATE SET n = hourly.n + excluded.n, first_ts = LEAST(hourly.first_ts, excluded.first_ts), last_ts = GREATEST(hourly.last_ts, excluded.last_ts);
             """, _connection, tx);
-        for (var i = 0; i < 12; i++) cmd.Parameters.Add(new NpgsqlParameter($"p{i}", i == 2 ? NpgsqlTypes.NpgsqlDbType.Integer : NpgsqlTypes.NpgsqlDbType.Bigint));
-        foreach (var (k, c) in _pending)
-        {
-            object[] v = [k.Hour, k.Receiver, k.Action, k.Reason, k.Category, k.Filter, k.RuleSet, k.SendingIp, k.SenderDomain, c.N, c.First, c.Last];
-            for (var i = 0; i < v.Length; i++) cmd.Parameters[i].Value = v[i];
-            cmd.ExecuteNonQuery();
-        }
-        _pending.Clear();
+        PostgresArrays.Add(cmd, "h", rows.Select(p => p.Key.Hour));
+        PostgresArrays.Add(cmd, "r", rows.Select(p => p.Key.Receiver));
+        PostgresArrays.Add(cmd, "a", rows.Select(p => p.Key.Action));
+        PostgresArrays.Add(cmd, "re", rows.Select(p => p.Key.Reason));
+        PostgresArrays.Add(cmd, "c", rows.Select(p => p.Key.Category));
+        PostgresArrays.Add(cmd, "f", rows.Select(p => p.Key.Filter));
+        PostgresArrays.Add(cmd, "rs", rows.Select(p => p.Key.RuleSet));
+        PostgresArrays.Add(cmd, "s", rows.Select(p => p.Key.SendingIp));
+        PostgresArrays.Add(cmd, "sd", rows.Select(p => p.Key.SenderDomain));
+        PostgresArrays.Add(cmd, "n", rows.Select(p => p.Value.N));
+        PostgresArrays.Add(cmd, "first", rows.Select(p => p.Value.First));
+        PostgresArrays.Add(cmd, "last", rows.Select(p => p.Value.Last));
+        cmd.ExecuteNonQuery();
     }
+
+    private readonly record struct PendingEvent(StoredEvent Event, long Ts, long Hash, long? QueueKey, long? Mkey, bool Inline);
 }

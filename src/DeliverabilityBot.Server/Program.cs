@@ -13,6 +13,7 @@ using DeliverabilityBot.Server.Live;
 using DeliverabilityBot.Server.RuleReload;
 using DeliverabilityBot.Server.Telemetry;
 using DeliverabilityBot.Server.Web;
+using DeliverabilityBot.Server.Webhooks;
 
 WebApplication app;
 try
@@ -46,6 +47,7 @@ try
     builder.Services.AddRuleReload(builder.Configuration);
     builder.Services.AddTelemetry(builder.Configuration);
     builder.Services.AddLiveIngest(builder.Configuration);
+    builder.Services.AddWebhooks(builder.Configuration);
     app = builder.Build();
     if (ServerSettings.IsOwnProcess && PortProbe.FirstBusy(ListenAddresses.Read(builder.Configuration)) is { } busy)
     {
@@ -71,6 +73,7 @@ app.MapHealth();
 app.MapTelemetry();
 app.MapTeamsChannel();
 app.MapSlackChannel();
+app.MapWebhooks();
 
 try
 {

@@ -85,6 +85,9 @@ public sealed class DeliverabilityStore : IHistoryStore
     /// <summary>Where live sources (followed logs, journald) resume.</summary>
     public ISourcePositionStore Positions => new SourcePositions(this);
 
+    /// <summary>Keys of ESP webhook deliveries already taken.</summary>
+    public Webhooks.IWebhookKeyStore WebhookKeys => new Webhooks.SqliteWebhookKeys(this);
+
     /// <summary>Aggregates, examples and counts over windows.</summary>
     public StoreReader Reader => new(this, _names);
 

@@ -21,6 +21,9 @@ public interface IHistoryStore
     /// </summary>
     ISourcePositionStore? Positions => null;
 
+    /// <summary>Keys of ESP webhook deliveries already taken (event ids, replay tokens); null where the store keeps none.</summary>
+    Webhooks.IWebhookKeyStore? WebhookKeys => null;
+
     /// <summary>Aggregates, examples and counts over windows.</summary>
     IHistoryReader Reader { get; }
 

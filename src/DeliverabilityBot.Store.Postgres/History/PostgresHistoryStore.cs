@@ -33,6 +33,9 @@ public sealed class PostgresHistoryStore : IHistoryStore
     public string Location => Database.Location;
 
     /// <inheritdoc />
+    public Store.Webhooks.IWebhookKeyStore WebhookKeys => new Webhooks.PostgresWebhookKeys(Database);
+
+    /// <inheritdoc />
     public IHistoryReader Reader => new PostgresHistoryReader(Database, _names);
 
     /// <inheritdoc />

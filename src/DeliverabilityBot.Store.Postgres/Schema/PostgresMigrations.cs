@@ -160,6 +160,14 @@ public static class PostgresMigrations
             body        text   NOT NULL,
             PRIMARY KEY (incident_id, channel, target));
         """,
+
+        // 3: ESP webhook keys (as SQLite schema 8): event ids and replay tokens already taken, seen in unix seconds.
+        """
+        CREATE TABLE webhook_keys (
+            key  text   PRIMARY KEY,
+            seen bigint NOT NULL);
+        CREATE INDEX ix_webhook_keys_seen ON webhook_keys (seen);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -238,6 +238,16 @@ public static class Migrations
             updated  INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // 8: ESP webhook keys (issue 16): provider event ids and replay tokens already taken, so a retry or a replay is
+        // refused after a restart too; seen in unix seconds, pruned after the keys' lifetime.
+        """
+        CREATE TABLE webhook_keys (
+            key  TEXT PRIMARY KEY,
+            seen INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_webhook_keys_seen ON webhook_keys (seen);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -1,0 +1,51 @@
+using DeliverabilityBot.Server.Webhooks.Providers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DeliverabilityBot.Server.Webhooks;
+
+/// <summary>ESP webhooks on the server: <c>POST /api/events/{provider}</c> for each provider configured under <c>Webhooks</c>.</summary>
+public static class WebhookServiceCollectionExtensions
+{
+    /// <summary>The route.</summary>
+    public const string Route = "/api/events/{provider}";
+
+    /// <summary>
+    /// Registers the providers configured under <c>Webhooks:{Provider}</c> (checked now: a wrong setting is a
+    /// <see cref="Access.ServerStartupException"/> naming it), the queue, the receiver and the webhook writer.
+    /// </summary>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(WebhookOptions.Section);
+        services.Configure<WebhookOptions>(section);
+        services.TryAddSingleton(TimeProvider.System);
+        Add(services, section, SendGridWebhook.Section, (SendGridWebhookOptions o) => new SendGridWebhook(o));
+        Add(services, section, MailgunWebhook.Section, (MailgunWebhookOptions o) => new MailgunWebhook(o));
+        services.AddSingleton<WebhookRegistry>();
+        services.AddSingleton<WebhookQueue>();
+        services.AddSingleton<WebhookReceiver>();
+        services.AddHostedService<WebhookIngestService>();
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /api/events/{provider}</c> (and <c>HEAD</c>, which Mandrill sends to validate a URL).</summary>
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        // Each provider authenticates its own requests (signatures, credentials): no sign-in, no chat rate limit.
+        endpoints.MapPost(Route, (string provider, HttpContext context, WebhookReceiver receiver) => receiver.ReceiveAsync(provider, context)).AllowAnonymous();
+        endpoints.MapMethods(Route, [HttpMethods.Head], (string provider, WebhookRegistry registry) =>
+            registry.Find(provider) is null ? Results.NotFound() : Results.Ok()).AllowAnonymous();
+        return endpoints;
+    }
+
+    // A provider is on when its section has any setting; it is built (and its settings checked) at once.
+    private static void Add<TOptions>(IServiceCollection services, IConfigurationSection webhooks, string name, Func<TOptions, IWebhookProvider> create)
+        where TOptions : class, new()
+    {
+        var section = webhooks.GetSection(name);
+        if (!section.Exists()) return;
+        TOptions options;
+        try { options = section.Get<TOptions>() ?? new TOptions(); }
+        catch (InvalidOperationException ex) { throw new Access.ServerStartupException($"{WebhookOptions.Section}:{name}: {ex.Message}"); }
+        services.AddSingleton(create(options));
+    }
+}

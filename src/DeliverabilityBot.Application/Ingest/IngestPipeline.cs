@@ -112,6 +112,10 @@ public sealed class IngestPipeline
                         writer.Flush();
                         _store.Positions?.Save([new(position.Key, position.Value)]);
                     }
+                    else if (handOver.Now)
+                    {
+                        writer.Flush();
+                    }
                     handedOver?.Invoke(stored + writer.Total.Stored);
                 }
             }
@@ -178,16 +182,16 @@ public sealed class IngestPipeline
                     batch.Add(StoredEventMapper.Map(e, _classifier.Classify(e), now, _sending));
                     Count(summary, ClassificationJson.ActionName(e.Action));
                     if (batch.Count < HandOverSize) continue;
-                    await handOvers.WriteAsync(new HandOver(batch, null), cancellationToken).ConfigureAwait(false);
+                    await handOvers.WriteAsync(new HandOver(batch, null, false), cancellationToken).ConfigureAwait(false);
                     batch = new List<StoredEvent>(HandOverSize);
                 }
-                if (chunk.Position is null) continue;
+                if (chunk.Position is null && !chunk.HandOverNow) continue;
                 // A live source's chunk ends a hand-over: its position is saved once its events are committed.
-                await handOvers.WriteAsync(new HandOver(batch, chunk.Position), cancellationToken).ConfigureAwait(false);
+                await handOvers.WriteAsync(new HandOver(batch, chunk.Position, chunk.HandOverNow), cancellationToken).ConfigureAwait(false);
                 batch = new List<StoredEvent>(HandOverSize);
                 now = DateTimeOffset.UtcNow;
             }
-            if (batch.Count > 0) await handOvers.WriteAsync(new HandOver(batch, null), cancellationToken).ConfigureAwait(false);
+            if (batch.Count > 0) await handOvers.WriteAsync(new HandOver(batch, null, false), cancellationToken).ConfigureAwait(false);
             handOvers.Complete();
         }
         catch (Exception ex)
@@ -203,5 +207,5 @@ public sealed class IngestPipeline
         summary.ByAction[action] = summary.ByAction.GetValueOrDefault(action) + 1;
     }
 
-    private sealed record HandOver(List<StoredEvent> Events, SourcePosition? Position);
+    private sealed record HandOver(List<StoredEvent> Events, SourcePosition? Position, bool Now);
 }

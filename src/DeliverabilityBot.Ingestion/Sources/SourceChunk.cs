@@ -7,4 +7,11 @@ namespace DeliverabilityBot.Ingestion.Sources;
 /// <param name="Events">The events, in order.</param>
 /// <param name="Position">The position after these events, to persist once they are committed; null when the source keeps none.</param>
 /// <param name="Problem">What went wrong with part of the input (<c>path: why</c>); the events before it are still given.</param>
-public sealed record SourceChunk(string Input, IReadOnlyList<BounceEvent> Events, SourcePosition? Position = null, string? Problem = null);
+public sealed record SourceChunk(string Input, IReadOnlyList<BounceEvent> Events, SourcePosition? Position = null, string? Problem = null)
+{
+    /// <summary>
+    /// Hand the events over to be stored now, though there is no position to save (a syslog burst): otherwise a chunk
+    /// without a position waits in the pipeline until a full hand-over of events has gathered, as files do.
+    /// </summary>
+    public bool HandOverNow { get; init; }
+}

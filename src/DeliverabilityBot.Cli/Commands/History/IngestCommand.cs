@@ -1,6 +1,9 @@
 using System.CommandLine;
 using DeliverabilityBot.Application.Ingest;
 using DeliverabilityBot.Ingestion.Sending;
+using DeliverabilityBot.Ingestion.Sources;
+using DeliverabilityBot.Ingestion.Sources.Journald;
+using DeliverabilityBot.Ingestion.Sources.Syslog;
 using DeliverabilityBot.Store;
 using Spectre.Console;
 
@@ -12,7 +15,7 @@ public static class IngestCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders: MTA logs (Postfix, Exim, sendmail), DSN emails, mboxes; gzip files and pipes too; '-' reads stdin.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders: MTA logs (Postfix, Exim, sendmail), DSN emails, mboxes; gzip files and pipes too; '-' reads stdin.", Arity = ArgumentArity.ZeroOrMore };
         var data = HistoryOptions.Data();
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar." };
         var mtaConfig = new Option<string[]>("--mta-config")
@@ -23,12 +26,22 @@ public static class IngestCommand
         {
             Description = "Follow the log files named as they are written, across rotation (rename, copytruncate, gzip), until Ctrl+C; each resumes where the last run stopped.",
         };
+        var syslog = new Option<string[]>("--syslog")
+        {
+            Description = "Listen for syslog (RFC 3164 and 5424) at ADDR until Ctrl+C, repeatable: udp://127.0.0.1:5514, tcp://127.0.0.1:5514 (octet-counted or LF-framed), a port alone for UDP and TCP on loopback; Postfix and Exim lines are told by their program name.",
+        };
+        var journald = new Option<string[]>("--journald")
+        {
+            Description = "Read the systemd journal of UNIT (journalctl -f -o json) until Ctrl+C, repeatable (postfix@-.service, exim4.service); resumes after the cursor the last run saved.",
+        };
         var command = new Command("ingest", "Read bounces, DSNs and MTA logs into the history (idempotent: the same input twice is stored once).");
         command.Arguments.Add(paths);
         command.Options.Add(data);
         command.Options.Add(quiet);
         command.Options.Add(mtaConfig);
         command.Options.Add(follow);
+        command.Options.Add(syslog);
+        command.Options.Add(journald);
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -46,7 +59,25 @@ public static class IngestCommand
                 var ingest = runtime.CreateIngest();
                 ingest.Waiting = message => error.WriteLine($"dbot ingest: {message}");
                 var inputs = parse.GetValue(paths) ?? [];
-                if (parse.GetValue(follow)) return await FollowAsync(runtime, ingest, inputs, output, error, ct);
+                var listen = parse.GetValue(syslog) ?? [];
+                var units = parse.GetValue(journald) ?? [];
+                if (!parse.GetValue(follow) && inputs.Length > 0 && (listen.Length > 0 || units.Length > 0))
+                {
+                    error.WriteLine("dbot ingest: files are ingested on their own; with --syslog or --journald, PATHs are logs to --follow");
+                    return 2;
+                }
+                if (parse.GetValue(follow) && inputs.Length == 0 && listen.Length == 0 && units.Length == 0)
+                {
+                    error.WriteLine("dbot ingest: --follow takes the log files to follow");
+                    return 2;
+                }
+                if (parse.GetValue(follow) || listen.Length > 0 || units.Length > 0)
+                    return await LiveAsync(runtime, ingest, new LiveInputs(parse.GetValue(follow) ? inputs : [], listen, units), output, error, ct);
+                if (inputs.Length == 0)
+                {
+                    error.WriteLine("dbot ingest: name a PATH, or a live source (--follow LOG, --syslog ADDR, --journald UNIT)");
+                    return 2;
+                }
                 var summary = !parse.GetValue(quiet) && !Console.IsErrorRedirected && !Console.IsOutputRedirected
                     ? WithProgressBar(ingest, inputs)
                     : ingest.Ingest(inputs);
@@ -70,27 +101,45 @@ public static class IngestCommand
         return command;
     }
 
+    private sealed record LiveInputs(IReadOnlyList<string> Follow, IReadOnlyList<string> Syslog, IReadOnlyList<string> Units);
+
     // Until Ctrl+C: the writer lock is let go after 2 s without new lines, so a 'dbot ingest' of files gets its turn.
-    private static async Task<int> FollowAsync(Application.DeliverabilityBotRuntime runtime, IngestService ingest, IReadOnlyList<string> inputs,
+    private static async Task<int> LiveAsync(Application.DeliverabilityBotRuntime runtime, IngestService ingest, LiveInputs live,
         TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (inputs.FirstOrDefault(p => p == "-" || Directory.Exists(p)) is { } notAFile)
+        if (live.Follow.FirstOrDefault(p => p == "-" || Directory.Exists(p)) is { } notAFile)
         {
             error.WriteLine($"dbot ingest: --follow takes log files; '{notAFile}' is {(notAFile == "-" ? "stdin" : "a folder")}");
             return 2;
         }
-        var source = LiveSources.Follow(runtime, inputs, notice: n => error.WriteLine($"dbot ingest: {n}"));
-        var summary = new IngestSummary();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        error.WriteLine($"dbot ingest: following {string.Join(", ", inputs)} (Ctrl+C to stop)");
+        void Notice(string n) => error.WriteLine($"dbot ingest: {n}");
+        var sources = LiveSources.Followed(runtime, live.Follow, notice: Notice).ToList();
         try
         {
-            await ingest.CreatePipeline(releaseWriterAfter: TimeSpan.FromSeconds(2)).RunAsync(source, summary, cancellationToken: ct);
+            if (live.Syslog.Count > 0) sources.Add(LiveSources.Syslog(runtime, new SyslogOptions { Listen = live.Syslog }, Notice));
+        }
+        catch (FormatException ex)
+        {
+            error.WriteLine($"dbot ingest: {ex.Message}");
+            return 2;
+        }
+        if (live.Units.Count > 0) sources.Add(LiveSources.Journald(runtime, new JournaldOptions { Units = live.Units }, Notice));
+        var summary = new IngestSummary();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (live.Follow.Count > 0) error.WriteLine($"dbot ingest: following {string.Join(", ", live.Follow)} (Ctrl+C to stop)");
+        try
+        {
+            await ingest.CreatePipeline(releaseWriterAfter: TimeSpan.FromSeconds(2)).RunAsync(new MergedSource(sources, sources[0].Origin), summary, cancellationToken: ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
-        summary.Files = inputs.Count;
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            error.WriteLine($"dbot ingest: syslog: {ex.Message}");
+            return 1;
+        }
+        summary.Files = live.Follow.Count;
         summary.Elapsed = clock.Elapsed;
         IngestSummaryWriter.Write(output, summary, runtime.Store);
         foreach (var p in summary.Problems) error.WriteLine($"dbot ingest: {p}");

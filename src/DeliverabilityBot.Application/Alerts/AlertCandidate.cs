@@ -38,15 +38,29 @@ internal sealed record AlertCandidate(
                                                  && x.Fact.Receiver == f.Receiver)
                 .Select(x => x.Diagnosis.Id).ToList();
             var figures = new IncidentFigures((long)(f.SignalMessages ?? f.SignalCount), (long)(f.Messages ?? f.Attempts), (long)f.SignalCount, (long)f.Attempts, f.SignalRate);
-            // Too little history to know the scope's normal: baseline 0, the rule's own thresholds decide.
-            var baseline = f.PreviousAttempts >= options.MinMessages ? f.PreviousSignalRate : 0;
+            // Too little history to know the scope's normal (a new store, IP or stream): the baseline is unknown, not 0,
+            // or a receiver that always defers a little would page until its history fills in and then resolve by
+            // itself. Until then only a diagnosis its rule calls an error opens on the rule's own thresholds.
+            var known = f.PreviousAttempts >= options.MinMessages;
+            var baseline = known ? f.PreviousSignalRate : Incident.UnknownBaseline;
+            var floor = known ? baseline : 0;
             var raises = figures.Messages >= options.MinMessages
-                         && figures.SignalRate >= baseline * options.BaselineFactor
-                         && figures.SignalRate - baseline >= options.MinRise;
+                         && (known || f.Rule.Severity == Core.Classification.RuleSeverity.Error)
+                         && figures.SignalRate >= floor * options.BaselineFactor
+                         && figures.SignalRate - floor >= options.MinRise;
             return new AlertCandidate(KeyOf(f.Receiver, f.Scope, r.Diagnosis.Id), f.Receiver, f.Scope, r.Diagnosis,
                 f.Rule.Severity.ToString().ToLowerInvariant(), figures, baseline, raises, f.FirstSeen,
                 IpsOf(run.Current, r), StreamsOf(run.Messages, r), consequences);
         }).ToList();
+    }
+
+    /// <summary>Enough messages, and the rate at least the factor times <paramref name="baseline"/> and the rise above it (unknown: 0).</summary>
+    public bool Above(double baseline, AlertOptions options)
+    {
+        var floor = Math.Max(0, baseline);
+        return Figures.Messages >= options.MinMessages
+               && Figures.SignalRate >= floor * options.BaselineFactor
+               && Figures.SignalRate - floor >= options.MinRise;
     }
 
     private static IReadOnlyList<string> IpsOf(IReadOnlyList<AggregateSlice> slices, RankedDiagnosis r) => slices

@@ -10,8 +10,8 @@ namespace DeliverabilityBot.Application.Alerts;
 /// Runs the diagnosis rules over a sliding window ending at the newest evidence, for every receiver, sending IP, sender
 /// domain and stream the rules scope, against each scope's own baseline (its signal rate over the history before the
 /// window), and keeps one incident per scope and diagnosis in the store: opened when a diagnosis fires above baseline
-/// with enough volume, updated while it lasts, resolved once it has stayed back at baseline for
-/// <see cref="AlertOptions.ResolveAfter"/>. All state is in the store, so a restart (or a second run over the same
+/// with enough volume, updated while it lasts, resolved once it has stayed back at baseline, with enough traffic in its
+/// scope to tell (no traffic is not health), for <see cref="AlertOptions.ResolveAfter"/>. All state is in the store, so a restart (or a second run over the same
 /// data) changes nothing. One evaluation at a time per detector.
 /// </summary>
 public sealed class AlertDetector
@@ -54,16 +54,25 @@ public sealed class AlertDetector
             var candidates = AlertCandidate.From(run, _options);
             var open = _incidents.Open().ToDictionary(i => i.Key, StringComparer.Ordinal);
             var changes = new List<IncidentChange>();
-            foreach (var c in candidates.Where(c => c.Raises))
+            foreach (var c in candidates)
             {
+                // An open incident is judged against the baseline it opened with: the moving one soon holds the incident itself.
+                var raises = open.TryGetValue(c.Key, out var current) ? c.Above(current.BaselineRate, _options) : c.Raises;
+                if (!raises) continue;
                 if (open.Remove(c.Key, out var existing))
                     changes.Add(new(IncidentChangeKind.Updated, _incidents.Save(Refresh(existing, c, now))));
                 else
                     changes.Add(new(IncidentChangeKind.Opened, _incidents.Save(Refresh(Open(c, now), c, now))));
             }
-            // Whatever is left is quiet: its diagnosis no longer fires above baseline (or its traffic stopped).
+            // Whatever is left no longer fires above baseline. It is quiet only when its scope still has the traffic to
+            // tell: no messages is not healthy (a receiver paused, or deferring and not retried yet), so it stays open.
             foreach (var incident in open.Values)
             {
+                if (ScopeVolume(run, incident) < _options.MinMessages)
+                {
+                    if (incident.QuietSince is not null) _incidents.Save(incident with { QuietSince = null });
+                    continue;
+                }
                 var quietSince = incident.QuietSince ?? now;
                 if (now - quietSince >= _options.ResolveAfter)
                     changes.Add(new(IncidentChangeKind.Resolved, _incidents.Save(Resolve(incident, quietSince))));
@@ -72,6 +81,19 @@ public sealed class AlertDetector
             }
             return new DetectorPass(now, changes);
         }
+    }
+
+    // Attempts in the window in the incident's scope: its receiver (all of them for "all"), narrowed to the IP or stream.
+    private static long ScopeVolume(WindowDiagnosis run, Incident incident)
+    {
+        var all = incident.Receiver == Rules.Diagnosis.Facts.SignalFactBuilder.AllScope;
+        if (incident.Scope.StartsWith("stream:", StringComparison.Ordinal))
+        {
+            var stream = incident.Scope["stream:".Length..];
+            return run.Messages.Where(m => (all || m.Receiver == incident.Receiver) && m.Stream == stream).Sum(m => m.Count);
+        }
+        var ip = incident.Scope.StartsWith("ip:", StringComparison.Ordinal) ? incident.Scope["ip:".Length..] : null;
+        return run.Current.Where(a => (all || a.Receiver == incident.Receiver) && (ip is null || a.SendingIp == ip)).Sum(a => a.Count);
     }
 
     private Incident Open(AlertCandidate c, DateTimeOffset now) => new()

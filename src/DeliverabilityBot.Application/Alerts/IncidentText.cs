@@ -15,7 +15,7 @@ public static class IncidentText
     {
         var state = i.State == IncidentState.Resolved ? "RESOLVED" : i.Acknowledged is null ? "OPEN" : "ACKNOWLEDGED";
         var figures = i.State == IncidentState.Resolved ? i.Totals ?? i.Peak : i.Current;
-        return $"{state} {i.DiagnosisId} {i.Scope}: {i.Title}. Since {Time(i.OpenedAt)} ({Length(i.Duration())}): {figures}; baseline {Percent(i.BaselineRate)}.";
+        return $"{state} {i.DiagnosisId} {i.Scope}: {i.Title}. Since {Time(i.OpenedAt)} ({Length(i.Duration())}): {figures}; {Baseline(i)}.";
     }
 
     /// <summary>The lines under the headline.</summary>
@@ -47,6 +47,9 @@ public static class IncidentText
     public static string Length(TimeSpan t) => t.TotalMinutes < 60
         ? $"{Math.Max(0, (int)t.TotalMinutes)}m"
         : string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}h {t.Minutes}m");
+
+    private static string Baseline(Incident i) =>
+        i.BaselineRate < 0 ? "baseline unknown (too little history before)" : "baseline " + Percent(i.BaselineRate);
 
     private static string Percent(double rate) => (rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

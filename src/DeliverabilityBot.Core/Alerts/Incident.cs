@@ -55,8 +55,14 @@ public sealed record Incident
     /// <summary>Over the whole incident, filled at resolution.</summary>
     public IncidentFigures? Totals { get; init; }
 
-    /// <summary>The scope's signal rate over the baseline history when the incident opened (kept: later history holds the incident itself).</summary>
+    /// <summary>
+    /// The scope's signal rate over the baseline history when the incident opened (kept: later history holds the incident
+    /// itself); <see cref="UnknownBaseline"/> when the scope had too little history to tell.
+    /// </summary>
     public double BaselineRate { get; init; }
+
+    /// <summary>The <see cref="BaselineRate"/> of a scope without enough history: not 0%, unknown.</summary>
+    public const double UnknownBaseline = -1;
 
     /// <summary>Sending IPs that received the diagnosis' replies, busiest first.</summary>
     public IReadOnlyList<string> SendingIps { get; init; } = [];

@@ -42,6 +42,9 @@ public sealed class PostgresHistoryStore : IHistoryStore
     public Incidents.IIncidentStore Incidents => new PostgresIncidentStore(Database);
 
     /// <inheritdoc />
+    public ISourcePositionStore Positions => new PostgresSourcePositions(Database);
+
+    /// <inheritdoc />
     public IHistoryWriter CreateWriter(Action<string>? waiting = null, CancellationToken cancellationToken = default)
     {
         var c = Database.OpenConnection();

@@ -168,6 +168,14 @@ public static class PostgresMigrations
             seen bigint NOT NULL);
         CREATE INDEX ix_webhook_keys_seen ON webhook_keys (seen);
         """,
+
+        // 4: live sources' resume points (as SQLite schema 7): a followed log's file and offset, a journald cursor.
+        """
+        CREATE TABLE source_positions (
+            key      text   PRIMARY KEY,
+            position text   NOT NULL,
+            updated  bigint NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

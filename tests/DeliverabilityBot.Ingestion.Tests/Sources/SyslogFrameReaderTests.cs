@@ -17,7 +17,7 @@ public sealed class SyslogFrameReaderTests
     [Fact]
     public async Task ReadAsync_OctetCounting_SplitsByLength()
     {
-        var (frames, _) = await ReadAll("11 <22>1 - a\nb14 <22>1 - hello");
+        var (frames, _) = await ReadAll("11 <22>1 - a\nb13 <22>1 - hello");
 
         Assert.Equal(["<22>1 - a\nb", "<22>1 - hello"], frames);
     }

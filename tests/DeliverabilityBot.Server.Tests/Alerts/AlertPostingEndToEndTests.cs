@@ -66,6 +66,42 @@ public sealed class AlertPostingEndToEndTests : IDisposable
         Assert.Contains("ACKNOWLEDGED", edit.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ack")]
+    [InlineData("mute")]
+    public async Task TeamsCardAction_AckOrMute_RecordedAndCardUpdated(string verb)
+    {
+        await using var host = await StartAsync();
+        var runtime = host.App.Services.GetRequiredService<DeliverabilityBotRuntime>();
+        var service = host.App.Services.GetRequiredService<AlertService>();
+        foreach (var (end, path) in Slices().Where(s => s.End <= new DateTimeOffset(2026, 11, 20, 7, 40, 0, TimeSpan.Zero)))
+        {
+            runtime.CreateIngest().Ingest([path]);
+            await service.EvaluateOnceAsync(CancellationToken.None);
+        }
+        var incident = Assert.Single(runtime.Store.Incidents.Open());
+        // What Teams sends when Acknowledge or Mute (Action.Submit) is pressed on the card: a message whose value is the card's data.
+        var activity = TeamsActivities.Mention("submit-" + verb, "");
+        activity.Remove("text");
+        activity.Remove("entities");
+        activity["replyToId"] = "1700";
+        activity["conversation"]!["id"] = TeamsChannel + ";messageid=1700";
+        activity["value"] = new System.Text.Json.Nodes.JsonObject { [TeamsAlertChannel.IncidentKey] = incident.Id, [TeamsAlertChannel.ActionKey] = verb };
+        var editsBefore = host.Connector.Requests.Count(r => r.Method == HttpMethod.Put);
+
+        using var response = await TeamsActivities.PostAsync(host.Client, activity, new BotFrameworkTestKeys().Mint());
+        await host.WhenIdleAsync();
+        await host.App.Services.GetRequiredService<AlertActions>().Background;
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        var stored = runtime.Store.Incidents.Find(incident.Id)!;
+        Assert.Equal("Ana", stored.Acknowledged?.By);
+        Assert.Equal(verb == "mute", stored.MutedUntil is not null);
+        var edit = host.Connector.Requests.Where(r => r.Method == HttpMethod.Put).Skip(editsBefore).Single();
+        Assert.EndsWith("/activities/1700", edit.Uri.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains("ACKNOWLEDGED", edit.Body, StringComparison.Ordinal);
+    }
+
     private static void AssertOneThread(List<RecordedRequest> slack, List<RecordedRequest> teams)
     {
         var headlines = slack.Where(r => IsPost(r) && !Json(r).TryGetProperty("thread_ts", out _)).ToList();

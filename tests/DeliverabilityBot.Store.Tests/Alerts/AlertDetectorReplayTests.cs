@@ -64,6 +64,78 @@ public sealed class AlertDetectorReplayTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Evaluate_ReceiverTrafficStopsMidEpisode_IncidentStaysOpen()
+    {
+        // iCloud's attempts end at 07:40 (the MTA paused it, or nothing is retried yet); Gmail's go on to 09:00.
+        var log = Edited("stopped", line => Time(line) < At(7, 40) || !IsIcloudAttempt(line));
+
+        var changes = Replay(log, "stopped");
+
+        var opened = Assert.Single(changes, c => c.Kind == IncidentChangeKind.Opened);
+        Assert.DoesNotContain(changes, c => c.Kind == IncidentChangeKind.Resolved);
+        var incident = Assert.Single(Runtime("stopped").Store.Incidents.Open());
+        Assert.Equal((opened.Incident.Id, (DateTimeOffset?)null), (incident.Id, incident.QuietSince));
+    }
+
+    [Fact]
+    public void Evaluate_TrafficResumesHealthyAfterStop_Resolves()
+    {
+        // As above, then iCloud's healthy hour from 08:00: back at baseline with traffic to show it.
+        var log = Edited("resumed", line => Time(line) < At(7, 40) || Time(line) >= At(8, 0) || !IsIcloudAttempt(line));
+
+        var changes = Replay(log, "resumed");
+
+        var resolved = Assert.Single(changes, c => c.Kind == IncidentChangeKind.Resolved);
+        Assert.InRange(resolved.Incident.ResolvedAt!.Value, At(8, 0), At(9, 0));
+    }
+
+    [Fact]
+    public void Evaluate_EpisodeInTheFirstHourOfHistory_WarningDoesNotPageWithoutBaseline()
+    {
+        // The store starts at 07:00, inside the episode: iCloud's normal is unknown, not 0%, and DIAG1002 is a warning.
+        var log = Edited("first-hour", line => Time(line) >= At(7, 0));
+
+        var changes = Replay(log, "first-hour");
+
+        Assert.DoesNotContain(changes, c => c.Kind == IncidentChangeKind.Opened);
+    }
+
+    [Fact]
+    public void Headline_UnknownBaseline_SaysSoNotZero()
+    {
+        var incident = new Incident { Key = "k", Receiver = "icloud", Scope = "receiver:icloud", DiagnosisId = "DIAG1001", BaselineRate = Incident.UnknownBaseline };
+
+        Assert.Contains("baseline unknown", IncidentText.Headline(incident), StringComparison.Ordinal);
+        Assert.Contains("baseline 0%", IncidentText.Headline(incident with { BaselineRate = 0 }), StringComparison.Ordinal);
+    }
+
+    private static bool IsIcloudAttempt(string line) =>
+        line.Contains(" to=<", StringComparison.Ordinal) && line.Contains("icloud.com", StringComparison.Ordinal);
+
+    private static DateTimeOffset Time(string line) =>
+        DateTimeOffset.Parse(line[..line.IndexOf(' ', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+
+    private string Edited(string name, Func<string, bool> keep)
+    {
+        var path = Path.Combine(_folder, name + ".log");
+        File.WriteAllLines(path, File.ReadLines(Episode).Where(keep));
+        return path;
+    }
+
+    private List<IncidentChange> Replay(string log, string name)
+    {
+        var runtime = Runtime(name);
+        var detector = runtime.CreateAlertDetector(new AlertOptions());
+        var changes = new List<IncidentChange>();
+        foreach (var (_, path) in LogReplay.Slices(log, TimeSpan.FromMinutes(10), Path.Combine(_folder, name + "-slices")))
+        {
+            runtime.CreateIngest().Ingest([path]);
+            changes.AddRange(detector.Evaluate().Changes);
+        }
+        return changes;
+    }
+
     private static DateTimeOffset At(int hour, int minute) => new(2026, 11, 20, hour, minute, 0, TimeSpan.Zero);
 
     private List<IncidentChange> Replay(int? restartAfter, string name = "replay")

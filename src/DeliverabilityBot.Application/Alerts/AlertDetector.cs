@@ -83,16 +83,15 @@ public sealed class AlertDetector
         }
     }
 
-    // Attempts in the window in the incident's scope: its receiver (all of them for "all"), narrowed to the IP or stream.
+    // Messages in the window in the incident's scope (attempts where the store has no message rows), as the minimum that
+    // opens an incident counts them: its receiver (all of them for "all"), narrowed to the IP or stream.
     private static long ScopeVolume(WindowDiagnosis run, Incident incident)
     {
         var all = incident.Receiver == Rules.Diagnosis.Facts.SignalFactBuilder.AllScope;
-        if (incident.Scope.StartsWith("stream:", StringComparison.Ordinal))
-        {
-            var stream = incident.Scope["stream:".Length..];
-            return run.Messages.Where(m => (all || m.Receiver == incident.Receiver) && m.Stream == stream).Sum(m => m.Count);
-        }
         var ip = incident.Scope.StartsWith("ip:", StringComparison.Ordinal) ? incident.Scope["ip:".Length..] : null;
+        var stream = incident.Scope.StartsWith("stream:", StringComparison.Ordinal) ? incident.Scope["stream:".Length..] : null;
+        if (run.Messages.Count > 0)
+            return run.Messages.Where(m => (all || m.Receiver == incident.Receiver) && (ip is null || m.SendingIp == ip) && (stream is null || m.Stream == stream)).Sum(m => m.Count);
         return run.Current.Where(a => (all || a.Receiver == incident.Receiver) && (ip is null || a.SendingIp == ip)).Sum(a => a.Count);
     }
 

@@ -79,6 +79,16 @@ public sealed class LogContext
     /// <summary>Remembers the envelope sender of a queue id.</summary>
     public void SetSender(string queueId, string sender) => StateOf(queueId, create: true).Sender = SenderFor(sender);
 
+    /// <summary>Remembers that a queue id has the null sender (<c>from=&lt;&gt;</c>): a bounce or delay notice Postfix wrote itself.</summary>
+    public void SetNullSender(string queueId) => StateOf(queueId, create: true).NullSender = true;
+
+    /// <summary>Whether the queue id's sender was seen to be the null sender.</summary>
+    public bool IsNullSender(string queueId)
+    {
+        ref var state = ref StateOf(queueId, create: false);
+        return !Unsafe.IsNullRef(ref state) && state.NullSender;
+    }
+
     /// <summary>Remembers the <c>Message-ID</c> of a queue id (Postfix cleanup's <c>message-id=</c>, Exim's <c>id=</c>).</summary>
     public void SetMessageId(string queueId, string? messageId)
     {
@@ -178,5 +188,7 @@ public sealed class LogContext
         public string? MessageId;
 
         public Dictionary<string, BounceEvent>? Pending;
+
+        public bool NullSender;
     }
 }

@@ -7,7 +7,8 @@ namespace DeliverabilityBot.Ingestion.Logs;
 
 /// <summary>
 /// Postfix delivery agents' lines: <c>QUEUEID: to=&lt;r&gt;, relay=h[ip]:25, ..., dsn=5.1.1, status=bounced (detail)</c>,
-/// qmgr's <c>from=&lt;s&gt;</c> (remembered), <c>status=expired, returned to sender</c> (one expired event per
+/// qmgr's <c>from=&lt;s&gt;</c> (remembered; a null sender <c>from=&lt;&gt;</c> marks Postfix's own notices, whose local,
+/// virtual or pipe deliveries are skipped), <c>status=expired, returned to sender</c> (one expired event per
 /// recipient still pending for that queue id) and <c>removed</c> (the queue id's state is dropped).
 /// Lines are read by <see cref="PostfixLine"/>.
 /// </summary>
@@ -30,6 +31,9 @@ public sealed class PostfixLogReader : ILogLineReader
             case PostfixLineKind.From when f.Address!.Length > 0:
                 context.SetSender(f.QueueId, f.Address.ToLowerInvariant());
                 break;
+            case PostfixLineKind.From:
+                context.SetNullSender(f.QueueId);
+                break;
             case PostfixLineKind.MessageId:
                 context.SetMessageId(f.QueueId, Evidence.MessageIds.Normalize(f.Address));
                 break;
@@ -37,6 +41,8 @@ public sealed class PostfixLogReader : ILogLineReader
                 context.Forget(f.QueueId);
                 break;
             case PostfixLineKind.Delivery:
+                // Postfix's own notices (bounce, delay: from=<>) handed to a local mailbox are not attempts to a receiver.
+                if (IsLocalDelivery(line) && context.IsNullSender(f.QueueId)) break;
                 var e = Delivery(line, f, context);
                 context.Track(e);
                 events.Add(e);
@@ -95,6 +101,18 @@ public sealed class PostfixLogReader : ILogLineReader
         if (pid < 0) return null;
         var slash = line.LastIndexOf('/', pid, pid - at);
         return slash > at && line.AsSpan(slash + 1, pid - slash - 1) is "smtp" ? line[at..slash] : null;
+    }
+
+    // "postfix/virtual[4220]: ..." (also local and pipe): a delivery agent that hands mail to a mailbox or a command on
+    // this host rather than to a receiver.
+    internal static bool IsLocalDelivery(string line)
+    {
+        var at = line.IndexOf("postfix", StringComparison.Ordinal);
+        if (at < 0) return false;
+        var pid = line.IndexOf('[', at);
+        if (pid < 0) return false;
+        var slash = line.LastIndexOf('/', pid, pid - at);
+        return slash > at && line.AsSpan(slash + 1, pid - slash - 1) is "local" or "virtual" or "pipe";
     }
 
     private BounceEvent ExpiredFrom(BounceEvent last, DateTimeOffset? timestamp, int index) => new()

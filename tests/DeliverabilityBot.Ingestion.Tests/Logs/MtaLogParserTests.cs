@@ -47,6 +47,44 @@ public class MtaLogParserTests
         Assert.Equal("5.4.7", expired.DsnStatus?.ToString());
     }
 
+    // Lines of tests/fixtures/scenarios/postfix-real-gmail-rate-limit (a real Postfix 3.7 run): the bounce notice Postfix
+    // wrote for an expired message (from=<>) delivered to the sender's virtual mailbox on the same host.
+    private const string BounceNotice = """
+        Dec 07 19:11:18 mta postfix/cleanup[4219]: 5F041B224AC: message-id=<20261207191118.5F041B224AC@mta.sender.example>
+        Dec 07 19:11:18 mta postfix/qmgr[4207]: 5F041B224AC: from=<>, size=3376, nrcpt=1 (queue active)
+        Dec 07 19:11:18 mta postfix/bounce[4378]: CC9B9B22799: sender non-delivery notification: 5F041B224AC
+        Dec 07 19:11:18 mta postfix/virtual[4220]: 5F041B224AC: to=<bounces@digest.example>, relay=virtual, delay=0.02, delays=0.01/0/0/0.01, dsn=2.0.0, status=sent (delivered to maildir)
+        Dec 07 19:11:18 mta postfix/qmgr[4207]: 5F041B224AC: removed
+        """;
+
+    [Theory]
+    [InlineData("postfix/virtual", "relay=virtual", "delivered to maildir")]
+    [InlineData("postfix/local", "relay=local", "delivered to mailbox")]
+    [InlineData("postfix/pipe", "relay=dovecot", "delivered via dovecot service")]
+    public void Parse_PostfixNoticeFromNullSenderDeliveredLocally_NoAttempt(string agent, string relay, string detail)
+    {
+        var lines = BounceNotice.Replace("postfix/virtual", agent).Replace("relay=virtual", relay).Replace("delivered to maildir", detail);
+        Assert.Empty(Parse(lines.Split('\n')));
+    }
+
+    [Fact]
+    public void Parse_PostfixNullSenderRelayedBySmtp_StillAnAttempt()
+    {
+        var lines = BounceNotice.Replace("postfix/virtual", "postfix/smtp").Replace("relay=virtual", "relay=mx.example.org[192.0.2.1]:25");
+        var e = Assert.Single(Parse(lines.Split('\n')));
+        Assert.Equal("bounces@digest.example", e.Recipient);
+        Assert.Null(e.Sender);
+    }
+
+    [Fact]
+    public void Parse_PostfixSenderDeliveredLocally_StillAnAttempt()
+    {
+        var lines = BounceNotice.Replace("from=<>", "from=<news@digest.example>");
+        var e = Assert.Single(Parse(lines.Split('\n')));
+        Assert.Equal("virtual", e.RemoteHost);
+        Assert.Equal("news@digest.example", e.Sender);
+    }
+
     [Fact]
     public void Parse_EximDeferredDeliveredAndRetryTimeout_ReadsEachFlag()
     {

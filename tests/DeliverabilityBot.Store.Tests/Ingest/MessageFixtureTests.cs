@@ -41,11 +41,12 @@ public sealed class MessageFixtureTests : IDisposable
         var r = Ingest("log", [LogPath]);
         // iCloud: alice delivered after 2 deferrals, bob bounced, carol expired after 3 deferrals, frank still pending.
         Assert.Equal(new MessageCounts(4, 1, 1, 1, 1, 4), Messages(r, "icloud"));
-        // All: the 7 recipients plus the 3 non-delivery notifications Postfix delivered locally.
-        Assert.Equal(new MessageCounts(10, 6, 2, 1, 1, 5), Messages(r, null));
+        // All: the 7 recipients; the 3 non-delivery notifications Postfix delivered locally (from=<>) are not attempts.
+        Assert.Equal(new MessageCounts(7, 3, 2, 1, 1, 5), Messages(r, null));
         var attempts = Attempts(r);
         Assert.Equal(6, attempts[DeliveryAction.Delayed]);
         Assert.Equal(3, attempts[DeliveryAction.Failed]); // bob, grace, and carol's expiry
+        Assert.Equal(3, attempts[DeliveryAction.Delivered]); // alice, dave, erin
     }
 
     [Fact]

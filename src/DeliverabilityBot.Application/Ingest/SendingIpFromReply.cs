@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -29,12 +30,26 @@ public static partial class SendingIpFromReply
     public static string? Find(string reply, string? remoteIp)
     {
         if (reply.Length < 7) return null;
-        for (var m = Quoted().Match(reply); m.Success; m = m.NextMatch())
-        {
-            var ip = Normalize(m.Groups["ip"].Value);
-            if (ip is not null && !string.Equals(ip, remoteIp, StringComparison.OrdinalIgnoreCase)) return ip;
-        }
+        foreach (var ip in CandidatesOf(reply))
+            if (!string.Equals(ip, remoteIp, StringComparison.OrdinalIgnoreCase)) return ip;
         return null;
+    }
+
+    // A log repeats the same few deferral and bounce texts thousands of times: each text is matched once, and its
+    // candidates (in order) are remembered, bounded like the classification cache.
+    private const int KnownCapacity = 4096;
+    private static readonly ConcurrentDictionary<string, string[]> Known = new(StringComparer.Ordinal);
+
+    private static string[] CandidatesOf(string reply)
+    {
+        if (Known.TryGetValue(reply, out var known)) return known;
+        var found = new List<string>(1);
+        for (var m = Quoted().Match(reply); m.Success; m = m.NextMatch())
+            if (Normalize(m.Groups["ip"].Value) is { } ip) found.Add(ip);
+        var candidates = found.Count == 0 ? [] : found.ToArray();
+        if (Known.Count >= KnownCapacity) Known.Clear();
+        Known[reply] = candidates;
+        return candidates;
     }
 
     // A candidate the pattern took is kept only when it parses as an address; IPv6 is written in its canonical form

@@ -145,6 +145,9 @@ public sealed class DeliverabilityBotRuntime
     /// <summary>The stats service.</summary>
     public StatsService Stats => new(Store);
 
+    /// <summary>Recipients safe to suppress, decided from the store.</summary>
+    public DeliverabilityBot.Application.Suppression.SuppressionService Suppression => new(Store, Why);
+
     // Before the hot set exists (why, stats from the CLI) the start-up rules serve without compiling the classifier.
     private DiagnosisRuleSet Diagnosis => _active.IsValueCreated ? _active.Value.Active.Diagnosis ?? _diagnosis.Value : _diagnosis.Value;
 

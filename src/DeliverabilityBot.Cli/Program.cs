@@ -13,6 +13,7 @@ root.Subcommands.Add(ClassifyCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.IngestCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.StatsCommand.Create());
+root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.SuppressCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.WhyCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.AlertsCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.WatchCommand.Create());

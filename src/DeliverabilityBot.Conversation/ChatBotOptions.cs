@@ -21,6 +21,12 @@ public sealed class ChatBotOptions
     /// </summary>
     public TimeSpan QueueLifetime { get; set; } = TimeSpan.FromDays(5);
 
+    /// <summary>Our company's name, for escalation drafts (<c>Chat:Company</c>); null leaves a placeholder to fill.</summary>
+    public string? Company { get; set; }
+
+    /// <summary>Our main sending domain, for escalation drafts (<c>Chat:SendingDomain</c>); null takes the busiest sender domain in the evidence.</summary>
+    public string? SendingDomain { get; set; }
+
     /// <summary>Validates the settings; throws naming the bad one.</summary>
     public void Validate()
     {

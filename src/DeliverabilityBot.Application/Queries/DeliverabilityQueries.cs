@@ -35,6 +35,10 @@ public sealed class DeliverabilityQueries : IDeliverabilityQueries
         Task.Run(() => _runtime.Store.Reader.ExamplesForRule(window, ReceiverNames.Normalize(receiver, Receivers), ruleId, Math.Clamp(limit, 0, 50)), cancellationToken);
 
     /// <inheritdoc />
+    public Task<Core.Suppression.SuppressionReport> SuppressionAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default) =>
+        Task.Run(() => _runtime.Suppression.Report(ReceiverNames.Normalize(receiver, Receivers), window), cancellationToken);
+
+    /// <inheritdoc />
     public IReadOnlyList<BounceClassification> Explain(string text, string? recipient) =>
         _runtime.ActiveRules.Classifier.ClassifyAll(TextEvidenceParser.Parse(text, recipient, "text"));
 

@@ -64,8 +64,9 @@ public sealed partial class IpsIntent : IntentHandler
         var row = stats.BySendingIp.FirstOrDefault(r => r.Key == ip);
         var others = stats.BySendingIp.Where(r => r.Key != ip && r.Attempts > 0).ToList();
         var blockReplies = examples.Where(e => BlockWords().IsMatch(e.Reply)).ToList();
+        // Class by class (deferred with deferred, bounced with bounced): a 4xx and a 5xx say different things.
         var othersRate = others.Count == 0 ? string.Empty
-            : $", against {Numbers.Percent(others.Sum(r => r.Deferred + r.Bounced), others.Sum(r => r.Attempts))} deferred or bounced for our other IPs";
+            : $", against {Breakdown.Rate(new StatsRow("others", others.Sum(r => r.Attempts), others.Sum(r => r.Delivered), others.Sum(r => r.Deferred), others.Sum(r => r.Bounced)))} for our other IPs";
         var headline = row is null || row.Attempts == 0
             ? $"No attempts from {ip} to {q.ReceiverName} {q.RangeText}; our sending IPs there were {string.Join(", ", stats.BySendingIp.Select(r => r.Key).Take(5))}."
             : (blockReplies.Count > 0 ? $"Yes: {q.ReceiverName} refused mail from {ip} with block replies {q.RangeText}" : $"{ip} at {q.ReceiverName} {q.RangeText}: no block reply names it")

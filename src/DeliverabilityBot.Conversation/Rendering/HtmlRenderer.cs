@@ -70,6 +70,11 @@ public sealed class HtmlRenderer : IAnswerRenderer
                     sb.Append(CultureInfo.InvariantCulture, $"<img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" alt=\"{H(c.AltText)}\">");
                 sb.Append(CultureInfo.InvariantCulture, $"<figcaption>{H(c.AltText)}</figcaption></figure>");
                 break;
+            case FileBlock f:
+                // The web chat takes the file as a data: URL download; no server round trip, nothing stored.
+                sb.Append(CultureInfo.InvariantCulture, $"<p class=\"file\"><a download=\"{H(f.FileName)}\" href=\"data:{H(f.MediaType)};charset=utf-8;base64,{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(f.Content))}\">Download {H(f.FileName)}</a> ({f.LineCount - 1} rows)</p>");
+                sb.Append(CultureInfo.InvariantCulture, $"<pre class=\"file-preview\"><code>{SafeText.Html(string.Join("\n", f.Preview(6)), keepNewlines: true)}</code></pre>");
+                break;
             case LinksBlock l:
                 var links = l.Links.Where(x => SafeText.IsWebUrl(x.Url)).ToList();
                 if (links.Count == 0) break;

@@ -56,6 +56,10 @@ public sealed class PlainTextRenderer : IAnswerRenderer
                     sb.AppendLine("  " + T(c.AltText));
                     foreach (var s in c.Series) sb.AppendLine($"  {T(s.Name)}: " + string.Join(", ", s.Points.Select(p => $"{p.At.UtcDateTime:MM-dd HH:mm} {p.Value.ToString("0.#", CultureInfo.InvariantCulture)}")));
                     break;
+                case FileBlock f:
+                    sb.AppendLine($"  {T(f.FileName)} ({f.LineCount - 1} rows; the whole file: {T(f.Command)}):");
+                    foreach (var line in f.Preview(6)) sb.AppendLine("   | " + T(line));
+                    break;
                 case LinksBlock l:
                     foreach (var link in l.Links.Where(x => SafeText.IsWebUrl(x.Url))) sb.AppendLine($"  {T(link.Title)}: {T(link.Url)}");
                     break;

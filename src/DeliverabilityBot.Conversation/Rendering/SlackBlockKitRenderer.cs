@@ -74,6 +74,10 @@ public static class SlackBlockKitRenderer
                     // The image itself goes up as a file (files.uploadV2) next to the message; the text says what it shows.
                     blocks.Add(Context(SlackMrkdwn.Fit(c.AltText, 500)));
                     break;
+                case FileBlock f:
+                    blocks.Add(Section("```" + SlackMrkdwn.Code(string.Join("\n", f.Preview(8)), SlackLimits.SectionText - 6) + "```"));
+                    blocks.Add(Context(SlackMrkdwn.Fit($"{f.FileName}: {f.LineCount - 1} rows; the whole file: {f.Command}", 500)));
+                    break;
                 case LinksBlock l:
                     blocks.Add(Context(string.Join("  ·  ", l.Links.Take(SlackLimits.ContextElements).Select(link => SlackMrkdwn.Link(link.Url, link.Title)))));
                     break;

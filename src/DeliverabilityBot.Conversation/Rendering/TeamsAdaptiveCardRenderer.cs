@@ -95,6 +95,10 @@ public static class TeamsAdaptiveCardRenderer
 
                     body.Add(Text(c.AltText, 300, subtle: true));
                     break;
+                case FileBlock f:
+                    body.Add(Text(string.Join("\n", f.Preview(8)), 2000, monospace: true));
+                    body.Add(Text($"{f.FileName}: {f.LineCount - 1} rows; the whole file: {f.Command}", 300, subtle: true));
+                    break;
                 case LinksBlock l:
                     foreach (var link in l.Links.Where(link => TeamsMarkdownRenderer.IsWebUrl(link.Url)).Take(3))
                     {

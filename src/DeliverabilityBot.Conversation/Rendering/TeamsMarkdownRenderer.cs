@@ -51,6 +51,10 @@ public static class TeamsMarkdownRenderer
                 case ChartBlock c:
                     text.Append('_').Append(TeamsText.Escape(c.AltText, 500)).Append("_\n");
                     break;
+                case FileBlock f:
+                    foreach (var line in f.Preview(8)) text.Append("- ").Append(TeamsText.Code(line, 400)).Append('\n');
+                    text.Append('_').Append(TeamsText.Escape($"{f.FileName}: {f.LineCount - 1} rows; the whole file: {f.Command}", 500)).Append("_\n");
+                    break;
                 case LinksBlock l:
                     foreach (var link in l.Links.Where(link => IsWebUrl(link.Url)))
                         text.Append("\n[").Append(TeamsText.Escape(link.Title, 100)).Append("](").Append(SafeUrl(link.Url)).Append(')');

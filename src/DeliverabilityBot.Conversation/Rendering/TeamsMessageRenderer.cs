@@ -11,7 +11,7 @@ public static class TeamsMessageRenderer
 {
     /// <summary>The Teams reply for an answer.</summary>
     public static TeamsMessage Render(Answer answer) =>
-        answer.Blocks.Any(b => b is FindingsBlock or TableBlock or DraftBlock or ChartBlock or EvidenceBlock)
+        answer.Blocks.Any(b => b is FindingsBlock or TableBlock or DraftBlock or ChartBlock or FileBlock or EvidenceBlock)
             ? new TeamsMessage(TeamsText.Escape(answer.Headline, 500), TeamsAdaptiveCardRenderer.Render(answer))
             : new TeamsMessage(TeamsMarkdownRenderer.Render(answer), null);
 }

@@ -18,6 +18,9 @@ public interface IDeliverabilityQueries
     /// <summary>Example bounces (newest first) for a receiver over a window, optionally only those a rule matched.</summary>
     Task<IReadOnlyList<EvidenceExample>> ExamplesAsync(string? receiver, TimeWindow window, string? ruleId, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Recipients safe to suppress (mailbox-level hard bounces only) for a receiver (null: all) over a window.</summary>
+    Task<Suppression.SuppressionReport> SuppressionAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default);
+
     /// <summary>Classifies pasted evidence (a reply, a log line, a whole DSN); <paramref name="recipient"/> is an address or domain hint.</summary>
     IReadOnlyList<BounceClassification> Explain(string text, string? recipient);
 

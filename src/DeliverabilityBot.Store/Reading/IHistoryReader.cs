@@ -39,4 +39,11 @@ public interface IHistoryReader
 
     /// <summary>Ids of every stored rule set that contains <paramref name="ruleId"/>.</summary>
     IReadOnlyList<long> RuleSetsContaining(string ruleId);
+
+    /// <summary>Each recipient's newest failed attempt in the window (receiver null: all), with whether a delivery or
+    /// deferral to it followed: the evidence a suppression list is decided from.</summary>
+    IReadOnlyList<Core.Suppression.RecipientFailure> RecipientFailures(TimeWindow window, string? receiver);
+
+    /// <summary>Recipients that were deferred but never failed in the window.</summary>
+    long DeferredOnlyRecipients(TimeWindow window, string? receiver);
 }

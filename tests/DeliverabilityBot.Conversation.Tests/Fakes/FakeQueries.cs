@@ -40,6 +40,14 @@ public sealed class FakeQueries : IDeliverabilityQueries
         return Task.FromResult(result);
     }
 
+    public Dictionary<string, Core.Suppression.SuppressionReport> Suppression { get; } = new();
+
+    public Task<Core.Suppression.SuppressionReport> SuppressionAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default)
+    {
+        Record($"suppression {Key(receiver)}");
+        return Task.FromResult(Suppression.TryGetValue(Key(receiver), out var r) ? r : new Core.Suppression.SuppressionReport());
+    }
+
     public IReadOnlyList<BounceClassification> Explain(string text, string? recipient)
     {
         Record($"explain {recipient ?? "-"} {text}");

@@ -61,10 +61,17 @@ public class IpsIntentTests
         var examples = new[] { new EvidenceExample(Scenario.Now, "bob@me.com", "mx01.mail.icloud.com", "203.0.113.7", Scenario.BlockReply, ["ICL1020"]) };
         var a = Conversation.Intents.IpsIntent.OneIp(Q("203.0.113.7"), Stats(new("203.0.113.7", 1000, 972, 0, 28), new("203.0.113.8", 1000, 1000, 0, 0)), "203.0.113.7", examples);
         Assert.StartsWith("Yes: iCloud refused mail from 203.0.113.7 with block replies", a.Headline);
-        Assert.Contains("against 0% deferred or bounced for our other IPs", a.Headline);
+        Assert.Contains("(0% deferred, 2.8% bounced of its 1,000 attempts, against 0% deferred, 0% bounced for our other IPs)", a.Headline);
         Assert.Contains(a.BlocksOf<EvidenceBlock>().Single().Lines, l => l.EndsWith(Scenario.BlockReply, StringComparison.Ordinal));
         Assert.Contains(a.Links, l => l.Url == "https://ipcheck.proofpoint.com/?ip=203.0.113.7");
         Assert.Contains(a.BlocksOf<ListBlock>().Single().Lines, l => l.Contains("without being on any public blocklist", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OneIp_OthersDeferredOnly_ComparesClassByClass()
+    {
+        var a = Conversation.Intents.IpsIntent.OneIp(Q("203.0.113.7"), Stats(new("203.0.113.7", 157, 129, 0, 28), new("203.0.113.8", 1000, 610, 390, 0)), "203.0.113.7", []);
+        Assert.Contains("(0% deferred, 18% bounced of its 157 attempts, against 39% deferred, 0% bounced for our other IPs)", a.Headline);
     }
 
     [Fact]

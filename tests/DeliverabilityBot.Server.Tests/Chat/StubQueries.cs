@@ -48,6 +48,9 @@ public sealed class StubQueries : IDeliverabilityQueries
 
     public IReadOnlyList<BounceClassification> Explain(string text, string? recipient) => [];
 
+    public Task<Core.Suppression.SuppressionReport> SuppressionAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new Core.Suppression.SuppressionReport());
+
     public RuleInfo? FindRule(string id) => null;
 
     public IReadOnlyList<RuleInfo> SearchRules(string text, int limit) => [];

@@ -17,6 +17,7 @@ namespace DeliverabilityBot.Conversation.Answers.Blocks;
 [JsonDerivedType(typeof(DraftBlock), "draft")]
 [JsonDerivedType(typeof(ChartBlock), "chart")]
 [JsonDerivedType(typeof(LinksBlock), "links")]
+[JsonDerivedType(typeof(FileBlock), "file")]
 public abstract record AnswerBlock
 {
     /// <summary>An optional heading shown above the block.</summary>

@@ -20,6 +20,8 @@ public static class SourceFormats
         "apachejames", "imailserver", "zoho", "fml", "generic",
         // Reporting systems recognised by their headers or notice (DSN or text).
         "google", "mcafee", "messagelabs", "verizon",
+        // A bare SMTP reply: pasted or handed over with no bounce report or log around it, so nothing could name its stage.
+        "reply",
     };
 
     /// <summary>True if <paramref name="name"/> is a known format name.</summary>

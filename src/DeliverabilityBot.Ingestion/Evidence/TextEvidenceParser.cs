@@ -60,6 +60,8 @@ public static partial class TextEvidenceParser
             Action = reply.ReplyClass switch { 4 => DeliveryAction.Delayed, 2 => DeliveryAction.Delivered, _ => DeliveryAction.Failed },
             Reply = reply,
             Kind = EvidenceKind.Reply,
+            // No report or log around it: rules tell a bare reply from a report that left the stage out (SMTP1015).
+            SourceFormat = "reply",
         };
     }
 

@@ -21,6 +21,15 @@ public class TextEvidenceParserTests
     }
 
     [Fact]
+    public void Parse_BareReply_FormatIsReplyAndStageUnknown()
+    {
+        var e = Assert.Single(TextEvidenceParser.Parse("550 <someone@example.org>: User unknown", null, "text"));
+        Assert.Equal("reply", e.SourceFormat);
+        Assert.Equal(SmtpStage.Unknown, e.Stage);
+        Assert.Equal(EvidenceKind.Reply, e.Kind);
+    }
+
+    [Fact]
     public void Parse_BareReplyWithDomainHint_SetsDomainOnly()
     {
         var e = Assert.Single(TextEvidenceParser.Parse("421 4.7.0 Try again later", "icloud.com", "text"));

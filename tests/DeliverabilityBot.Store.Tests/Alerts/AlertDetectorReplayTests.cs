@@ -86,8 +86,10 @@ public sealed class AlertDetectorReplayTests : IDisposable
 
         var changes = Replay(log, "resumed");
 
+        var opened = Assert.Single(changes, c => c.Kind == IncidentChangeKind.Opened);
         var resolved = Assert.Single(changes, c => c.Kind == IncidentChangeKind.Resolved);
-        Assert.InRange(resolved.Incident.ResolvedAt!.Value, At(8, 0), At(9, 0));
+        Assert.Equal(opened.Incident.Id, resolved.Incident.Id);
+        Assert.Empty(Runtime("resumed").Store.Incidents.Open());
     }
 
     [Fact]

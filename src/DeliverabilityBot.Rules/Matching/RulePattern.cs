@@ -20,6 +20,7 @@ public sealed class RulePattern
         Text = text;
         GroupNames = groupNames;
         _required = Matching.RequiredLiterals.Extract(text);
+        Literal = LiteralPattern.TryCreate(text);
     }
 
     /// <summary>The pattern (shared patterns expanded).</summary>
@@ -27,6 +28,12 @@ public sealed class RulePattern
 
     /// <summary>Its named groups (message placeholders can use them).</summary>
     public IReadOnlyList<string> GroupNames { get; }
+
+    /// <summary>
+    /// The pattern as literal strings when it is only that (<see cref="LiteralPattern"/>): matched by string search, never
+    /// built as a regex; null otherwise.
+    /// </summary>
+    public LiteralPattern? Literal { get; }
 
     /// <summary>Case-folded strings one of which every match contains; null when the pattern guarantees none.</summary>
     public IReadOnlyList<string>? RequiredLiterals => _required;
@@ -54,7 +61,16 @@ public sealed class RulePattern
     /// itself (tests of the timeout path); rule files never load this way.
     /// </summary>
     public static RulePattern Of(Regex regex) =>
-        new(regex.ToString(), NamedGroups(regex)) { _regex = regex };
+        new(regex, NamedGroups(regex));
+
+    // Around a regex built elsewhere, whatever its options: always matched by that regex, never as literals.
+    private RulePattern(Regex regex, IReadOnlyList<string> groupNames)
+    {
+        Text = regex.ToString();
+        GroupNames = groupNames;
+        _required = Matching.RequiredLiterals.Extract(Text);
+        _regex = regex;
+    }
 
     /// <summary>
     /// The non-backtracking regex, built on first use. Throws <see cref="NotSupportedException"/> when the engine refuses

@@ -65,8 +65,9 @@ public class RulePatternTests
         });
 
         Assert.NotEmpty(classification.Findings);
+        // Literal patterns (LiteralPattern) are searched for, never built; the few others a reply needs are.
         var built = patterns.Count(p => p.IsBuilt);
-        Assert.InRange(built, 1, patterns.Length / 10);
+        Assert.InRange(built, 0, patterns.Length / 10);
     }
 
     [Fact]

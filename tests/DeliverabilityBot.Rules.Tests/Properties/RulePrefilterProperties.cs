@@ -56,7 +56,8 @@ public class RulePrefilterProperties
         Assert.True(checkedCount > 100, $"only {checkedCount} example matches checked");
     }
 
-    private static Gen<string> Reply(string pattern)
+    /// <summary>Replies built from the pattern's words, in random case, some k's as the Kelvin sign.</summary>
+    internal static Gen<string> Reply(string pattern)
     {
         var words = Regex.Matches(pattern, @"[\p{L}\d'#_.-]{2,}").Select(m => m.Value.Replace("\\", "", StringComparison.Ordinal)).DefaultIfEmpty("a").ToArray();
         var word = Gen.OneOf<string>(words);

@@ -34,6 +34,7 @@ internal sealed class TextMatches(string path, RulePattern pattern, string ruleI
     public bool Evaluate(EventFacts facts, MatchDetail? detail)
     {
         if (!pattern.MayMatch(facts.FoldedText)) return false;
+        if (pattern.Literal is { } literal) return MatchLiteral(literal, facts, detail);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -54,6 +55,15 @@ internal sealed class TextMatches(string path, RulePattern pattern, string ruleI
                 return false;
             }
         }
+    }
+
+    // The same answer and span as the regex (a literal pattern has no groups), without building it.
+    private bool MatchLiteral(LiteralPattern literal, EventFacts facts, MatchDetail? detail)
+    {
+        if (detail is null) return literal.IsMatch(facts.Text, facts.FoldedText);
+        if (!literal.TryMatch(facts.Text, facts.FoldedText, out var index, out var length)) return false;
+        detail.Spans.Add(new MatchedSpan(path, index, length, facts.Text.Substring(index, length)));
+        return true;
     }
 
     private bool Match(Regex regex, EventFacts facts, MatchDetail? detail)

@@ -4,10 +4,13 @@
 Each family's source texts are transcribed, before any rule is written, into
 benchmarks/heldout/<family>.tsv with the columns
 
-    set  reply  to  reason  retryable  receiver  source
+    set  reply  to  reason  retryable  receiver  source  [host]
 
 (`set` is empty until drawn; `reason` / `retryable` / `receiver` are what the source means, in our vocabulary;
-`reason` may list documented alternatives separated by `|`).
+`reason` and `retryable` may list documented alternatives separated by `|`; the optional `host` is the remote MTA that
+gave the reply, for receivers known only by their MX hosts (forwarders, gateways): the reply is then measured as the
+delivery-status fields of a DSN (Final-Recipient, Action, Remote-MTA: HOST, Diagnostic-Code: REPLY), which is how a
+bounce names the host).
 
   heldout.py draw FAMILY [--seed N]   fills `set` with a seeded random 30% `heldout`, the rest `train`, and writes
                                       the held-out rows as tests/fixtures/heldout/FAMILY/NN.txt + NN.heldout.yaml
@@ -15,17 +18,20 @@ benchmarks/heldout/<family>.tsv with the columns
                                       Refuses to redraw a family that already has a set.
   heldout.py measure [FAMILY...]      classifies every row with `dbot explain --json` and prints, per family and set,
                                       how many agree with the source on reason, receiver and retryable, listing
-                                      every disagreement.
+                                      every disagreement. --part train|heldout measures one set only (while writing
+                                      rules, measure the training part alone); --jobs N runs N classifications at once
+                                      (default 2).
 
 Run from the repository root; DBOT (default `dotnet src/DeliverabilityBot.Cli/bin/Release/net10.0/dbot.dll`,
 else the Debug build) names the CLI; --rules DIR (default rules/) the rule folder.
 """
 import csv, json, os, random, subprocess, sys, glob
+from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.getcwd()
 TSV_DIR = os.path.join(ROOT, "benchmarks", "heldout")
 FIX_DIR = os.path.join(ROOT, "tests", "fixtures", "heldout")
-COLUMNS = ["set", "reply", "to", "reason", "retryable", "receiver", "source"]
+COLUMNS = ["set", "reply", "to", "reason", "retryable", "receiver", "source", "host"]
 
 
 def read(family):
@@ -62,8 +68,10 @@ def draw(family, seed):
                 f.write(r["reply"] + "\n")
             with open(name + ".heldout.yaml", "w", encoding="utf-8") as f:
                 f.write(f"description: {yq('held-out ' + family + ' text from ' + r['source'])}\n")
+                if (r.get("host") or "").strip():
+                    f.write(f"remoteHost: {r['host'].strip()}\n")
                 f.write(f"to: {r['to']}\nevents:\n  - reason: {r['reason'].split('|')[0]}\n")
-                f.write(f"    receiver: {r['receiver']}\n    retryable: {r['retryable']}\n")
+                f.write(f"    receiver: {r['receiver']}\n    retryable: {r['retryable'].split('|')[0]}\n")
     write(family, rows)
     print(f"{family}: {len(rows)} texts, seed {seed}, held out {k}: {sorted(i + 1 for i in held)}")
 
@@ -78,31 +86,42 @@ def dbot():
     sys.exit("build src/DeliverabilityBot.Cli first, or set DBOT")
 
 
+def evidence(row):
+    """The text measured for a row: the reply, or DSN fields naming the remote host when the row gives one."""
+    host = (row.get("host") or "").strip()
+    if not host:
+        return row["reply"]
+    action = "delayed" if row["reply"].lstrip().startswith("4") else "failed"
+    return (f"Final-Recipient: rfc822; {row['to']}\nAction: {action}\nRemote-MTA: dns; {host}\n"
+            f"Diagnostic-Code: smtp; {row['reply']}")
+
+
 def classify(cmd, rules, reply, to):
     p = subprocess.run(cmd + ["explain", "--json", "--rules", rules, "--to", to, reply], capture_output=True, text=True)
     line = next((l for l in p.stdout.splitlines() if l.startswith("{")), None)
     return json.loads(line) if line else {}
 
 
-def measure(families, rules):
+def measure(families, rules, parts=("train", "heldout"), jobs=2):
     cmd = dbot()
     total_bad = 0
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs))
     for family in families:
         rows = read(family)
-        for part in ("train", "heldout"):
+        for part in parts:
             sel = [r for r in rows if r["set"] == part]
             if not sel:
                 continue
             bad = []
-            for r in sel:
-                got = classify(cmd, rules, r["reply"], r["to"])
+            results = list(pool.map(lambda r: classify(cmd, rules, evidence(r), r["to"]), sel))
+            for r, got in zip(sel, results):
                 want_reasons = r["reason"].split("|")
                 diffs = []
                 if got.get("reason") not in want_reasons:
                     diffs.append(f"reason {got.get('reason')} (source: {r['reason']})")
                 if got.get("receiver") != r["receiver"]:
                     diffs.append(f"receiver {got.get('receiver')} (source: {r['receiver']})")
-                if str(got.get("retryable")).lower() != r["retryable"].lower():
+                if str(got.get("retryable")).lower() not in r["retryable"].lower().split("|"):
                     diffs.append(f"retryable {got.get('retryable')} (source: {r['retryable']})")
                 if diffs:
                     bad.append((r["reply"], diffs))
@@ -126,8 +145,13 @@ def main(argv):
             i = argv.index("--seed"); seed = int(argv[i + 1]); del argv[i:i + 2]
         draw(argv[2], seed)
     else:
+        parts, jobs = ("train", "heldout"), 2
+        if "--part" in argv:
+            i = argv.index("--part"); parts = (argv[i + 1],); del argv[i:i + 2]
+        if "--jobs" in argv:
+            i = argv.index("--jobs"); jobs = int(argv[i + 1]); del argv[i:i + 2]
         fams = argv[2:] or sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(TSV_DIR, "*.tsv")))
-        measure(fams, rules)
+        measure(fams, rules, parts, jobs)
 
 
 if __name__ == "__main__":

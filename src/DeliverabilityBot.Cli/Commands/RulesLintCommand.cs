@@ -15,6 +15,6 @@ public static class RulesLintCommand
     public static Command Create() => RuleDiagnosticsCommand.Create(
         "lint", "Find conflicting, shadowed or duplicate rules, id range and release ledger problems.",
         (rules, folder) => RuleLinter.Lint(rules, RuleSources.Companion(folder, "ID-RANGES.md"), RuleSources.Companion(folder, "RELEASES.md"),
-            DiagnosisRuleLoader.Load(folder).Rules),
+            DiagnosisRuleLoader.Load(folder, new RuleLoadOptions { KnownReceivers = rules.Receivers.All.Where(r => r.IsReceiver).Select(r => r.Id).ToHashSet(StringComparer.Ordinal) }).Rules),
         (rules, folder) => $"{RuleSetProvider.Describe(folder)}: {rules.Rules.Count} rule(s) linted");
 }

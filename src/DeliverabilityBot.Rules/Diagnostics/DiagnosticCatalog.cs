@@ -28,7 +28,7 @@ public static class DiagnosticCatalog
     /// <summary>DBR0009.</summary>
     public static readonly DiagnosticDescriptor UnknownReason = new("DBR0009", "Unknown reason", Error, "Use one of Sisimai's 34 reason names (rules/README.md).");
     /// <summary>DBR0010.</summary>
-    public static readonly DiagnosticDescriptor UnknownReceiver = new("DBR0010", "Unknown receiver", Error, "Use a receiver id from the shared vocabulary (icloud, gmail, yahoo, microsoft, ...).");
+    public static readonly DiagnosticDescriptor UnknownReceiver = new("DBR0010", "Unknown receiver", Error, "Use a receiver id that a receiver: block in rules/receivers or rules/filters declares (icloud, gmail, cox, ...), or add the block: the loaded registry is the only list of receivers.");
     /// <summary>DBR0011.</summary>
     public static readonly DiagnosticDescriptor UnknownFilter = new("DBR0011", "Unknown filter", Error, "Use a filter id from the shared vocabulary (proofpoint, cloudmark, spamhaus, ...).");
     /// <summary>DBR0012.</summary>
@@ -86,6 +86,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownSharedAction = new("DBR0037", "Unknown or badly named shared action", Error, "A rule's actions say 'use: name' for a step the file's 'sharedActions:' does not define, or a shared action's name is not a letter then letters, digits or '-'; define it or fix the name.");
     /// <summary>DBR0038.</summary>
     public static readonly DiagnosticDescriptor UnusedSharedAction = new("DBR0038", "Unused shared action", Warning, "No rule's actions use this shared action; use it as 'use: name' or delete it.");
+
+    /// <summary>DBR0039.</summary>
+    public static readonly DiagnosticDescriptor InvalidReceiverId = new("DBR0039", "Malformed receiver id", Error, "A receiver id is lower-case letters and digits starting with a letter (icloud, tonline, mailboxorg), in a receiver: block, a rule's receiver conclusion and a receiver condition.");
 
     /// <summary>DBR0101.</summary>
     public static readonly DiagnosticDescriptor ConflictingConclusions = new("DBR0101", "Rules conclude differently on the same example", Warning, "Two rules of equal priority match one example but conclude a different reason, receiver, filter, retryable or hardBounce; set priorities or narrow one.");

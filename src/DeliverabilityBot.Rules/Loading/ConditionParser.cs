@@ -107,8 +107,8 @@ internal static class ConditionParser
         var v = value.Trim().ToLowerInvariant();
         switch (key)
         {
-            case "receiver" when !Receivers.IsKnown(v):
-                bag.Report(DiagnosticCatalog.UnknownReceiver, loc, $"unknown receiver '{value}' in {map.Context}{DidYouMean.Hint(v, Receivers.All)}");
+            case "receiver" when !ReceiverIds.IsWellFormed(v):
+                bag.Report(DiagnosticCatalog.InvalidReceiverId, loc, $"'{value}' in {map.Context} is not a receiver id (lower-case letters and digits, e.g. icloud)");
                 return false;
             case "domain" or "host" when !GlobPattern.TryParse(v, out _):
                 bag.Report(DiagnosticCatalog.InvalidPattern, loc, $"'{value}' in {map.Context} is not a {key} glob (letters, digits, '.', '-', '*')");

@@ -16,11 +16,17 @@ internal static class RegistryBlockParser
     {
         map.CheckKeys(isReceiver ? RuleKeys.ReceiverBlock : RuleKeys.FilterBlock);
         var id = map.String("id", required: true)?.Trim().ToLowerInvariant();
-        var vocabulary = isReceiver ? Receivers.All : Filters.All;
-        if (id is not null && !vocabulary.Contains(id))
+        // A receiver block declares its id: the registry it joins is the only list of receivers. A filter block names
+        // one of the filters rules may conclude.
+        if (id is not null && isReceiver && !ReceiverIds.IsWellFormed(id))
         {
-            map.Bag.Report(isReceiver ? DiagnosticCatalog.UnknownReceiver : DiagnosticCatalog.UnknownFilter, map.At(map.Get("id")!),
-                $"unknown {(isReceiver ? "receiver" : "filter")} '{id}' in {map.Context}{DidYouMean.Hint(id, vocabulary)}");
+            map.Bag.Report(DiagnosticCatalog.InvalidReceiverId, map.At(map.Get("id")!),
+                $"receiver id '{id}' in {map.Context} must be lower-case letters and digits, starting with a letter (e.g. icloud)");
+            id = null;
+        }
+        else if (id is not null && !isReceiver && !Filters.All.Contains(id))
+        {
+            map.Bag.Report(DiagnosticCatalog.UnknownFilter, map.At(map.Get("id")!), $"unknown filter '{id}' in {map.Context}{DidYouMean.Hint(id, Filters.All)}");
             id = null;
         }
         var domains = map.Strings("domains", false) ?? [];

@@ -25,4 +25,10 @@ public sealed record RuleLoadOptions
 
     /// <summary>Whether examples and counter-examples are run against their rules while loading.</summary>
     public bool CheckExamples { get; init; } = true;
+
+    /// <summary>
+    /// The receiver ids diagnosis rules may name (the registry the classification rules declared), or null to check
+    /// only their form: diagnosis files are loaded on their own, so the caller that loaded both passes the registry.
+    /// </summary>
+    public IReadOnlySet<string>? KnownReceivers { get; init; }
 }

@@ -33,7 +33,9 @@ internal static partial class RuleParser
         var references = ReferenceParser.Parse(map);
         var match = map.Map("match", map.Context, true) is { } mm ? ConditionParser.Parse(mm, "match", patterns) : null;
         var reason = Vocabulary(map, "reason", false, Reasons.All, DiagnosticCatalog.UnknownReason);
-        var receiver = Vocabulary(map, "receiver", false, Receivers.All, DiagnosticCatalog.UnknownReceiver);
+        // The receiver is checked against the registry the loader builds from every file's receiver block
+        // (ReceiverReferenceCheck); here only its form.
+        var receiver = ReceiverIds.Read(map, "receiver");
         var filter = Vocabulary(map, "filter", false, Filters.All, DiagnosticCatalog.UnknownFilter);
         var retryable = map.Bool("retryable");
         var hardBounce = map.Bool("hardBounce");
@@ -51,6 +53,7 @@ internal static partial class RuleParser
         {
             Id = id, Title = title.Trim(), Message = message.Trim(), Category = category, Severity = Enum.Parse<RuleSeverity>(severity, true),
             Priority = priority, HelpUri = helpUri.Trim(), References = references, Match = match, Reason = reason, Receiver = receiver,
+            ReceiverLocation = receiver is null ? null : map.At(map.Get("receiver")!),
             Filter = filter, Retryable = retryable, HardBounce = hardBounce, Explanation = explanation.Trim(),
             Actions = [.. actions], Examples = examples ?? [], CounterExamples = counter,
             Scope = scope, File = map.FilePath, Location = map.Location, IdLocation = map.At(map.Get("id")!),

@@ -24,6 +24,7 @@ public static class RuleSetLoader
         var parsed = ParseAll(sources, options, timeouts);
 
         CheckDuplicateIds(parsed);
+        ReceiverReferenceCheck.Check(parsed.Select(p => (p.File, p.Bag)).ToArray());
         var blocks = new List<(ReceiverBlock Block, DiagnosticBag Bag)>();
         foreach (var p in parsed)
             if (p.File?.Receiver is { } receiver && !p.Bag.HasErrors) blocks.Add((receiver, p.Bag));

@@ -15,6 +15,8 @@ public sealed class RuleDescriptor : DescribedRule
     public string? Reason { get; init; }
     /// <summary>Concluded receiver, or null.</summary>
     public string? Receiver { get; init; }
+    /// <summary>Where the concluded receiver is written (checked against the loaded registry after every file is read).</summary>
+    public SourceLocation? ReceiverLocation { get; init; }
     /// <summary>Concluded filter, or null.</summary>
     public string? Filter { get; init; }
     /// <summary>Concluded retryability, or null.</summary>

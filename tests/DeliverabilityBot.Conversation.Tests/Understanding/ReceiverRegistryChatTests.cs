@@ -1,3 +1,4 @@
+using DeliverabilityBot.Conversation.Answers;
 using DeliverabilityBot.Conversation.Tests.Fakes;
 using DeliverabilityBot.Conversation.Understanding;
 using DeliverabilityBot.Core.Vocabulary;
@@ -23,6 +24,21 @@ public class ReceiverRegistryChatTests
         var u = TestBot.Understander.Understand($"why is {name} deferring us?", ShippedReceivers.Lexicon);
 
         Assert.Equal(id, u.Entities.Receiver);
+    }
+
+    // The whole chat path (`dbot ask`, the bots): the question reaches the store about that receiver. (Which intent
+    // answers is the intent tests' business: "why is proof point deferring us?" is read as an evidence question.)
+    [Theory]
+    [MemberData(nameof(EveryNameOfEveryReceiver))]
+    public async Task AnswerAsync_WhyQuestionNamingAReceiver_AsksTheStoreAboutThatReceiver(string id, string name)
+    {
+        var queries = new FakeQueries();
+        var bot = TestBot.Create(queries, new ManualClock(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)));
+
+        var reply = await bot.AnswerAsync(new ChatTurn("cli", "c1", null, "u1", $"why is {name} deferring us?"));
+
+        Assert.Equal(id, reply.Entities["receiver"]);
+        Assert.Contains(queries.Calls, c => c.Contains($" {id} ", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public class DiagnosticLocationTests
         { "DBR0008", Replace(4, "  - id: BRC-1"), 4, 9, "four digits" },
         { "DBR0009", Replace(16, "    reason: blockd"), 16, 13, "unknown reason 'blockd' in rule BRC1001; did you mean 'blocked'?" },
         { "DBR0010", Insert(16, "    receiver: icloudd"), 16, 15, "unknown receiver 'icloudd'" },
-        { "DBR0010", Insert(15, "      receiver: gmial"), 15, 17, "did you mean 'gmail'?" },
+        { "DBR0010", Insert(15, "      receiver: gmial"), 15, 17, "no receiver block in rules/receivers or rules/filters declares it" },
         { "DBR0011", Replace(17, "    filter: barracda"), 17, 13, "did you mean 'barracuda'?" },
         { "DBR0012", Replace(7, "    category: reputaton"), 7, 15, "unknown category 'reputaton'" },
         { "DBR0013", Replace(8, "    severity: fatal"), 8, 15, "unknown severity 'fatal'" },
@@ -49,6 +49,8 @@ public class DiagnosticLocationTests
         { "DBR0027", "", 0, 0, "the file is empty" },
         { "DBR0027", "family: BRC\nscope: filter\nrules: []\n", 3, 8, "'rules' is empty" },
         { "DBR0029", Replace(15, "      all: []"), 15, 12, "has no conditions" },
+        { "DBR0039", Insert(16, "    receiver: iCloud-Mail"), 16, 15, "'iCloud-Mail' in rule BRC1001 is not a receiver id" },
+        { "DBR0039", Insert(15, "      receiver: 'apple mail'"), 15, 17, "is not a receiver id" },
     };
 
     [Theory]

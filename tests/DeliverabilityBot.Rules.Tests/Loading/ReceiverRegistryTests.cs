@@ -155,6 +155,58 @@ public class ReceiverRegistryTests
         Assert.Contains(Lint(set), d => d.Id == "DBR0111" && d.Message.Contains("'cox' of 'spamhaus'", StringComparison.Ordinal));
     }
 
+    private const string Acme = """
+        receiver:
+          id: acmemail
+          displayName: Acme Mail
+          names: [acme mail]
+          domains: [acme.example]
+          contacts:
+            - kind: postmaster
+              url: https://acme.example/postmaster
+              source: https://acme.example/postmaster
+              confidence: official
+        """;
+
+    // A generic file whose rule concludes the receiver and, when asked, also matches on it.
+    private static string RuleNaming(string family, string receiver, bool condition = true) =>
+        $"family: {family}\nscope: generic\nexampleDefaults:\n  to: someone@acme.example\n"
+        + (condition ? Rule.Replace("match: {contains: alpha}", $"match: {{contains: alpha, receiver: {receiver}}}", StringComparison.Ordinal) : Rule)
+            .Replace("{0}", family, StringComparison.Ordinal)
+        + $"\n    receiver: {receiver}\n";
+
+    [Fact]
+    public void Load_ReceiverOnlyAYamlBlockDeclares_IsAcceptedByRulesInOtherFiles()
+    {
+        var set = Load(("receivers/acme.yaml", File("ACM", "receiver", Acme)), ("generic/x.yaml", RuleNaming("GEN", "acmemail")));
+
+        Assert.DoesNotContain(set.Diagnostics, d => d.IsError);
+        Assert.Equal("acmemail", Assert.Single(set.Rules, r => r.Descriptor.Id == "GEN1001").Descriptor.Receiver);
+    }
+
+    [Fact]
+    public void Load_RuleNamingAReceiverNoBlockDeclares_ReportsDbr0010AtEachReferenceWithTheNearestId()
+    {
+        var set = Load(("receivers/acme.yaml", File("ACM", "receiver", Acme)), ("generic/x.yaml", RuleNaming("GEN", "acmemai")));
+
+        var errors = set.Diagnostics.Where(d => d.Id == "DBR0010").ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, d => Assert.Equal("generic/x.yaml", d.Location.File));
+        Assert.All(errors, d => Assert.Contains("did you mean 'acmemail'?", d.Message, StringComparison.Ordinal));
+        Assert.Equal(["generic/x.yaml"], set.ExcludedFiles);
+    }
+
+    [Fact]
+    public void Load_BlockInAFileWithOtherErrors_StillDeclaresItsReceiver()
+    {
+        var broken = File("ACM", "receiver", Acme).Replace("severity: warning", "severity: fatal", StringComparison.Ordinal);
+        var set = Load(("receivers/acme.yaml", broken), ("generic/x.yaml", RuleNaming("GEN", "acmemail", condition: false)));
+
+        Assert.Contains(set.Diagnostics, d => d.Id == "DBR0013");
+        Assert.DoesNotContain(set.Diagnostics, d => d.Id == "DBR0010");
+        Assert.Equal(["receivers/acme.yaml"], set.ExcludedFiles);
+    }
+
     [Fact]
     public void ShippedRules_EveryReceiverAndFilterFileDeclaresACompleteEntryWithoutClashes()
     {

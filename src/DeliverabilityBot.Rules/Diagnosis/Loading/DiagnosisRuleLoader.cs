@@ -99,7 +99,7 @@ public static class DiagnosisRuleLoader
                 continue;
             }
             var context = new YamlMap(rm, path, string.Empty, bag).Get("id") is YamlScalarNode { Value: { Length: > 0 } id } ? $"rule {id.Trim()}" : $"rule #{index}";
-            if (DiagnosisRuleParser.Parse(new YamlMap(rm, path, context, bag)) is { } rule) rules.Add(rule);
+            if (DiagnosisRuleParser.Parse(new YamlMap(rm, path, context, bag), options.KnownReceivers) is { } rule) rules.Add(rule);
         }
         return rules;
     }

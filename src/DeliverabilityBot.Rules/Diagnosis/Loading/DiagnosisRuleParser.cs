@@ -15,7 +15,7 @@ namespace DeliverabilityBot.Rules.Diagnosis.Loading;
 /// <summary>Reads one diagnosis rule mapping, reporting every problem with its position.</summary>
 internal static partial class DiagnosisRuleParser
 {
-    public static DiagnosisRule? Parse(YamlMap map)
+    public static DiagnosisRule? Parse(YamlMap map, IReadOnlySet<string>? knownReceivers = null)
     {
         var bag = map.Bag;
         var errorsBefore = bag.Items.Count(d => d.IsError);
@@ -35,7 +35,7 @@ internal static partial class DiagnosisRuleParser
             bag.Report(DiagnosticCatalog.InvalidReference, map.At(map.Get("helpUri")!), $"helpUri '{helpUri}' in {map.Context} is not an absolute http(s) URL");
         var references = ReferenceParser.Parse(map);
         var scope = Vocabulary(map, "scope", false, DiagnosisKeys.Scopes, DiagnosticCatalog.UnknownEnumValue) ?? "receiver";
-        var signal = map.Map("signal", $"the signal of {map.Context}", true) is { } sm ? SignalOf(sm, allowExclude: true) : null;
+        var signal = map.Map("signal", $"the signal of {map.Context}", true) is { } sm ? SignalOf(sm, allowExclude: true, knownReceivers) : null;
         var when = map.Map("when", $"the thresholds of {map.Context}", true) is { } wm ? ConditionsOf(wm) : null;
         var confidence = Number(map, "confidence") ?? 0.8;
         if (confidence is < 0 or > 1)
@@ -76,7 +76,7 @@ internal static partial class DiagnosisRuleParser
         };
     }
 
-    private static SignalSelector SignalOf(YamlMap map, bool allowExclude)
+    private static SignalSelector SignalOf(YamlMap map, bool allowExclude, IReadOnlySet<string>? knownReceivers)
     {
         map.CheckKeys(allowExclude ? DiagnosisKeys.Signal : DiagnosisKeys.Signal.Where(k => k != "exclude").ToHashSet(StringComparer.Ordinal));
         // exclude: one selector, or a list of them (each names another rule's signal: iCloud's Proofpoint blocks, Microsoft's block lists).
@@ -84,17 +84,17 @@ internal static partial class DiagnosisRuleParser
         if (allowExclude && map.Get("exclude") is YamlSequenceNode list)
         {
             foreach (var item in list.Children)
-                if (item is YamlMappingNode em) excludes.Add(SignalOf(new YamlMap(em, map.FilePath, $"an exclusion of {map.Context}", map.Bag), false));
+                if (item is YamlMappingNode em) excludes.Add(SignalOf(new YamlMap(em, map.FilePath, $"an exclusion of {map.Context}", map.Bag), false, knownReceivers));
                 else map.Wrong("exclude", item, "a mapping", "each item of ");
         }
-        else if (allowExclude && map.Map("exclude", $"the exclusion of {map.Context}", false) is { } em) excludes.Add(SignalOf(em, false));
+        else if (allowExclude && map.Map("exclude", $"the exclusion of {map.Context}", false) is { } em) excludes.Add(SignalOf(em, false, knownReceivers));
         return new SignalSelector
         {
             Actions = Values(map, "actions", DiagnosisKeys.Actions, DiagnosticCatalog.UnknownEnumValue).Select(a => a switch
             {
                 "failed" => DeliveryAction.Failed, "delayed" => DeliveryAction.Delayed, _ => DeliveryAction.Delivered,
             }).ToArray(),
-            Receivers = Values(map, "receivers", Receivers.All, DiagnosticCatalog.UnknownReceiver),
+            Receivers = ReceiverValues(map, knownReceivers),
             Filters = Values(map, "filters", Filters.All, DiagnosticCatalog.UnknownFilter),
             Reasons = Values(map, "reasons", Reasons.All, DiagnosticCatalog.UnknownReason),
             Categories = Values(map, "categories", DiagnosisCategories.All, DiagnosticCatalog.UnknownCategory),
@@ -156,6 +156,23 @@ internal static partial class DiagnosisRuleParser
             var t = v.Trim();
             if (known.Contains(t)) list.Add(t);
             else map.Bag.Report(unknown, map.At(at), $"unknown {key.TrimEnd('s')} '{t}' in {map.Context}{DidYouMean.Hint(t, known)}");
+        }
+        return [.. list];
+    }
+
+    // Receivers come from the registry the classification rules declare: checked against it when the caller loaded it
+    // (KnownReceivers), else only for their form.
+    private static string[] ReceiverValues(YamlMap map, IReadOnlySet<string>? known)
+    {
+        var list = new List<string>();
+        foreach (var (v, at) in map.Strings("receivers", false) ?? [])
+        {
+            var t = v.Trim();
+            if (!ReceiverIds.IsWellFormed(t))
+                map.Bag.Report(DiagnosticCatalog.InvalidReceiverId, map.At(at), $"'{t}' in {map.Context} is not a receiver id (lower-case letters and digits, e.g. icloud)");
+            else if (known is not null && !known.Contains(t) && !ReceiverIds.BuiltIn.Contains(t))
+                map.Bag.Report(DiagnosticCatalog.UnknownReceiver, map.At(at), $"unknown receiver '{t}' in {map.Context}: no receiver block declares it{DidYouMean.Hint(t, known)}");
+            else list.Add(t);
         }
         return [.. list];
     }

@@ -89,7 +89,7 @@ public sealed class DeliverabilityStore : IHistoryStore
     public Webhooks.IWebhookKeyStore WebhookKeys => new Webhooks.SqliteWebhookKeys(this);
 
     /// <summary>Aggregates, examples and counts over windows.</summary>
-    public StoreReader Reader => new(this, _names);
+    public StoreReader Reader => new(OpenConnection, _names, ReaderDialect.Sqlite);
 
     IHistoryReader IHistoryStore.Reader => Reader;
 

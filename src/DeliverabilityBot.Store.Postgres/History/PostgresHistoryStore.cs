@@ -36,7 +36,7 @@ public sealed class PostgresHistoryStore : IHistoryStore
     public Store.Webhooks.IWebhookKeyStore WebhookKeys => new Webhooks.PostgresWebhookKeys(Database);
 
     /// <inheritdoc />
-    public IHistoryReader Reader => new PostgresHistoryReader(Database, _names);
+    public IHistoryReader Reader => new StoreReader(Database.OpenConnection, _names, ReaderDialect.Postgres);
 
     /// <inheritdoc />
     public Incidents.IIncidentStore Incidents => new PostgresIncidentStore(Database);

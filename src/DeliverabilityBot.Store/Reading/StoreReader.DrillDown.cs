@@ -26,13 +26,13 @@ public sealed partial class StoreReader
         long? receiverId = receiver is null ? null : _names.IdOf(DimensionKind.Receiver, receiver);
         if (receiver is not null && receiverId is null) return new(0, 0, null, 0);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var c = _store.OpenConnection();
+        using var c = _open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT recipient, COUNT(*) FROM events WHERE ruleset_id = $rs AND action <> 2 AND superseded = 0 AND ts >= $a AND ts < $b{(receiverId is null ? "" : " AND receiver_id = $r")} AND recipient IS NOT NULL GROUP BY recipient;";
-        cmd.Parameters.AddWithValue("$a", w.From);
-        cmd.Parameters.AddWithValue("$b", w.To);
-        if (receiverId is { } r) cmd.Parameters.AddWithValue("$r", r);
-        var rs = cmd.Parameters.Add("$rs", Microsoft.Data.Sqlite.SqliteType.Integer);
+        cmd.CommandText = $"SELECT recipient, COUNT(*) FROM events WHERE ruleset_id = @rs AND action <> 2 AND superseded = 0 AND ts >= @a AND ts < @b{(receiverId is null ? "" : " AND receiver_id = @r")} AND recipient IS NOT NULL GROUP BY recipient;";
+        Add(cmd, "@a", w.From);
+        Add(cmd, "@b", w.To);
+        if (receiverId is { } r) Add(cmd, "@r", r);
+        var rs = Add(cmd, "@rs", null);
         foreach (var id in ruleSetIds)
         {
             rs.Value = id;
@@ -58,23 +58,15 @@ public sealed partial class StoreReader
         long? receiverId = receiver is null ? null : _names.IdOf(DimensionKind.Receiver, receiver);
         if ((receiver is not null && receiverId is null) || expiryRuleSetIds.Count == 0) return new(0, null, null, 0);
         // For each expiry: the latest deferral of the same message at or before it (ix_events_deferred_message).
-        var sql = $"""
-            SELECT d.ruleset_id, COALESCE(rp.text, '') FROM events e
-            JOIN events d ON d.id = (
-                SELECT d2.id FROM events d2
-                WHERE d2.message_key = e.message_key AND d2.action = 1 AND d2.ts <= e.ts{(receiverId is null ? "" : " AND d2.receiver_id = $r")}
-                ORDER BY d2.ts DESC LIMIT 1)
-            LEFT JOIN replies rp ON rp.id = d.reply_id
-            WHERE e.ruleset_id = $rs AND e.action <> 2 AND e.superseded = 0 AND e.ts >= $a AND e.ts < $b AND e.message_key IS NOT NULL;
-            """;
+        var sql = _dialect.ExpiryCausesSql(byReceiver: receiverId is not null);
         var causes = new Dictionary<(long, string), long>();
-        using var c = _store.OpenConnection();
+        using var c = _open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
-        cmd.Parameters.AddWithValue("$a", w.From);
-        cmd.Parameters.AddWithValue("$b", w.To);
-        if (receiverId is { } r) cmd.Parameters.AddWithValue("$r", r);
-        var rs = cmd.Parameters.Add("$rs", Microsoft.Data.Sqlite.SqliteType.Integer);
+        Add(cmd, "@a", w.From);
+        Add(cmd, "@b", w.To);
+        if (receiverId is { } r) Add(cmd, "@r", r);
+        var rs = Add(cmd, "@rs", null);
         foreach (var id in expiryRuleSetIds)
         {
             rs.Value = id;

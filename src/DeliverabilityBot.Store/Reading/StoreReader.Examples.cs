@@ -18,29 +18,29 @@ public sealed partial class StoreReader
         if (receiver is not null)
         {
             if ((receiverId = _names.IdOf(DimensionKind.Receiver, receiver)) is null) return [];
-            filters += " AND e.receiver_id = $r";
+            filters += " AND e.receiver_id = @r";
         }
         if (sendingIp is not null)
         {
             if ((ipId = _names.IdOf(DimensionKind.SendingIp, sendingIp)) is null) return [];
-            filters += " AND e.sending_ip_id = $ip";
+            filters += " AND e.sending_ip_id = @ip";
         }
         var sql = $"""
             SELECT e.ts, e.recipient, e.remote_host_id, e.sending_ip_id, COALESCE(rp.text, e.reply_text, ''), e.ruleset_id
             FROM events e LEFT JOIN replies rp ON rp.id = e.reply_id
-            WHERE {(ruleSetIds is null ? "" : "e.ruleset_id = $rs AND ")}e.action <> 2 AND e.ts >= $a AND e.ts < $b{filters}
-            ORDER BY e.ts DESC LIMIT $n;
+            WHERE {(ruleSetIds is null ? "" : "e.ruleset_id = @rs AND ")}e.action <> 2 AND e.ts >= @a AND e.ts < @b{filters}
+            ORDER BY e.ts DESC LIMIT @n;
             """;
         var rows = new List<(long Ts, EvidenceExample Example)>();
-        using var c = _store.OpenConnection();
+        using var c = _open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
-        cmd.Parameters.AddWithValue("$a", w.From);
-        cmd.Parameters.AddWithValue("$b", w.To);
-        cmd.Parameters.AddWithValue("$n", limit * 4);
-        if (receiverId is { } r) cmd.Parameters.AddWithValue("$r", r);
-        if (ipId is { } ip) cmd.Parameters.AddWithValue("$ip", ip);
-        var rs = cmd.Parameters.Add("$rs", Microsoft.Data.Sqlite.SqliteType.Integer);
+        Add(cmd, "@a", w.From);
+        Add(cmd, "@b", w.To);
+        Add(cmd, "@n", limit * 4L);
+        if (receiverId is { } r) Add(cmd, "@r", r);
+        if (ipId is { } ip) Add(cmd, "@ip", ip);
+        var rs = Add(cmd, "@rs", null);
         // One indexed query per rule set (newest first via ix_events_ruleset_ts), merged here.
         foreach (var id in ruleSetIds ?? [0L])
         {

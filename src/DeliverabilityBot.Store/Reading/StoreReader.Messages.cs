@@ -1,7 +1,7 @@
+using System.Data.Common;
 using DeliverabilityBot.Core.Diagnosis;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Store.Schema;
-using Microsoft.Data.Sqlite;
 
 namespace DeliverabilityBot.Store.Reading;
 
@@ -19,13 +19,13 @@ public sealed partial class StoreReader
         if (receiver is not null && (receiverId = _names.IdOf(DimensionKind.Receiver, receiver)) is null) return [];
         var w = StoreWindow.Of(window.From, window.To);
         var merged = new Dictionary<(long, int, int, long, long, long, long), long>();
-        var filter = receiverId is null ? "" : " AND receiver_id = $r";
-        using var c = _store.OpenConnection();
+        var filter = receiverId is null ? "" : " AND receiver_id = @r";
+        using var c = _open();
         if (w.HasWholeHours)
-            ReadMessages(c, $"SELECT {MessageColumns}, SUM(n) FROM messages_hourly WHERE hour >= $a AND hour < $b{filter} GROUP BY {MessageColumns};",
+            ReadMessages(c, $"SELECT {MessageColumns}, CAST(SUM(n) AS bigint) FROM messages_hourly WHERE hour >= @a AND hour < @b{filter} GROUP BY {MessageColumns};",
                 w.FirstHour, w.EndHour, receiverId, merged);
         foreach (var (from, to) in w.Edges())
-            ReadMessages(c, $"SELECT receiver_id, outcome, outcome <> 1 OR deferrals > 0, ruleset_id, sending_ip_id, sender_domain_id, stream_id, COUNT(*) FROM messages WHERE first_ts >= $a AND first_ts < $b{filter} GROUP BY 1, 2, 3, 4, 5, 6, 7;",
+            ReadMessages(c, $"SELECT receiver_id, outcome, CASE WHEN outcome <> 1 OR deferrals > 0 THEN 1 ELSE 0 END, ruleset_id, sending_ip_id, sender_domain_id, stream_id, COUNT(*) FROM messages WHERE first_ts >= @a AND first_ts < @b{filter} GROUP BY 1, 2, 3, 4, 5, 6, 7;",
                 from, to, receiverId, merged);
         var result = new List<MessageSlice>(merged.Count);
         foreach (var (k, n) in merged)
@@ -41,10 +41,7 @@ public sealed partial class StoreReader
     /// <summary>Total messages stored.</summary>
     public long MessageCount()
     {
-        using var c = _store.OpenConnection();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM messages;";
-        return (long)cmd.ExecuteScalar()!;
+        return (long)Scalar("SELECT COUNT(*) FROM messages;")!;
     }
 
     /// <summary>Totals of message slices by outcome.</summary>
@@ -66,7 +63,7 @@ public sealed partial class StoreReader
         return new MessageCounts(total, delivered, bounced, expired, pending, affected);
     }
 
-    private static void ReadMessages(SqliteConnection c, string sql, long a, long b, long? receiverId,
+    private static void ReadMessages(DbConnection c, string sql, long a, long b, long? receiverId,
         Dictionary<(long, int, int, long, long, long, long), long> merged) =>
         ForEachRow(c, sql, a, b, receiverId, reader =>
         {

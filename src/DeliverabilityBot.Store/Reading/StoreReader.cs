@@ -1,39 +1,40 @@
 using DeliverabilityBot.Core.Diagnosis;
 using DeliverabilityBot.Core.Events;
 using DeliverabilityBot.Store.Schema;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 
 namespace DeliverabilityBot.Store.Reading;
 
-/// <summary>Read queries over the history. Each call uses its own pooled connection.</summary>
+/// <summary>
+/// Read queries over the history, one implementation for every store: the SQL is portable (named <c>@</c> parameters,
+/// explicit casts) and what differs is the store's <see cref="ReaderDialect"/>. Each call uses its own pooled connection.
+/// </summary>
 public sealed partial class StoreReader : IHistoryReader
 {
     private const string SliceColumns = "receiver_id, action, reason_id, category_id, filter_id, ruleset_id, sending_ip_id, sender_domain_id";
-    private readonly DeliverabilityStore _store;
+    private readonly Func<DbConnection> _open;
     private readonly DimensionNames _names;
+    private readonly ReaderDialect _dialect;
 
-    internal StoreReader(DeliverabilityStore store, DimensionNames names)
+    internal StoreReader(Func<DbConnection> open, DimensionNames names, ReaderDialect dialect)
     {
-        _store = store;
+        _open = open;
         _names = names;
+        _dialect = dialect;
     }
 
     /// <summary>The newest event time (events with a time of their own first), or null when the store is empty.</summary>
     public DateTimeOffset? LatestEvent()
     {
-        using var c = _store.OpenConnection();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COALESCE((SELECT MAX(ts) FROM events WHERE ts_estimated = 0), (SELECT MAX(ts) FROM events));";
-        return cmd.ExecuteScalar() is long ts ? DateTimeOffset.FromUnixTimeSeconds(ts) : null;
+        return Scalar("SELECT COALESCE((SELECT MAX(ts) FROM events WHERE ts_estimated = 0), (SELECT MAX(ts) FROM events));") is long ts
+            ? DateTimeOffset.FromUnixTimeSeconds(ts) : null;
     }
 
     /// <summary>Total events stored.</summary>
     public long EventCount()
     {
-        using var c = _store.OpenConnection();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM events;";
-        return (long)cmd.ExecuteScalar()!;
+        return (long)Scalar("SELECT COUNT(*) FROM events;")!;
     }
 
     /// <summary>Attempts in the window grouped by every slice dimension; <paramref name="receiver"/> null for all.</summary>
@@ -43,17 +44,17 @@ public sealed partial class StoreReader : IHistoryReader
         if (receiver is not null && (receiverId = _names.IdOf(DimensionKind.Receiver, receiver)) is null) return [];
         var w = StoreWindow.Of(window.From, window.To);
         var merged = new Dictionary<(long, int, long, long, long, long, long, long), (long N, long First, long Last)>();
-        using var c = _store.OpenConnection();
+        using var c = _open();
         if (w.HasWholeHours)
         {
-            var filter = receiverId is null ? "" : " AND receiver_id = $r";
-            ReadSlices(c, $"SELECT {SliceColumns}, SUM(n), MIN(first_ts), MAX(last_ts) FROM hourly WHERE hour >= $a AND hour < $b{filter} GROUP BY {SliceColumns};",
+            var filter = receiverId is null ? "" : " AND receiver_id = @r";
+            ReadSlices(c, $"SELECT {SliceColumns}, CAST(SUM(n) AS bigint), MIN(first_ts), MAX(last_ts) FROM hourly WHERE hour >= @a AND hour < @b{filter} GROUP BY {SliceColumns};",
                 w.FirstHour, w.EndHour, receiverId, merged);
         }
         foreach (var (from, to) in w.Edges())
         {
-            var filter = receiverId is null ? "" : " AND receiver_id = $r";
-            ReadSlices(c, $"SELECT {SliceColumns}, COUNT(*), MIN(ts), MAX(ts) FROM events WHERE ts >= $a AND ts < $b AND superseded = 0{filter} GROUP BY {SliceColumns};",
+            var filter = receiverId is null ? "" : " AND receiver_id = @r";
+            ReadSlices(c, $"SELECT {SliceColumns}, COUNT(*), MIN(ts), MAX(ts) FROM events WHERE ts >= @a AND ts < @b AND superseded = 0{filter} GROUP BY {SliceColumns};",
                 from, to, receiverId, merged);
         }
         var result = new List<AggregateSlice>(merged.Count);
@@ -68,7 +69,7 @@ public sealed partial class StoreReader : IHistoryReader
         return result;
     }
 
-    private static void ReadSlices(SqliteConnection c, string sql, long a, long b, long? receiverId,
+    private static void ReadSlices(DbConnection c, string sql, long a, long b, long? receiverId,
         Dictionary<(long, int, long, long, long, long, long, long), (long N, long First, long Last)> merged) =>
         ForEachRow(c, sql, a, b, receiverId, reader =>
         {
@@ -79,15 +80,35 @@ public sealed partial class StoreReader : IHistoryReader
             merged[key] = merged.TryGetValue(key, out var v) ? (v.N + n, Math.Min(v.First, first), Math.Max(v.Last, last)) : (n, first, last);
         });
 
-    /// <summary>Runs a window query (<c>$a</c>, <c>$b</c>, and <c>$r</c> when a receiver is given) and hands each row to <paramref name="row"/>.</summary>
-    private static void ForEachRow(SqliteConnection c, string sql, long a, long b, long? receiverId, Action<SqliteDataReader> row)
+    /// <summary>Runs a window query (<c>@a</c>, <c>@b</c>, and <c>@r</c> when a receiver is given) and hands each row to <paramref name="row"/>.</summary>
+    private static void ForEachRow(DbConnection c, string sql, long a, long b, long? receiverId, Action<DbDataReader> row)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
-        cmd.Parameters.AddWithValue("$a", a);
-        cmd.Parameters.AddWithValue("$b", b);
-        if (receiverId is { } r) cmd.Parameters.AddWithValue("$r", r);
+        Add(cmd, "@a", a);
+        Add(cmd, "@b", b);
+        if (receiverId is { } r) Add(cmd, "@r", r);
         using var reader = cmd.ExecuteReader();
         while (reader.Read()) row(reader);
+    }
+
+    /// <summary>Adds a 64-bit integer parameter (every provider takes <see cref="DbType.Int64"/>).</summary>
+    private static DbParameter Add(DbCommand cmd, string name, long? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.DbType = DbType.Int64;
+        p.Value = value is { } v ? v : DBNull.Value;
+        cmd.Parameters.Add(p);
+        return p;
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var c = _open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        var v = cmd.ExecuteScalar();
+        return v is DBNull ? null : v;
     }
 }

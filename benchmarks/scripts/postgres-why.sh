@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `why` on the PostgreSQL store at scale: p95 over warm runs, with ATTEMPTS stored attempts (default 100,000,000).
 #   benchmarks/scripts/postgres-why.sh [ATTEMPTS] [PER_DAY]
+# KEEP=DIR keeps the server and its data in DIR (running, for `HistoryBench why --store` again after a change; stop it
+# with `pg_ctl -D DIR/pg stop`); with DIR already filled, the fill is skipped and only `why` is measured.
 # Starts a throw-away PostgreSQL (the Debian postgresql package; as root its server runs as the postgres user) on a Unix
 # socket in a scratch folder; ingests a tenth of a generated day of Postfix log through `dbot ingest --store`, fills the
 # day to PER_DAY attempts (default 1,111,111 = 100M over 90 days) and copies that day backwards in time with INSERT ...
@@ -10,24 +12,32 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 attempts="${1:-100000000}"
 per_day="${2:-1111111}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/dbot-pgbench-XXXXXX")"
+work="${KEEP:-$(mktemp -d "${TMPDIR:-/tmp}/dbot-pgbench-XXXXXX")}"
+mkdir -p "$work"
 chmod 777 "$work"
 bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop() { as_owner "$bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true; rm -rf "$work"; }
-trap stop EXIT
+[ -n "${KEEP:-}" ] || trap stop EXIT
 
 port=5499
+filled=false
+if [ -f "$work/filled" ]; then
+  filled=true
+  as_owner "$bin/pg_ctl" -D "$work/pg" status >/dev/null 2>&1 || as_owner "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses='' -c shared_buffers=1GB -c work_mem=64MB" start >/dev/null
+else
 as_owner "$bin/initdb" -D "$work/pg" -U dbot --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
 as_owner "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses='' -c shared_buffers=1GB -c work_mem=64MB -c maintenance_work_mem=512MB -c max_wal_size=16GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
 psql=("$bin/psql" -h "$work" -p "$port" -U dbot -d dbot -q -v ON_ERROR_STOP=1)
 "$bin/createdb" -h "$work" -p "$port" -U dbot dbot
+fi
 store="Host=$work;Port=$port;Username=dbot;Database=dbot"
 
 source "$repo/benchmarks/scripts/build-dbot.sh"
 echo "building HistoryBench..." >&2
 dotnet build "$repo/benchmarks/DeliverabilityBot.HistoryBench" -c Release -o "$work/bench" -v quiet -nologo >/dev/null
 
+if [ "$filled" = false ]; then
 # A tenth of a day of log through `dbot ingest --store` (about 0.52 attempts per line, generated over one day), then
 # nine copies of it into the same hours (identities offset, times moved within their hour) make the day's density.
 lines=$(( per_day * 100 / 52 / 10 ))
@@ -75,6 +85,8 @@ INSERT INTO messages_hourly SELECT first_ts / 3600, receiver_id, outcome, (outco
 VACUUM ANALYZE;
 SQL
 echo "copies and rollups: $(echo "$(date +%s.%N) - $start" | bc) s wall"
+touch "$work/filled"
+fi
 "${psql[@]}" -At -c "SELECT 'stored: ' || (SELECT COUNT(*) FROM events) || ' attempts, ' || (SELECT COUNT(*) FROM messages) || ' messages, ' || (SELECT COUNT(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'events') || ' day partitions, database ' || pg_size_pretty(pg_database_size('dbot'));"
 for receiver in icloud all; do
   dotnet "$work/bench/DeliverabilityBot.HistoryBench.dll" why --data "$work/data" --store "$store" --runs 50 --receiver "$receiver"

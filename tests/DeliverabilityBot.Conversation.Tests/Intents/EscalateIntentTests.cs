@@ -92,6 +92,28 @@ public class EscalateIntentTests
     }
 
     [Fact]
+    public void Build_LogRecordedNoIpStreamOrSenderDomain_PlaceholdersNotTheStatsGapName()
+    {
+        var gaps = new StatsReport
+        {
+            Window = Stats().Window,
+            Total = Stats().Total,
+            ByHour = Stats().ByHour,
+            BySendingIp = [new("(not recorded)", 2000, 1300, 620, 80)],
+            BySenderDomain = [new("(not recorded)", 2000, 1300, 620, 80)],
+            ByStream = [new("(not recorded)", 2000, 1300, 620, 80)],
+        };
+        var noIp = Deferral with { SendingIp = null };
+        var a = Conversation.Intents.EscalateIntent.Build(Q("icloud"), Evidence("icloud") with { Stats = gaps, Examples = [noIp] });
+
+        var body = a.BlocksOf<DraftBlock>().Single().Body;
+        Assert.DoesNotContain("(not recorded)", body);
+        Assert.Contains("Sending IPs affected: [the sending IPs affected]", body);
+        Assert.Contains("Sending (email) domain: [your sending domain]", body);
+        Assert.Contains("Type of email: [type of mail", body);
+    }
+
+    [Fact]
     public async Task Compose_NoReceiverNamed_WritesToTheWorstReceiver()
     {
         var queries = Scenario.Create();

@@ -10,7 +10,7 @@ namespace DeliverabilityBot.Server.Webhooks;
 /// The webhooks as an evidence source of the ingest pipeline (origin <c>webhook</c>): what the receiver queued, read in
 /// chunks; each chunk's keys (replay keys and <c>provider:event id</c>) are recorded in the store first, and an event
 /// whose key was there already (a retry that reached another instance, or this one before a restart) is dropped.
-/// Events are built by <see cref="EspEventBuilder"/>. Each chunk carries a position, so the pipeline commits it at once.
+/// Events are built by <see cref="EspEventBuilder"/>. Each chunk is handed over at once, so it is committed without waiting for more.
 /// </summary>
 public sealed class WebhookEventSource(WebhookQueue queue, IWebhookKeyStore? keys, TimeProvider time) : IEvidenceSource
 {
@@ -32,8 +32,8 @@ public sealed class WebhookEventSource(WebhookQueue queue, IWebhookKeyStore? key
             deliveries.Clear();
             while (deliveries.Count < DeliveriesPerChunk && reader.TryRead(out var d)) deliveries.Add(d);
             if (deliveries.Count == 0) continue;
-            var now = time.GetUtcNow();
-            yield return new SourceChunk(OriginName, Events(deliveries, now), new SourcePosition(OriginName, now.ToString("O")));
+            // Nothing to resume from (the queue is in memory): the chunk is handed over and committed at once.
+            yield return new SourceChunk(OriginName, Events(deliveries, time.GetUtcNow())) { HandOverNow = true };
         }
     }
 

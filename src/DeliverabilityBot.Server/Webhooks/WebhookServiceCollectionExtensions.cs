@@ -20,6 +20,12 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         Add(services, section, SendGridWebhook.Section, (SendGridWebhookOptions o) => new SendGridWebhook(o));
         Add(services, section, MailgunWebhook.Section, (MailgunWebhookOptions o) => new MailgunWebhook(o));
+        Add(services, section, PostmarkWebhook.Section, (PostmarkWebhookOptions o) => new PostmarkWebhook(o));
+        Add(services, section, SparkPostWebhook.Section, (SparkPostWebhookOptions o) => new SparkPostWebhook(o));
+        Add(services, section, PostalWebhook.Section, (PostalWebhookOptions o) => new PostalWebhook(o));
+        Add(services, section, MandrillWebhook.Section, (MandrillWebhookOptions o) => new MandrillWebhook(o));
+        Add(services, section, BrevoWebhook.Section, (BrevoWebhookOptions o) => new BrevoWebhook(o));
+        AddSes(services, section);
         services.AddSingleton<WebhookRegistry>();
         services.AddSingleton<WebhookQueue>();
         services.AddSingleton<WebhookReceiver>();
@@ -37,15 +43,33 @@ public static class WebhookServiceCollectionExtensions
         return endpoints;
     }
 
+    // SNS needs the HTTP client for certificates and confirmations: its settings are checked now, it is built by DI.
+    private static void AddSes(IServiceCollection services, IConfigurationSection webhooks)
+    {
+        var section = webhooks.GetSection(SesWebhook.Section);
+        if (!section.Exists()) return;
+        var options = Bind<SesWebhookOptions>(section, SesWebhook.Section);
+        SesWebhook.Validate(options);
+        services.TryAddSingleton<SnsHostPolicy>();
+        services.TryAddSingleton<SnsCertificates>();
+        // Certificates and subscription URLs come from the checked host only: a redirect could lead anywhere.
+        services.AddHttpClient(SnsCertificates.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<IWebhookProvider>(sp => new SesWebhook(options, sp.GetRequiredService<SnsHostPolicy>(), sp.GetRequiredService<SnsCertificates>(),
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILogger<SesWebhook>>()));
+    }
+
+    private static TOptions Bind<TOptions>(IConfigurationSection section, string name) where TOptions : class, new()
+    {
+        try { return section.Get<TOptions>() ?? new TOptions(); }
+        catch (InvalidOperationException ex) { throw new Access.ServerStartupException($"{WebhookOptions.Section}:{name}: {ex.Message}"); }
+    }
+
     // A provider is on when its section has any setting; it is built (and its settings checked) at once.
     private static void Add<TOptions>(IServiceCollection services, IConfigurationSection webhooks, string name, Func<TOptions, IWebhookProvider> create)
         where TOptions : class, new()
     {
         var section = webhooks.GetSection(name);
         if (!section.Exists()) return;
-        TOptions options;
-        try { options = section.Get<TOptions>() ?? new TOptions(); }
-        catch (InvalidOperationException ex) { throw new Access.ServerStartupException($"{WebhookOptions.Section}:{name}: {ex.Message}"); }
-        services.AddSingleton(create(options));
+        services.AddSingleton(create(Bind<TOptions>(section, name)));
     }
 }

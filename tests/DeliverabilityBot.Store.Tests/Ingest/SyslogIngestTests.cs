@@ -63,10 +63,10 @@ public sealed class SyslogIngestTests : IDisposable
                 }
                 break;
             case Wire.TcpLf3164:
-                await SendTcp(bound.Address, tls: false, messages.Select(m => m + "\n"));
+                await SendTcp(bound.Address, tls: false, messages.Select(m => m + "\n"), () => WaitReceived(listener.Source, messages.Count));
                 break;
             default:
-                await SendTcp(bound.Address, tls: wire == Wire.Tls5424, messages.Select(m => $"{Encoding.UTF8.GetByteCount(m)} {m}"));
+                await SendTcp(bound.Address, tls: wire == Wire.Tls5424, messages.Select(m => $"{Encoding.UTF8.GetByteCount(m)} {m}"), () => WaitReceived(listener.Source, messages.Count));
                 break;
         }
         var expected = IngestedAttempts.Of(whole);
@@ -184,7 +184,10 @@ public sealed class SyslogIngestTests : IDisposable
         }
     }
 
-    private static async Task SendTcp(IPEndPoint address, bool tls, IEnumerable<string> frames)
+    // A forwarder keeps its connection open; closing right after the last write can reset it (the client closes with
+    // the server's unread TLS 1.3 session tickets in its buffer, so the kernel sends RST and the server's unread bytes
+    // are dropped). So the client stays connected until the listener has taken every frame.
+    private static async Task SendTcp(IPEndPoint address, bool tls, IEnumerable<string> frames, Func<Task>? beforeClose = null)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(address);
@@ -199,6 +202,7 @@ public sealed class SyslogIngestTests : IDisposable
         {
             foreach (var frame in frames) await stream.WriteAsync(Encoding.UTF8.GetBytes(frame));
             await stream.FlushAsync();
+            if (beforeClose is not null) await beforeClose();
         }
     }
 

@@ -14,7 +14,7 @@ public static class RulesLintCommand
     /// <summary>Creates the command.</summary>
     public static Command Create() => RuleDiagnosticsCommand.Create(
         "lint", "Find conflicting, shadowed or duplicate rules, id range and release ledger problems.",
-        (rules, folder) => RuleLinter.Lint(rules, RuleSources.Companion(folder, "ID-RANGES.md"), RuleSources.Companion(folder, "RELEASES.md"),
+        (rules, folder) => RuleLinter.Lint(rules, RuleDocument.Companion(folder, RuleDocument.IdRanges), RuleDocument.Companion(folder, RuleDocument.Ledger),
             DiagnosisRuleLoader.Load(folder, new RuleLoadOptions { KnownReceivers = rules.Receivers.All.Where(r => r.IsReceiver).Select(r => r.Id).ToHashSet(StringComparer.Ordinal) }).Rules),
         (rules, folder) => $"{RuleSetProvider.Describe(folder)}: {rules.Rules.Count} rule(s) linted");
 }

@@ -54,24 +54,6 @@ public static class RuleSources
     public static bool ResolvesToEmbedded(string? directory) =>
         string.IsNullOrWhiteSpace(directory ?? Environment.GetEnvironmentVariable(EnvironmentVariable));
 
-    /// <summary>
-    /// A companion document of the rules folder (<c>RELEASES.md</c>, <c>ID-RANGES.md</c>) from <paramref name="directory"/>,
-    /// else <c>DBOT_RULES</c>, else the embedded copy; null when absent.
-    /// </summary>
-    public static Lint.RuleDocument? Companion(string? directory, string name)
-    {
-        var dir = string.IsNullOrWhiteSpace(directory) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : directory;
-        if (!string.IsNullOrWhiteSpace(dir))
-        {
-            var path = Path.Combine(dir, name);
-            return File.Exists(path) ? new Lint.RuleDocument($"{dir.Replace('\\', '/').TrimEnd('/')}/{name}", File.ReadAllText(path)) : null;
-        }
-        using var stream = typeof(RuleSources).Assembly.GetManifestResourceStream(ResourcePrefix + name);
-        if (stream is null) return null;
-        using var reader = new StreamReader(stream);
-        return new Lint.RuleDocument(ResourcePrefix + name, reader.ReadToEnd());
-    }
-
     private static IEnumerable<string> EmbeddedNames(Assembly asm) => asm.GetManifestResourceNames()
         .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && (n.EndsWith(".yaml", StringComparison.Ordinal) || n.EndsWith(".yml", StringComparison.Ordinal)))
         .OrderBy(n => n, StringComparer.Ordinal);

@@ -12,6 +12,17 @@ public class RulesLintAndTestCommandTests
     }
 
     [Fact]
+    public void Lint_EmbeddedRules_LedgerAndIdRangesFoundInTheToolingAssembly()
+    {
+        // No folder, no DBOT_RULES: the embedded rule set, checked against the RELEASES.md and ID-RANGES.md the
+        // tooling assembly carries (DBR0108 says either was not found).
+        var r = DbotProcess.Run(null, "rules", "lint");
+
+        Assert.Contains("the embedded rule set: ", r.Out);
+        Assert.DoesNotContain("DBR0108", r.Out);
+    }
+
+    [Fact]
     public void Test_ShippedRulesAndFixtures_PassWithFullCoverage()
     {
         var r = DbotProcess.Run(null, "rules", "test", TestPaths.InRepo("rules"), "--fixtures", TestPaths.InRepo("tests", "fixtures"));

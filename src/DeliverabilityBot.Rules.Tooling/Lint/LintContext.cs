@@ -44,6 +44,3 @@ public sealed class LintContext
 
 /// <summary>An example of <paramref name="Owner"/> and every rule that matches it (the owner included).</summary>
 public sealed record ExampleMatch(CompiledRule Owner, ExampleCase Example, IReadOnlyList<CompiledRule> Matching);
-
-/// <summary>A companion markdown document of the rules folder, with its display path.</summary>
-public sealed record RuleDocument(string Path, string Text);

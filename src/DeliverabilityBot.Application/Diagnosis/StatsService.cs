@@ -22,17 +22,15 @@ public sealed class StatsService(IHistoryStore store)
             Total = Row("total", slices.Select(s => (s.Action, s.Count))),
             ByReceiver = WithMessages(Group(slices, s => s.Receiver), messages, m => m.Receiver),
             ByReason = Group(slices.Where(s => s.Action is DeliveryAction.Failed or DeliveryAction.Delayed).ToList(), s => s.Reason),
-            BySendingIp = WithMessages(Group(slices, s => s.SendingIp ?? NotRecorded), messages, m => m.SendingIp ?? NotRecorded),
-            BySenderDomain = WithMessages(Group(slices, s => s.SenderDomain ?? NotRecorded), messages, m => m.SenderDomain ?? NotRecorded),
-            ByStream = messages.GroupBy(m => m.Stream ?? NotRecorded, StringComparer.Ordinal)
+            BySendingIp = WithMessages(Group(slices, s => s.SendingIp ?? StatsReport.NotRecorded), messages, m => m.SendingIp ?? StatsReport.NotRecorded),
+            BySenderDomain = WithMessages(Group(slices, s => s.SenderDomain ?? StatsReport.NotRecorded), messages, m => m.SenderDomain ?? StatsReport.NotRecorded),
+            ByStream = messages.GroupBy(m => m.Stream ?? StatsReport.NotRecorded, StringComparer.Ordinal)
                 .Select(g => new StatsRow(g.Key, 0, 0, 0, 0, StoreReader.Count(g))).OrderByDescending(r => r.Messages!.Total).ToList(),
             ByHour = hourly.GroupBy(h => h.Hour)
                 .Select(g => Row(g.Key.ToString("yyyy-MM-dd'T'HH':00Z'", System.Globalization.CultureInfo.InvariantCulture), g.Select(h => (h.Action, h.Count))))
                 .ToList(),
         };
     }
-
-    private const string NotRecorded = "(not recorded)";
 
     // Each row gets the messages of its key (a key with messages but no attempts in the window gets a row of its own).
     private static List<StatsRow> WithMessages(List<StatsRow> rows, IReadOnlyList<MessageSlice> messages, Func<MessageSlice, string> key)

@@ -3,6 +3,15 @@ namespace DeliverabilityBot.Core.Diagnosis;
 /// <summary>Counts for a window, broken down several ways.</summary>
 public sealed class StatsReport
 {
+    /// <summary>
+    /// The row key for attempts or messages whose log did not record the breakdown's value (no sending IP, sender
+    /// domain or stream): a gap the reader fills in, never an IP, domain or stream to act on.
+    /// </summary>
+    public const string NotRecorded = "(not recorded)";
+
+    /// <summary>True when <paramref name="key"/> is a recorded value, not empty and not <see cref="NotRecorded"/>.</summary>
+    public static bool IsRecorded(string key) => key.Length > 0 && !string.Equals(key, NotRecorded, StringComparison.Ordinal);
+
     /// <summary>The receiver filter, or null for all.</summary>
     public string? Receiver { get; init; }
 

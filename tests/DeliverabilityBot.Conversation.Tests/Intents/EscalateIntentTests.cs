@@ -99,15 +99,15 @@ public class EscalateIntentTests
             Window = Stats().Window,
             Total = Stats().Total,
             ByHour = Stats().ByHour,
-            BySendingIp = [new("(not recorded)", 2000, 1300, 620, 80)],
-            BySenderDomain = [new("(not recorded)", 2000, 1300, 620, 80)],
-            ByStream = [new("(not recorded)", 2000, 1300, 620, 80)],
+            BySendingIp = [new(StatsReport.NotRecorded, 2000, 1300, 620, 80)],
+            BySenderDomain = [new(StatsReport.NotRecorded, 2000, 1300, 620, 80)],
+            ByStream = [new(StatsReport.NotRecorded, 2000, 1300, 620, 80)],
         };
         var noIp = Deferral with { SendingIp = null };
         var a = Conversation.Intents.EscalateIntent.Build(Q("icloud"), Evidence("icloud") with { Stats = gaps, Examples = [noIp] });
 
         var body = a.BlocksOf<DraftBlock>().Single().Body;
-        Assert.DoesNotContain("(not recorded)", body);
+        Assert.DoesNotContain(StatsReport.NotRecorded, body);
         Assert.Contains("Sending IPs affected: [the sending IPs affected]", body);
         Assert.Contains("Sending (email) domain: [your sending domain]", body);
         Assert.Contains("Type of email: [type of mail", body);

@@ -43,7 +43,7 @@ public static partial class EscalationDraft
         var contact = ContactOf(e.Target);
         var receiverName = e.Traffic?.DisplayName ?? e.Target.DisplayName;
         var company = Fill(e.Company, "[your company name]");
-        var domain = Fill(e.SendingDomain ?? e.Stats.BySenderDomain.Where(r => r.Attempts > 0 && IsRecorded(r.Key)).OrderByDescending(r => r.Attempts).FirstOrDefault()?.Key, "[your sending domain]");
+        var domain = Fill(e.SendingDomain ?? e.Stats.BySenderDomain.Where(r => r.Attempts > 0 && StatsReport.IsRecorded(r.Key)).OrderByDescending(r => r.Attempts).FirstOrDefault()?.Key, "[your sending domain]");
         var ips = Ips(e);
         var ipText = Fill(ips.Count == 0 ? null : string.Join(", ", ips), "[the sending IPs affected]");
         var start = Start(e.Stats);
@@ -52,7 +52,7 @@ public static partial class EscalationDraft
         var volume = t.Attempts == 0 ? Fill(null, "[how many messages were affected]")
             : $"{Numbers.Count(t.Attempts)} delivery attempts to {receiverName} {e.RangeText}: {Numbers.Count(t.Delivered)} delivered, {Numbers.Count(t.Deferred)} deferred (4xx), {Numbers.Count(t.Bounced)} refused (5xx)";
         var replies = e.Examples.GroupBy(x => x.Reply, StringComparer.Ordinal).Select(g => g.First()).Take(5).ToList();
-        var streams = e.Stats.ByStream.Select(s => s.Key).Where(IsRecorded).ToList();
+        var streams = e.Stats.ByStream.Select(s => s.Key).Where(StatsReport.IsRecorded).ToList();
         var mailType = Fill(streams.Count == 0 ? null : string.Join(", ", streams), "[type of mail: transactional / newsletters / company communications / personal correspondence]");
         var done = Fill(null, "[what you already did: e.g. slowed the rate, paused marketing to this receiver, checked SPF/DKIM/DMARC, removed unengaged recipients]");
         var ptr = Fill(null, "[reverse DNS (PTR) name of each IP]");
@@ -103,15 +103,12 @@ public static partial class EscalationDraft
     // The affected IPs: those with 5% or more in trouble, else every IP we sent from; with the IPs replies name (a filter's ?ip=).
     private static List<string> Ips(EscalationEvidence e)
     {
-        var rows = e.Stats.BySendingIp.Where(r => r.Attempts > 0 && IsRecorded(r.Key)).ToList();
+        var rows = e.Stats.BySendingIp.Where(r => r.Attempts > 0 && StatsReport.IsRecorded(r.Key)).ToList();
         var affected = rows.Where(Breakdown.IsAffected).Select(r => r.Key).ToList();
         var fromStats = e.Target.IsReceiver ? (affected.Count > 0 ? affected : rows.Select(r => r.Key).ToList()) : [];
         var fromReplies = e.Examples.SelectMany(x => QuotedIp().Matches(x.Reply).Select(m => m.Groups[1].Value).Append(x.SendingIp ?? string.Empty));
         return fromStats.Concat(fromReplies).Where(ip => ip.Length > 0).Distinct(StringComparer.Ordinal).Take(8).ToList();
     }
-
-    // The stats name what the log did not record "(not recorded)": that is a gap to fill in, not an IP, stream or domain.
-    private static bool IsRecorded(string key) => key.Length > 0 && !key.StartsWith('(');
 
     private static DateTimeOffset? Start(StatsReport stats) =>
         stats.ByHour.Where(h => h.Attempts > 0 && Breakdown.IsAffected(h))

@@ -13,12 +13,14 @@ public sealed class DeliverabilityStore : IHistoryStore
 {
     private readonly string _connectionString;
     private readonly DimensionNames _names;
+    private readonly Lazy<Webhooks.SqliteWebhookSpool> _spool;
 
     private DeliverabilityStore(StoreOptions options, string connectionString)
     {
         Options = options;
         _connectionString = connectionString;
         _names = new DimensionNames(OpenConnection);
+        _spool = new Lazy<Webhooks.SqliteWebhookSpool>(() => Webhooks.SqliteWebhookSpool.Open(options.DataDirectory), LazyThreadSafetyMode.PublicationOnly); // a failure is not cached: the next use tries again
     }
 
     /// <summary>The page size of a new database file.</summary>
@@ -85,8 +87,9 @@ public sealed class DeliverabilityStore : IHistoryStore
     /// <summary>Where live sources (followed logs, journald) resume.</summary>
     public ISourcePositionStore Positions => new SourcePositions(this);
 
-    /// <summary>Keys of ESP webhook deliveries already taken.</summary>
-    public Webhooks.IWebhookKeyStore WebhookKeys => new Webhooks.SqliteWebhookKeys(this);
+    /// <summary>The ESP webhook spool: <see cref="Webhooks.SqliteWebhookSpool.FileName"/> beside the history, opened on first use.</summary>
+    /// <exception cref="StoreException">The spool file cannot be created or opened.</exception>
+    public Webhooks.IWebhookSpool WebhookSpool => _spool.Value;
 
     /// <summary>Aggregates, examples and counts over windows.</summary>
     public StoreReader Reader => new(OpenConnection, _names, ReaderDialect.Sqlite);

@@ -21,8 +21,11 @@ public interface IHistoryStore
     /// </summary>
     ISourcePositionStore? Positions => null;
 
-    /// <summary>Keys of ESP webhook deliveries already taken (event ids, replay tokens); null where the store keeps none.</summary>
-    Webhooks.IWebhookKeyStore? WebhookKeys => null;
+    /// <summary>
+    /// The ESP webhook spool (events acknowledged and not yet stored, and the keys of those taken); null where the store
+    /// keeps none.
+    /// </summary>
+    Webhooks.IWebhookSpool? WebhookSpool => null;
 
     /// <summary>Aggregates, examples and counts over windows.</summary>
     IHistoryReader Reader { get; }

@@ -14,7 +14,8 @@ namespace DeliverabilityBot.Application.Ingest;
 /// The one path from a source to the store: every <see cref="IEvidenceSource"/> (files, followed logs, syslog, journald)
 /// is classified and mapped here on one thread while the store writes committed batches on another, with a bounded
 /// hand-over between them, so a fast source waits for the disk instead of growing memory. After the events before a
-/// chunk's position are committed, the position is saved (<see cref="SourcePositions"/>) and observers hear the commit.
+/// chunk's position are committed, the position is saved (<see cref="SourcePositions"/>), the chunk's
+/// <see cref="SourceChunk.Committed"/> runs and observers hear the commit.
 /// </summary>
 public sealed class IngestPipeline
 {
@@ -112,10 +113,11 @@ public sealed class IngestPipeline
                         writer.Flush();
                         _store.Positions?.Save([new(position.Key, position.Value)]);
                     }
-                    else if (handOver.Now)
+                    else if (handOver.Now || handOver.Committed is not null)
                     {
                         writer.Flush();
                     }
+                    handOver.Committed?.Invoke();
                     handedOver?.Invoke(stored + writer.Total.Stored);
                 }
             }
@@ -182,16 +184,16 @@ public sealed class IngestPipeline
                     batch.Add(StoredEventMapper.Map(e, _classifier.Classify(e), now, _sending));
                     Count(summary, ClassificationJson.ActionName(e.Action));
                     if (batch.Count < HandOverSize) continue;
-                    await handOvers.WriteAsync(new HandOver(batch, null, false), cancellationToken).ConfigureAwait(false);
+                    await handOvers.WriteAsync(new HandOver(batch, null, false, null), cancellationToken).ConfigureAwait(false);
                     batch = new List<StoredEvent>(HandOverSize);
                 }
-                if (chunk.Position is null && !chunk.HandOverNow) continue;
-                // A live source's chunk ends a hand-over: its position is saved once its events are committed.
-                await handOvers.WriteAsync(new HandOver(batch, chunk.Position, chunk.HandOverNow), cancellationToken).ConfigureAwait(false);
+                if (chunk.Position is null && !chunk.HandOverNow && chunk.Committed is null) continue;
+                // A live source's chunk ends a hand-over: its position is saved (or its callback run) once its events are committed.
+                await handOvers.WriteAsync(new HandOver(batch, chunk.Position, chunk.HandOverNow, chunk.Committed), cancellationToken).ConfigureAwait(false);
                 batch = new List<StoredEvent>(HandOverSize);
                 now = DateTimeOffset.UtcNow;
             }
-            if (batch.Count > 0) await handOvers.WriteAsync(new HandOver(batch, null, false), cancellationToken).ConfigureAwait(false);
+            if (batch.Count > 0) await handOvers.WriteAsync(new HandOver(batch, null, false, null), cancellationToken).ConfigureAwait(false);
             handOvers.Complete();
         }
         catch (Exception ex)
@@ -207,5 +209,5 @@ public sealed class IngestPipeline
         summary.ByAction[action] = summary.ByAction.GetValueOrDefault(action) + 1;
     }
 
-    private sealed record HandOver(List<StoredEvent> Events, SourcePosition? Position, bool Now);
+    private sealed record HandOver(List<StoredEvent> Events, SourcePosition? Position, bool Now, Action? Committed);
 }

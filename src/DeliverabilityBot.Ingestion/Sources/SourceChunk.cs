@@ -14,4 +14,11 @@ public sealed record SourceChunk(string Input, IReadOnlyList<BounceEvent> Events
     /// without a position waits in the pipeline until a full hand-over of events has gathered, as files do.
     /// </summary>
     public bool HandOverNow { get; init; }
+
+    /// <summary>
+    /// Runs on the pipeline's writing thread once these events (and all before them) are committed: a source that keeps
+    /// what it read until it is stored (the webhook spool) lets it go here. A chunk with it is handed over at once. A
+    /// failure fails the pipeline; the source must then cope with reading the events again (they are stored once).
+    /// </summary>
+    public Action? Committed { get; init; }
 }

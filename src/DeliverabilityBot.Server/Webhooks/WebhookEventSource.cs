@@ -7,17 +7,23 @@ using DeliverabilityBot.Store.Webhooks;
 namespace DeliverabilityBot.Server.Webhooks;
 
 /// <summary>
-/// The webhooks as an evidence source of the ingest pipeline (origin <c>webhook</c>): what the receiver queued, read in
-/// chunks; each chunk's keys (replay keys and <c>provider:event id</c>) are recorded in the store first, and an event
-/// whose key was there already (a retry that reached another instance, or this one before a restart) is dropped.
-/// Events are built by <see cref="EspEventBuilder"/>. Each chunk is handed over at once, so it is committed without waiting for more.
+/// The webhook spool as an evidence source of the ingest pipeline (origin <c>webhook</c>): claims what the receiver
+/// spooled (up to <see cref="EventsPerChunk"/> at a time, for <see cref="WebhookOptions.SpoolLease"/>), builds the events
+/// with <see cref="EspEventBuilder"/>, and completes them in the spool once the pipeline has committed them. Woken by
+/// each spool commit of this instance, and looks every <see cref="WebhookOptions.SpoolPollInterval"/> for what another
+/// instance left or a lease that ran out. A crash before the completion leaves the events spooled: they are claimed
+/// again and stored once (an event's identity).
 /// </summary>
-public sealed class WebhookEventSource(WebhookQueue queue, IWebhookKeyStore? keys, TimeProvider time) : IEvidenceSource
+public sealed class WebhookEventSource(WebhookSpoolWriter writer, WebhookOptions options, TimeProvider time) : IEvidenceSource
 {
-    private const int DeliveriesPerChunk = 256;
+    /// <summary>Events claimed and handed over together at most.</summary>
+    public const int EventsPerChunk = 512;
 
     /// <summary>The origin of committed batches.</summary>
     public const string OriginName = "webhook";
+
+    // One owner per source run: a claim outlives a dead run only until its lease ends.
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <inheritdoc />
     public string Origin => OriginName;
@@ -25,35 +31,61 @@ public sealed class WebhookEventSource(WebhookQueue queue, IWebhookKeyStore? key
     /// <inheritdoc />
     public async IAsyncEnumerable<SourceChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reader = queue.Reader;
-        var deliveries = new List<WebhookDelivery>(DeliveriesPerChunk);
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        var spool = writer.Spool;
+        writer.SetPending(spool.Pending());
+        while (!cancellationToken.IsCancellationRequested)
         {
-            deliveries.Clear();
-            while (deliveries.Count < DeliveriesPerChunk && reader.TryRead(out var d)) deliveries.Add(d);
-            if (deliveries.Count == 0) continue;
-            // Nothing to resume from (the queue is in memory): the chunk is handed over and committed at once.
-            yield return new SourceChunk(OriginName, Events(deliveries, time.GetUtcNow())) { HandOverNow = true };
+            var now = time.GetUtcNow();
+            var claimed = spool.Claim(_owner, EventsPerChunk, now, now + options.SpoolLease);
+            if (claimed.Count == 0)
+            {
+                await WaitAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            var events = new List<BounceEvent>(claimed.Count);
+            var problems = new List<string>();
+            foreach (var s in claimed)
+            {
+                try
+                {
+                    var attempt = EspAttemptJson.Read(s.Payload);
+                    events.Add(EspEventBuilder.Build(s.Provider, StableIndex(attempt.EventId), attempt));
+                }
+                catch (EspPayloadException ex)
+                {
+                    // Never readable, whoever claims it: reported and completed with the rest rather than claimed forever.
+                    problems.Add($"{spool.Location}: spooled event {s.Key}: {ex.Message}; dropped");
+                }
+            }
+            var ids = claimed.Select(s => s.Id).ToList();
+            // Nothing to resume from: the chunk is committed at once, then its events leave the spool.
+            yield return new SourceChunk(OriginName, events, Problem: problems.Count == 0 ? null : string.Join("; ", problems))
+            {
+                HandOverNow = true,
+                Committed = () =>
+                {
+                    spool.Complete(ids);
+                    writer.Completed(ids.Count);
+                },
+            };
         }
     }
 
-    private List<BounceEvent> Events(List<WebhookDelivery> deliveries, DateTimeOffset now)
+    private async Task WaitAsync(CancellationToken cancellationToken)
     {
-        var wanted = new List<string>();
-        foreach (var d in deliveries)
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(options.SpoolPollInterval);
+        try
         {
-            if (d.ReplayKey is not null) wanted.Add(d.ReplayKey);
-            wanted.AddRange(d.Attempts.Select(d.KeyOf));
+            if (await writer.Spooled.WaitToReadAsync(wait.Token).ConfigureAwait(false)) writer.Spooled.TryRead(out _);
         }
-        var fresh = keys is null ? new HashSet<string>(wanted, StringComparer.Ordinal) : new HashSet<string>(keys.AddNew(wanted, now), StringComparer.Ordinal);
-        var events = new List<BounceEvent>();
-        foreach (var d in deliveries)
-            foreach (var a in d.Attempts)
-                if (fresh.Remove(d.KeyOf(a))) events.Add(EspEventBuilder.Build(d.Provider, StableIndex(a.EventId), a));
-        return events;
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed: look again.
+        }
     }
 
     // The event's position stands for its identity when it has neither a time nor a message id: derive it from the
-    // provider's id, so the same event is the same row whichever request or restart brought it.
+    // provider's id, so the same event is the same row whichever request, instance or restart brought it.
     private static int StableIndex(string eventId) => (int)(System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(eventId)) & 0x3FFFFFFF) + 1;
 }

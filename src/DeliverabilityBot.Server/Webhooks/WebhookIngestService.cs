@@ -5,14 +5,14 @@ using Microsoft.Extensions.Options;
 namespace DeliverabilityBot.Server.Webhooks;
 
 /// <summary>
-/// Stores what the webhook receiver queued, for the server's lifetime, through the same pipeline as <c>dbot ingest</c>
+/// Stores what the webhook receiver spooled (<see cref="WebhookEventSource"/>), for the server's lifetime, through the same pipeline as <c>dbot ingest</c>
 /// (classification, identity, messages, the store) with the registered <see cref="IIngestBatchObserver"/>s told of each
 /// commit (the alert detector). Keys older than <see cref="WebhookOptions.KeyLifetime"/> are pruned hourly. A failure
-/// is logged and the writer starts again after <see cref="WebhookOptions.RestartAfter"/>; what waits in the queue stays.
+/// is logged and the writer starts again after <see cref="WebhookOptions.RestartAfter"/>; what waits in the spool stays.
 /// </summary>
 internal sealed class WebhookIngestService(
     DeliverabilityBotRuntime runtime,
-    WebhookQueue queue,
+    WebhookSpoolWriter spool,
     IOptions<WebhookOptions> options,
     IEnumerable<IIngestBatchObserver> observers,
     TimeProvider time,
@@ -33,7 +33,7 @@ internal sealed class WebhookIngestService(
                 var ingest = runtime.CreateIngest();
                 ingest.Observers = [.. observers];
                 ingest.Waiting = message => log.LogInformation("Webhook writer waits: {Message}", message);
-                var source = new WebhookEventSource(queue, runtime.Store.WebhookKeys, time);
+                var source = new WebhookEventSource(spool, settings, time);
                 await ingest.CreatePipeline(settings.ReleaseWriterAfter).RunAsync(source, summary, cancellationToken: stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -59,7 +59,7 @@ internal sealed class WebhookIngestService(
         {
             try
             {
-                var pruned = runtime.Store.WebhookKeys?.Prune(time.GetUtcNow() - lifetime) ?? 0;
+                var pruned = spool.Spool.Prune(time.GetUtcNow() - lifetime);
                 if (pruned > 0) log.LogInformation("Webhook keys older than {Lifetime} pruned: {Count}", lifetime, pruned);
                 await Task.Delay(PruneEvery, time, stoppingToken);
             }

@@ -4,17 +4,21 @@ namespace DeliverabilityBot.Server.Webhooks;
 
 /// <summary>
 /// <c>POST /api/events/{provider}</c>: reads the body (up to <see cref="WebhookOptions.MaxBodyBytes"/>), lets the
-/// provider check it, refuses a replay, queues what is new and answers at once; the webhook writer stores it through
-/// the ingest pipeline in the background. A provider not configured answers 404.
+/// provider check it, and spools what is new (<see cref="WebhookSpoolWriter"/>: durable, deduplicated by the request's
+/// replay key and the provider's event ids, whichever instance took them) before answering; the webhook writer stores
+/// the spooled events through the ingest pipeline in the background. A provider not configured answers 404; a spool
+/// that cannot be written, or holds more than <see cref="WebhookOptions.SpoolCapacity"/> events, 503 with <c>Retry-After</c>.
 /// </summary>
 public sealed class WebhookReceiver(
     WebhookRegistry registry,
-    WebhookQueue queue,
-    DeliverabilityBot.Application.DeliverabilityBotRuntime runtime,
+    WebhookSpoolWriter spool,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookReceiver> log)
 {
+    /// <summary>The dedupe key of an attempt's event: <c>provider:event id</c>.</summary>
+    public static string KeyOf(string provider, Ingestion.Esp.EspAttempt attempt) => provider + ":" + attempt.EventId;
+
     /// <summary>Handles one request.</summary>
     public async Task<IResult> ReceiveAsync(string providerName, HttpContext context)
     {
@@ -29,29 +33,36 @@ public sealed class WebhookReceiver(
             log.LogWarning("Refused {Provider} webhook from {Remote}: {Status} {Reason}", provider.Name, request.RemoteIp, verdict.Status, verdict.Reason);
             return Results.StatusCode(verdict.Status);
         }
-        if (verdict.ReplayKey is { } replay && (!queue.RecentKeys.TryAdd(replay) || Keys?.Contains(replay) == true))
-            return Replay(provider, request, "request " + replay);
+        if (verdict.Attempts.Count == 0 && verdict.ReplayKey is null) return Results.Text(verdict.Reason, "text/plain", statusCode: verdict.Status);
+        if (verdict.Attempts.Count > 0 && spool.Pending >= options.Value.SpoolCapacity)
+            return Unavailable(context, provider, $"{spool.Pending} events wait in the spool ({nameof(WebhookOptions.SpoolCapacity)} {options.Value.SpoolCapacity})");
 
-        var fresh = new List<Ingestion.Esp.EspAttempt>(verdict.Attempts.Count);
-        var delivery = new WebhookDelivery(provider.Name, verdict.ReplayKey, fresh, request.Now);
+        var entries = new List<Store.Webhooks.SpoolEntry>(verdict.Attempts.Count);
         foreach (var attempt in verdict.Attempts)
-            if (queue.RecentKeys.TryAdd(delivery.KeyOf(attempt))) fresh.Add(attempt);
-        if (verdict.ReplayKey is null && verdict.Attempts.Count > 0 && fresh.Count == 0)
-            return Replay(provider, request, $"all {verdict.Attempts.Count} events");
-        if ((fresh.Count > 0 || verdict.ReplayKey is not null) && !queue.TryWrite(delivery))
+            entries.Add(new(KeyOf(provider.Name, attempt), provider.Name, Ingestion.Esp.EspAttemptJson.Write(attempt)));
+        Store.Webhooks.SpoolOutcome outcome;
+        try
         {
-            // Not taken: forget the keys so the provider's retry is accepted.
-            if (verdict.ReplayKey is not null) queue.RecentKeys.Forget(verdict.ReplayKey);
-            foreach (var attempt in fresh) queue.RecentKeys.Forget(delivery.KeyOf(attempt));
-            log.LogWarning("{Provider} webhook refused with 503: the webhook queue is full", provider.Name);
-            context.Response.Headers.RetryAfter = "30";
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            outcome = await spool.AcceptAsync(new Store.Webhooks.SpoolRequest(verdict.ReplayKey, entries));
         }
+        catch (Exception ex)
+        {
+            return Unavailable(context, provider, $"the spool {spool.Spool.Location} cannot be written: {ex.Message}");
+        }
+        if (outcome.Replay) return Replay(provider, request, "request " + verdict.ReplayKey);
+        if (verdict.ReplayKey is null && verdict.Attempts.Count > 0 && outcome.Spooled.Count == 0)
+            return Replay(provider, request, $"all {verdict.Attempts.Count} events");
         if (verdict.Attempts.Count == 0) return Results.Text(verdict.Reason, "text/plain", statusCode: verdict.Status);
-        return Results.Json(new { accepted = fresh.Count, duplicates = verdict.Attempts.Count - fresh.Count }, statusCode: verdict.Status);
+        return Results.Json(new { accepted = outcome.Spooled.Count, duplicates = verdict.Attempts.Count - outcome.Spooled.Count }, statusCode: verdict.Status);
     }
 
-    private Store.Webhooks.IWebhookKeyStore? Keys => runtime.Store.WebhookKeys;
+    private IResult Unavailable(HttpContext context, IWebhookProvider provider, string why)
+    {
+        // Nothing was taken: the provider's retry is accepted once the spool has room again.
+        log.LogWarning("{Provider} webhook refused with 503: {Why}", provider.Name, why);
+        context.Response.Headers.RetryAfter = "30";
+        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+    }
 
     private IResult Replay(IWebhookProvider provider, WebhookRequest request, string what)
     {

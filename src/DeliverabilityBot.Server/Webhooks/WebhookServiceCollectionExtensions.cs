@@ -1,4 +1,5 @@
 using DeliverabilityBot.Server.Webhooks.Providers;
+using DeliverabilityBot.Store.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DeliverabilityBot.Server.Webhooks;
@@ -11,7 +12,7 @@ public static class WebhookServiceCollectionExtensions
 
     /// <summary>
     /// Registers the providers configured under <c>Webhooks:{Provider}</c> (checked now: a wrong setting is a
-    /// <see cref="Access.ServerStartupException"/> naming it), the queue, the receiver and the webhook writer.
+    /// <see cref="Access.ServerStartupException"/> naming it), the spool, the receiver and the webhook writer.
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +28,10 @@ public static class WebhookServiceCollectionExtensions
         Add(services, section, BrevoWebhook.Section, (BrevoWebhookOptions o) => new BrevoWebhook(o));
         AddSes(services, section);
         services.AddSingleton<WebhookRegistry>();
-        services.AddSingleton<WebhookQueue>();
+        // The store's spool (SQLite: its own file beside the history; PostgreSQL: tables shared by the instances).
+        services.TryAddSingleton<IWebhookSpool>(sp => sp.GetRequiredService<DeliverabilityBot.Application.DeliverabilityBotRuntime>().Store.WebhookSpool
+            ?? throw new Access.ServerStartupException("the history store keeps no webhook spool: ESP webhooks need the SQLite or PostgreSQL store"));
+        services.AddSingleton<WebhookSpoolWriter>();
         services.AddSingleton<WebhookReceiver>();
         services.AddHostedService<WebhookIngestService>();
         return services;

@@ -33,7 +33,7 @@ public sealed class PostgresHistoryStore : IHistoryStore
     public string Location => Database.Location;
 
     /// <inheritdoc />
-    public Store.Webhooks.IWebhookKeyStore WebhookKeys => new Webhooks.PostgresWebhookKeys(Database);
+    public Store.Webhooks.IWebhookSpool WebhookSpool => new Webhooks.PostgresWebhookSpool(Database);
 
     /// <inheritdoc />
     public IHistoryReader Reader => new StoreReader(Database.OpenConnection, _names, ReaderDialect.Postgres);

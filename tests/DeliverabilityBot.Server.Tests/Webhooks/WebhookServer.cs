@@ -10,11 +10,17 @@ namespace DeliverabilityBot.Server.Tests.Webhooks;
 /// <summary>The real server in memory with its own data folder and the given <c>Webhooks:*</c> settings.</summary>
 internal sealed class WebhookServer : IAsyncDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("dbot-webhooks-");
+    private readonly DirectoryInfo _folder;
+    private readonly bool _ownsFolder;
     private readonly WebApplicationFactory<Program> _factory;
 
-    public WebhookServer(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration settings.</param>
+    /// <param name="services">Test service replacements.</param>
+    /// <param name="folder">A folder to share with another server (a restart): kept on dispose; null for a fresh one, deleted.</param>
+    public WebhookServer(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null, DirectoryInfo? folder = null)
     {
+        _ownsFolder = folder is null;
+        _folder = folder ?? Directory.CreateTempSubdirectory("dbot-webhooks-");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("data", Path.Combine(_folder.FullName, "data"));
@@ -45,6 +51,7 @@ internal sealed class WebhookServer : IAsyncDisposable
         Client.Dispose();
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        try { _folder.Delete(recursive: true); } catch (IOException) { }
+        if (_ownsFolder)
+            try { _folder.Delete(recursive: true); } catch (IOException) { }
     }
 }

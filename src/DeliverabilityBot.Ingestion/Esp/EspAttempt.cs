@@ -33,6 +33,9 @@ public sealed record EspAttempt
     /// <summary>Our sending IP.</summary>
     public string? SendingIp { get; init; }
 
+    /// <summary>The MTA that reported it, as the provider names it (SES <c>reportingMTA</c>: <c>dsn; a27-30.smtp-out.us-west-2.amazonses.com</c>).</summary>
+    public string? ReportingMta { get; init; }
+
     /// <summary>The remote MX host.</summary>
     public string? RemoteHost { get; init; }
 

@@ -16,8 +16,16 @@ public static class EspEventBuilder
     /// <summary>The source name of a provider's events.</summary>
     public static string SourceOf(string provider) => "webhook:" + provider;
 
-    /// <summary>The event for <paramref name="a"/>, the <paramref name="index"/>th (1-based) of one delivery from <paramref name="provider"/>.</summary>
-    public static BounceEvent Build(string provider, int index, EspAttempt a)
+    /// <summary>The event for <paramref name="a"/>, the <paramref name="index"/>th (1-based) of one webhook delivery from <paramref name="provider"/>.</summary>
+    public static BounceEvent Build(string provider, int index, EspAttempt a) =>
+        Build(a, index, provider, SourceOf(provider), provider, EvidenceKind.EspEvent);
+
+    /// <summary>
+    /// The event for <paramref name="a"/> read from somewhere else than a webhook (an SES notification sent by email):
+    /// <paramref name="source"/> and <paramref name="format"/> as the reader names them, and <paramref name="kind"/> for what
+    /// is not a complaint (a complaint is always <see cref="EvidenceKind.Feedback"/>).
+    /// </summary>
+    public static BounceEvent Build(EspAttempt a, int index, string provider, string source, string format, EvidenceKind kind)
     {
         var recipient = Addresses.Normalize(a.Recipient);
         var sender = Addresses.Normalize(a.Sender);
@@ -37,7 +45,7 @@ public static class EspEventBuilder
         if (a.EnhancedStatus is { Length: > 0 } es && EnhancedStatusCode.TryParse(es.Trim(), out var parsed) && !parsed!.Equals(reply.Status)) dsn = parsed;
         return new BounceEvent
         {
-            Source = SourceOf(provider),
+            Source = source,
             Index = index,
             Recipient = recipient,
             RecipientDomain = Addresses.DomainOf(recipient)?.ToLowerInvariant(),
@@ -45,6 +53,8 @@ public static class EspEventBuilder
             SenderDomain = Addresses.DomainOf(sender)?.ToLowerInvariant(),
             RemoteHost = a.RemoteHost is { Length: > 0 } host ? host.TrimEnd('.').ToLowerInvariant() : null,
             RemoteIp = a.RemoteIp is { Length: > 0 } ip ? ip : null,
+            // SES writes "dsn; host" (RFC 3464's MTA-name-type; name), or the bare host.
+            ReportingMta = a.ReportingMta is { Length: > 0 } mta ? mta.Split(';', 2)[^1].Trim().ToLowerInvariant() : null,
             SendingIp = a.SendingIp is { Length: > 0 } sip ? sip : null,
             Stream = FirstOf(a.Pool, a.MessageStream, a.Tags.Count > 0 ? a.Tags[0] : null),
             // A drop never reached a receiver: the ESP's own queue decided it.
@@ -60,8 +70,8 @@ public static class EspEventBuilder
             Timestamp = a.Timestamp,
             MessageId = a.MessageId is { Length: > 0 } id ? id : null,
             HeaderMessageId = MessageIds.Normalize(a.HeaderMessageId),
-            Kind = a.Status == EspStatus.Complained ? EvidenceKind.Feedback : EvidenceKind.EspEvent,
-            SourceFormat = provider,
+            Kind = a.Status == EspStatus.Complained ? EvidenceKind.Feedback : kind,
+            SourceFormat = format,
             Hints = hints,
         };
     }

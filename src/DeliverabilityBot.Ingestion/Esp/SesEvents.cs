@@ -52,6 +52,7 @@ public static class SesEvents
                         EnhancedStatus = EspJson.Text(r, "status"),
                         Timestamp = EspJson.IsoTime(bounce, "timestamp"),
                         RemoteIp = EspJson.Text(bounce, "remoteMtaIp"),
+                        ReportingMta = EspJson.Text(bounce, "reportingMTA"),
                         ProviderClass = $"{EspJson.Text(bounce, "bounceType")}/{subType}",
                     });
                 break;
@@ -65,6 +66,7 @@ public static class SesEvents
                         Reply = EspJson.Text(r, "diagnosticCode"),
                         EnhancedStatus = EspJson.Text(r, "status"),
                         Timestamp = EspJson.IsoTime(delay, "timestamp"),
+                        ReportingMta = EspJson.Text(delay, "reportingMTA"),
                         ProviderClass = EspJson.Text(delay, "delayType"),
                     });
                 break;
@@ -77,6 +79,7 @@ public static class SesEvents
                         Reply = EspJson.Text(delivery, "smtpResponse"),
                         Timestamp = EspJson.IsoTime(delivery, "timestamp"),
                         RemoteIp = EspJson.Text(delivery, "remoteMtaIp"),
+                        ReportingMta = EspJson.Text(delivery, "reportingMTA"),
                     });
                 break;
             case "Complaint":

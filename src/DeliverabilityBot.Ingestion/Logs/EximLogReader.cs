@@ -34,34 +34,24 @@ public sealed partial class EximLogReader : ILogLineReader
             return true;
         }
 
-        var recipient = Addresses.Normalize(m.Groups["rcpt"].Value);
         var (reply, stage) = ReplyOf(flag, rest);
         var hostMatch = Host().Match(rest);
-        var sender = context.SenderOf(id);
-        var expired = flag == "**" && IgnoreCaseSearch.Contains(rest, "retry timeout exceeded");
-        var e = new BounceEvent
+        events.Add(LogEventBuilder.Build(context, Format, new LogAttempt
         {
-            Source = context.Source,
-            Index = context.NextIndex(),
-            Recipient = recipient,
-            RecipientDomain = Addresses.DomainOf(recipient),
-            Sender = sender,
-            SenderDomain = Addresses.DomainOf(sender),
-            RemoteHost = hostMatch.Success ? hostMatch.Groups["host"].Value.ToLowerInvariant() : null,
-            RemoteIp = hostMatch.Success && hostMatch.Groups["ip"].Value.Length > 0 ? hostMatch.Groups["ip"].Value : null,
+            Recipient = m.Groups["rcpt"].Value,
+            Sender = context.SenderOf(id),
+            RemoteHost = hostMatch.Success ? hostMatch.Groups["host"].Value : null,
+            RemoteIp = hostMatch.Success ? hostMatch.Groups["ip"].Value : null,
             SendingIp = Interface().Match(rest) is { Success: true } local ? local.Groups["ip"].Value : null,
-            Stage = expired ? SmtpStage.SenderQueue : stage,
+            Stage = stage,
             Action = flag switch { "**" => DeliveryAction.Failed, "==" => DeliveryAction.Delayed, _ => DeliveryAction.Delivered },
             Reply = reply,
-            DsnStatus = expired && reply.Status is null ? new EnhancedStatusCode(5, 4, 7) : null,
+            // The queue gave up: the builder adds the queue's stage, a 5.4.7 status when the line has none, and the expiry hint.
+            Expired = flag == "**" && IgnoreCaseSearch.Contains(rest, "retry timeout exceeded"),
             Timestamp = LogTimestamp.Read(line, context.ReferenceYear),
             MessageId = id,
             HeaderMessageId = context.MessageIdOf(id),
-            Kind = EvidenceKind.LogLine,
-            SourceFormat = Format,
-        };
-        context.Track(e);
-        events.Add(e);
+        }));
         return true;
     }
 

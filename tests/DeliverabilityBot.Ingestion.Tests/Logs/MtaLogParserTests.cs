@@ -98,6 +98,10 @@ public class MtaLogParserTests
         Assert.Equal(250, events[1].Reply.Code);
         Assert.Equal(SmtpStage.SenderQueue, events[2].Stage);
         Assert.All(events, e => Assert.Equal("news@example.com", e.Sender));
+        // The expiry as every log's (LogEventBuilder): the hint the store counts expiries by, 5.4.7 without a status of its own.
+        Assert.Equal("true", events[2].Hints["expired"]);
+        Assert.Equal("5.4.7", events[2].DsnStatus?.ToString());
+        Assert.DoesNotContain("expired", events[0].Hints.Keys);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ def read(family):
 
 def write(family, rows):
     with open(os.path.join(TSV_DIR, family + ".tsv"), "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n")
+        w = csv.DictWriter(f, COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, escapechar=None, lineterminator="\n")
         w.writeheader()
         for r in rows:
             w.writerow({k: r.get(k, "") for k in COLUMNS})

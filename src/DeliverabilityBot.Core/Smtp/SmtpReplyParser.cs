@@ -162,8 +162,19 @@ public static partial class SmtpReplyParser
     {
         foreach (var arrow in TranscriptArrows)
             if (line.StartsWith(arrow, StringComparison.Ordinal)) return line[arrow.Length..].TrimStart();
+        // A log stamps the arrow's line with its time first ("2026-12-08 03:00:01 <-- 451 ...", "Dec  8 03:00:01 <-- 451
+        // ...", "[03:00:01.123] >>> 451 ..."): the timestamp is not the reply, and must not hide its code.
+        if (line.Length > 8 && (char.IsAsciiDigit(line[0]) || line[0] is '[' or '(' || char.IsAsciiLetterUpper(line[0])))
+        {
+            var stamped = TimestampedArrow().Match(line.ToString());
+            if (stamped.Success) return line[stamped.Length..].TrimStart();
+        }
         return line;
     }
+
+    // An ISO 8601 or RFC 3339 time (date optional), or syslog's "Mmm dd hh:mm:ss", optionally bracketed, then the arrow.
+    [GeneratedRegex(@"^[\[(]?(?:(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?|[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}(?:[.,]\d+)?)[\])]?\s+(?:<<<|<--|>>>)")]
+    private static partial Regex TimestampedArrow();
 
     private static readonly string[] TranscriptArrows = ["<<<", "<--", ">>>"];
 

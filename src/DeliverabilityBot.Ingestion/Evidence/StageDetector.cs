@@ -61,7 +61,9 @@ public static partial class StageDetector
     }
 
     // Postfix: "in reply to RCPT TO command"; Exim: "after RCPT TO:<...>", "after end of data";
-    // qmail: "most progress was RCPT TO response"; sendmail transcript: ">>> DATA"; m-FILTER: "-------SMTP command DATA".
-    [GeneratedRegex(@"(?:in\s+reply\s+to|after|most\s+progress\s+was|>>>|SMTP\s+command:?)\s+(?<cmd>RCPT\s*TO|MAIL\s*FROM|end\s+of\s+(?:DATA|data|message)|DATA|EHLO|HELO|LHLO|initial\s+connection|connect)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // qmail: "most progress was RCPT TO response"; sendmail transcript: ">>> DATA"; m-FILTER: "-------SMTP command DATA";
+    // InterScan MSS: "Sent <<< RCPT TO:<...>" (the command it sent; its reply is "Received >>> 550 ..."); Sisimai's X6
+    // layout: "(Error following RCPT command)".
+    [GeneratedRegex(@"(?:in\s+reply\s+to|after|Error\s+following|most\s+progress\s+was|>>>|Sent\s+<<<|SMTP\s+command:?)\s+(?<cmd>RCPT\s*TO|RCPT(?=\s+command)|MAIL\s*FROM|end\s+of\s+(?:DATA|data|message)|DATA|EHLO|HELO|LHLO|initial\s+connection|connect)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommandPhrase();
 }

@@ -45,6 +45,8 @@ public class NotAMailboxTests
     [Theory]
     [InlineData("<-- 451 Please try again later")]
     [InlineData(">>> 451 Please try again later")]
+    [InlineData("2026-12-08 03:00:01 <-- 451 Please try again later")]
+    [InlineData("Dec  8 03:00:01 <-- 451 Please try again later")]
     [InlineData("host mx.example.org[192.0.2.5] said: 451 Please try again later (in reply to RCPT TO command)")]
     public void Classify_TemporaryReplyBehindLogPrefix_StaysTemporary(string line)
     {

@@ -7,6 +7,9 @@
 #
 # Usage: benchmarks/scripts/cold-start.sh [RUNS]     (default 5)
 #   DBOT_TIMING=1 in the environment adds each run's start-up phases (and JIT counts) to the output.
+#   COMPOSITE=1 also measures the self-contained publish with one composite ReadyToRun image of dbot and the framework
+#   (`-r <rid> --self-contained true -p:PublishReadyToRunComposite=true`; its publish takes minutes).
+#   R2R=DIR / COMPOSITE_DIR=DIR use an existing publish folder (holding `dbot`) instead of publishing one.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-5}"
@@ -17,7 +20,14 @@ trap 'rm -rf "$work"' EXIT
 
 echo "building dbot (Release) and publishing it ReadyToRun for $rid..." >&2
 dotnet build "$repo/src/DeliverabilityBot.Cli" -c Release -o "$work/build" -v quiet -nologo >/dev/null
-dotnet publish "$repo/src/DeliverabilityBot.Cli" -c Release -r "$rid" --self-contained false -o "$work/r2r" -v quiet -nologo >/dev/null
+r2r="${R2R:-$work/r2r}"
+[ -n "${R2R:-}" ] || dotnet publish "$repo/src/DeliverabilityBot.Cli" -c Release -r "$rid" --self-contained false -o "$r2r" -v quiet -nologo >/dev/null
+composite="${COMPOSITE_DIR:-}"
+if [ "${COMPOSITE:-0}" = 1 ] && [ -z "$composite" ]; then
+  echo "publishing dbot self-contained with a composite ReadyToRun image of it and the framework..." >&2
+  composite="$work/composite"
+  dotnet publish "$repo/src/DeliverabilityBot.Cli" -c Release -r "$rid" --self-contained true -p:PublishReadyToRunComposite=true -o "$composite" -v quiet -nologo >/dev/null
+fi
 
 # One generic rule per id: a code, a status, a `contains` (every fourth a regex with a named group) and an example,
 # the shape of the ColdStart BenchmarkDotNet benchmark's generated sets.
@@ -65,6 +75,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores, $r
 for set in shipped 100 1000; do
   if [ "$set" = shipped ]; then args=(); else args=(--rules "$work/rules-$set"); fi
   measure "$set, build (dotnet dbot.dll)" dotnet "$work/build/dbot.dll" "${args[@]}"
-  measure "$set, ReadyToRun publish (dbot)" "$work/r2r/dbot" "${args[@]}"
+  measure "$set, ReadyToRun publish (dbot)" "$r2r/dbot" "${args[@]}"
+  [ -z "$composite" ] || measure "$set, composite self-contained (dbot)" "$composite/dbot" "${args[@]}"
 done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,7 +6,7 @@
 # Starts a throw-away PostgreSQL (the Debian postgresql package; as root its server runs as the postgres user) on a Unix
 # socket in a scratch folder; ingests a tenth of a generated day of Postfix log through `dbot ingest --store`, fills the
 # day to PER_DAY attempts (default 1,111,111 = 100M over 90 days) and copies that day backwards in time with INSERT ...
-# SELECT (attempts and messages, identities offset) until ATTEMPTS are stored, and rebuilds the hourly rollups with GROUP BY. `why` reads its window's day partitions and the rollups, so the figure depends on the per-day density, not on
+# SELECT (attempts and messages, identities offset) until ATTEMPTS are stored, and rebuilds the hourly, message and recipient rollups with GROUP BY. `why` reads its window's day partitions and the rollups, so the figure depends on the per-day density, not on
 # how many days are stored: say which was run. event_ids (the write path's identity index) is not filled for the copies.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -77,7 +77,9 @@ SELECT (SELECT MAX(id) FROM messages) AS dmax, (SELECT COUNT(*) FROM events) AS 
 SELECT pg_temp.ensure_days(:d0 - (:d1 - :d0 + 1) * k, :d1 - (:d1 - :d0 + 1) * k),
        pg_temp.copy_events(k * 100000007, (:d1 - :d0 + 1) * k * 86400, 0, k * :dmax, :dmax, :d0 * 86400, (:d1 + 1) * 86400)
   FROM generate_series(1, GREATEST(0, CEIL($attempts::numeric / :per_day)::int - 1)) k;
-TRUNCATE hourly, messages_hourly;
+TRUNCATE hourly, messages_hourly, recipients_hourly;
+INSERT INTO recipients_hourly SELECT ruleset_id, floor(ts / 3600.0)::bigint, receiver_id, recipient, COUNT(*)
+  FROM events WHERE action <> 2 AND superseded = 0 AND recipient IS NOT NULL GROUP BY 1, 2, 3, 4;
 INSERT INTO hourly SELECT ts / 3600, receiver_id, action, reason_id, category_id, filter_id, ruleset_id, sending_ip_id, sender_domain_id, COUNT(*), MIN(ts), MAX(ts)
   FROM events WHERE superseded = 0 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 INSERT INTO messages_hourly SELECT first_ts / 3600, receiver_id, outcome, (outcome <> 1 OR deferrals > 0)::int, ruleset_id, sending_ip_id, sender_domain_id, stream_id, COUNT(*)

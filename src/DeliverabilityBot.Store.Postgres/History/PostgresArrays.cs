@@ -12,6 +12,9 @@ internal static class PostgresArrays
     public static void Add(NpgsqlCommand cmd, string name, IEnumerable<int> values) =>
         cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = values.ToArray() });
 
+    public static void Add(NpgsqlCommand cmd, string name, IEnumerable<string> values) =>
+        cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() });
+
     public static void Add(NpgsqlCommand cmd, string name, IEnumerable<bool> values) =>
         cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = values.ToArray() });
 }

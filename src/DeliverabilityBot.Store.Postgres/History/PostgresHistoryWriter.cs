@@ -25,6 +25,7 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
     private readonly PostgresPartitions _partitions;
     private readonly List<PendingEvent> _batch = new();
     private readonly Dictionary<RollupKey, RollupCount> _pending = new();
+    private readonly PostgresRecipientRollup _recipients = new();
 
     public PostgresHistoryWriter(NpgsqlConnection connection, int batchSize)
     {
@@ -112,6 +113,7 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
         cmd.CommandText = """
             DELETE FROM events WHERE ts < @cut;
             DELETE FROM hourly WHERE hour < @cut / 3600;
+            DELETE FROM recipients_hourly WHERE hour < @cut / 3600;
             DELETE FROM messages WHERE first_ts < @cut;
             DELETE FROM messages_hourly WHERE hour < @cut / 3600;
             """;
@@ -143,6 +145,7 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
     private void Rollback()
     {
         _pending.Clear();
+        _recipients.Clear();
         _messages.Clear();
         _dims.Reload();
         _replies.Clear();
@@ -200,6 +203,7 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
             copy.Complete();
         }
         FlushRollups(tx);
+        _recipients.Flush(_connection, tx);
         _messages.Flush(tx);
         return rows.Count;
     }
@@ -263,6 +267,7 @@ internal sealed class PostgresHistoryWriter : IHistoryWriter
         count.N++;
         count.First = existed ? Math.Min(count.First, ts) : ts;
         count.Last = existed ? Math.Max(count.Last, ts) : ts;
+        if (e.Action != DeliveryAction.Delivered && e.Recipient is { } recipient) _recipients.Count(key.RuleSet, key.Hour, key.Receiver, recipient);
     }
 
     private void FlushRollups(NpgsqlTransaction tx)

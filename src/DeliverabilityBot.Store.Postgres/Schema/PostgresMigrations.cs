@@ -189,6 +189,23 @@ public static class PostgresMigrations
             claimed_by    text,
             claimed_until bigint NOT NULL DEFAULT 0);
         """,
+
+        // 6: attempts not delivered per rule set, UTC hour, receiver and recipient (not superseded, with a recipient): the
+        // recipient drill-down of `why` reads whole hours here instead of every attempt of its rule sets in the window.
+        // Filled from the stored attempts once; the writer keeps it from then on, in the transaction of the attempts.
+        """
+        CREATE TABLE recipients_hourly (
+            ruleset_id  bigint NOT NULL,
+            hour        bigint NOT NULL,
+            receiver_id bigint NOT NULL,
+            recipient   text   NOT NULL,
+            n           bigint NOT NULL,
+            PRIMARY KEY (ruleset_id, hour, receiver_id, recipient) INCLUDE (n));
+        INSERT INTO recipients_hourly(ruleset_id, hour, receiver_id, recipient, n)
+        SELECT ruleset_id, floor(ts / 3600.0)::bigint, receiver_id, recipient, COUNT(*) FROM events
+        WHERE action <> 2 AND superseded = 0 AND recipient IS NOT NULL
+        GROUP BY 1, 2, 3, 4;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -27,7 +27,8 @@ internal static class PostgresMigrator
 
     private static void Execute(NpgsqlConnection c, NpgsqlTransaction tx, string sql)
     {
-        using var cmd = new NpgsqlCommand(sql, c, tx);
+        // No timeout: a migration that fills a new table from the stored attempts reads the whole history once.
+        using var cmd = new NpgsqlCommand(sql, c, tx) { CommandTimeout = 0 };
         cmd.ExecuteNonQuery();
     }
 }

@@ -26,8 +26,9 @@ public interface IHistoryReader
     /// <summary>Recipient concentration among non-delivered attempts in the given rule sets.</summary>
     RecipientConcentration Recipients(TimeWindow window, string? receiver, IReadOnlyCollection<long> ruleSetIds);
 
-    /// <summary>Expired attempts in the window (in the given rule sets) whose message had earlier deferrals with
-    /// <paramref name="receiver"/>, and the most common last deferral before the expiry.</summary>
+    /// <summary>Expired attempts in the window (in the given rule sets; <paramref name="receiver"/>'s when given) whose
+    /// message had earlier deferrals with <paramref name="receiver"/>, at most <see cref="StoreReader.ExpiryLookback"/>
+    /// before the expiry, and the most common last deferral before it.</summary>
     ExpiryCauses ExpiryCauses(TimeWindow window, string? receiver, IReadOnlyCollection<long> expiryRuleSetIds);
 
     /// <summary>Newest non-delivered attempts in the window among the given rule sets (null: any), preferring distinct

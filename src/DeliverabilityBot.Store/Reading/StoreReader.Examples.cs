@@ -25,11 +25,16 @@ public sealed partial class StoreReader
             if ((ipId = _names.IdOf(DimensionKind.SendingIp, sendingIp)) is null) return [];
             filters += " AND e.sending_ip_id = @ip";
         }
+        // The newest attempts first, their replies joined after the limit: the limit then stops the index scan (newest
+        // first through ix_events_ruleset_ts), where a join below it let PostgreSQL read and sort every attempt of the
+        // rule set in the window whenever it underestimated how many match the receiver.
         var sql = $"""
-            SELECT e.ts, e.recipient, e.remote_host_id, e.sending_ip_id, COALESCE(rp.text, e.reply_text, ''), e.ruleset_id
-            FROM events e LEFT JOIN replies rp ON rp.id = e.reply_id
-            WHERE {(ruleSetIds is null ? "" : "e.ruleset_id = @rs AND ")}e.action <> 2 AND e.ts >= @a AND e.ts < @b{filters}
-            ORDER BY e.ts DESC LIMIT @n;
+            SELECT x.ts, x.recipient, x.remote_host_id, x.sending_ip_id, COALESCE(rp.text, x.reply_text, ''), x.ruleset_id
+            FROM (SELECT e.ts, e.recipient, e.remote_host_id, e.sending_ip_id, e.reply_id, e.reply_text, e.ruleset_id FROM events e
+                  WHERE {(ruleSetIds is null ? "" : "e.ruleset_id = @rs AND ")}e.action <> 2 AND e.ts >= @a AND e.ts < @b{filters}
+                  ORDER BY e.ts DESC LIMIT @n) x
+            LEFT JOIN replies rp ON rp.id = x.reply_id
+            ORDER BY x.ts DESC;
             """;
         var rows = new List<(long Ts, EvidenceExample Example)>();
         using var c = _open();

@@ -75,6 +75,53 @@ public class StoreReaderTests
     }
 
     [SkippableFact]
+    public void ExpiryCauses_DeferralOlderThanQueueLifetime_NotTheCause()
+    {
+        using var t = NewStore();
+        var lookback = Store.Reading.StoreReader.ExpiryLookback.TotalMinutes;
+        using (var w = t.Store.CreateWriter())
+        {
+            // Q1: its only deferral a minute past the lookback before the expiry (another stay in the queue under a reused id).
+            w.Add(TempStore.Event(-lookback - 1, messageId: "Q1", reply: "421 4.7.0 Deferred"));
+            w.Add(TempStore.Event(0, DeliveryAction.Failed, messageId: "Q1", reply: "554 5.4.7 [internal] message timeout", rules: ["SND1001"], reason: "expired"));
+            // Q2: deferred just inside the lookback, then once more a day before the expiry: the later one is the cause.
+            w.Add(TempStore.Event(-lookback + 1, messageId: "Q2", reply: "421 4.7.0 Deferred"));
+            w.Add(TempStore.Event(-24 * 60, messageId: "Q2", reply: "421 4.7.1 Messages to a@icloud.com deferred due to excessive volume", rules: ["ICL1009"]));
+            w.Add(TempStore.Event(1, DeliveryAction.Failed, messageId: "Q2", reply: "554 5.4.7 [internal] message timeout", rules: ["SND1001"], reason: "expired"));
+            // Q3: its only deferral just inside the lookback.
+            w.Add(TempStore.Event(-lookback + 2, messageId: "Q3", reply: "421 4.7.0 Deferred"));
+            w.Add(TempStore.Event(2, DeliveryAction.Failed, messageId: "Q3", reply: "554 5.4.7 [internal] message timeout", rules: ["SND1001"], reason: "expired"));
+        }
+        var window = new TimeWindow(TempStore.T0, TempStore.T0.AddHours(1));
+        var causes = t.Store.Reader.ExpiryCauses(window, "icloud", t.Store.Reader.RuleSetsContaining("SND1001"));
+        Assert.Equal(2, causes.Expired);
+        // One expiry each after ICL1009 (Q2) and ICL1022 (Q3): the tie goes to the first rule set in ordinal order.
+        Assert.Equal(new Store.Reading.ExpiryCauses(2, "ICL1009", "421 4.7.1 Messages to a@icloud.com deferred due to excessive volume", 1), causes);
+        var all = t.Store.Reader.ExpiryCauses(window, null, t.Store.Reader.RuleSetsContaining("SND1001"));
+        Assert.Equal(2, all.Expired);
+    }
+
+    [SkippableFact]
+    public void ExpiryCauses_ForAReceiver_CountsOnlyItsOwnExpiries()
+    {
+        using var t = NewStore();
+        using (var w = t.Store.CreateWriter())
+        {
+            // Q1 expires at iCloud after an iCloud deferral; Q2's expiry is attributed to another receiver (same rule set).
+            w.Add(TempStore.Event(0, messageId: "Q1", reply: "421 4.7.0 Deferred"));
+            w.Add(TempStore.Event(30, DeliveryAction.Failed, messageId: "Q1", reply: "554 5.4.7 [internal] message timeout", rules: ["SND1001"], reason: "expired"));
+            w.Add(TempStore.Event(1, messageId: "Q2", reply: "421 4.7.0 Deferred"));
+            w.Add(TempStore.Event(31, DeliveryAction.Failed, messageId: "Q2", reply: "554 5.4.7 [internal] message timeout", rules: ["SND1001"], reason: "expired", receiver: "unknown"));
+        }
+        var window = new TimeWindow(TempStore.T0, TempStore.T0.AddHours(1));
+        var sets = t.Store.Reader.RuleSetsContaining("SND1001");
+        // iCloud's expiries are one: the share a diagnosis computes (expired after deferral / expired) cannot pass 1.
+        Assert.Equal(1, t.Store.Reader.Slices(window, "icloud").Where(s => s.Reason == "expired").Sum(s => s.Count));
+        Assert.Equal(new Store.Reading.ExpiryCauses(1, "ICL1022", "421 4.7.0 Deferred", 1), t.Store.Reader.ExpiryCauses(window, "icloud", sets));
+        Assert.Equal(2, t.Store.Reader.ExpiryCauses(window, null, sets).Expired);
+    }
+
+    [SkippableFact]
     public void Recipients_ConcentratedOnOne_ReportsTopRecipient()
     {
         using var t = NewStore();

@@ -93,6 +93,20 @@ public class MessageJoinTests
     }
 
     [SkippableFact]
+    public void Add_DsnBeforeTheLog_RecipientsCountTheSupersededDsnOnce()
+    {
+        using var t = NewStore();
+        // The DSN's failure is stored (and counted) first; the log's deferrals and failure supersede it in a later batch.
+        Write(t, [Dsn(0, DeliveryAction.Failed, expired: true), Dsn(5, DeliveryAction.Failed, recipient: "b@icloud.com")],
+            [Log(1, DeliveryAction.Delayed), Log(31, DeliveryAction.Delayed), Log(91, DeliveryAction.Failed, expired: true)]);
+        var sets = t.Store.Reader.RuleSetsContaining("ICL1022");
+        // Whole hours (the recipient rollup where the store keeps one) and a window of ragged edges only agree.
+        Assert.Equal(new RecipientConcentration(4, 2, "a@icloud.com", 3), t.Store.Reader.Recipients(Day, "icloud", sets));
+        var ragged = new TimeWindow(TempStore.T0.AddMinutes(-59), TempStore.T0.AddMinutes(119));
+        Assert.Equal(new RecipientConcentration(4, 2, "a@icloud.com", 3), t.Store.Reader.Recipients(ragged, null, sets));
+    }
+
+    [SkippableFact]
     public void Add_DsnAndLogInOneBatch_DsnFirst_CountedOnce()
     {
         using var t = NewStore();

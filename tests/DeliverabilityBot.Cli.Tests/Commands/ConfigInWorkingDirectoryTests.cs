@@ -4,8 +4,9 @@ namespace DeliverabilityBot.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>./dbot.config</c> (no <c>--config</c>, no <c>DBOT_CONFIG</c>) applies to every command that classifies or
-/// diagnoses: each is run from a folder without the file and from one with <c>rule.ICL1001.severity = none</c>, and only
-/// the first may show ICL1001 (iCloud's CS01 rule, shipped), so a command that built its own classifier fails here.
+/// diagnoses (explain, classify, eval, ingest and why, chat, ask): each is run from a folder without the file and from
+/// one with <c>rule.ICL1001.severity = none</c>, and only the first may show ICL1001 (iCloud's CS01 rule, shipped), so a
+/// command that built its own classifier fails here.
 /// </summary>
 public sealed class ConfigInWorkingDirectoryTests : IDisposable
 {
@@ -63,6 +64,21 @@ public sealed class ConfigInWorkingDirectoryTests : IDisposable
             Assert.True(ingest.ExitCode == 0, ingest.Err);
             return DbotProcess.RunIn(dir, null, "why", "icloud", "--since", "2h", "--data", data);
         }));
+
+    [Fact]
+    public void Eval_ConfigInWorkingDirectory_ReceiverRuleNoLongerExplainsTheBounce()
+    {
+        var (without, with) = Both("eval", dir =>
+        {
+            File.WriteAllText(Path.Combine(dir, "expected.jsonl"), "{\"file\":\"mail.log\",\"index\":1,\"reason\":\"policyviolation\"}\n");
+            return DbotProcess.RunIn(dir, null, "eval", "--expected", Path.Combine(dir, "expected.jsonl"), Path.Combine(dir, "mail.log"));
+        });
+
+        Assert.Contains("expected bounces 1, found 1, extra 0", without, StringComparison.Ordinal);
+        Assert.Contains("receiver rule 1/1", without, StringComparison.Ordinal);
+        Assert.Contains("expected bounces 1, found 1, extra 0", with, StringComparison.Ordinal);
+        Assert.Contains("receiver rule 0/1", with, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Chat_ConfigInWorkingDirectory_RuleOff() =>

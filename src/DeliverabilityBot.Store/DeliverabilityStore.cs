@@ -57,12 +57,29 @@ public sealed class DeliverabilityStore : IHistoryStore
             Execute(c, $"PRAGMA page_size = {PageSize};");
             Execute(c, "PRAGMA journal_mode = WAL;");
             Migrator.Migrate(c, options.DatabasePath);
+            RestoreDeferredIndexes(c, options.DataDirectory);
         }
         catch (SqliteException ex)
         {
             throw new StoreException($"{options.DatabasePath}: cannot open the history database: {ex.Message}", ex);
         }
         return store;
+    }
+
+    // An import that died between dropping the read-side indexes and building them again left them dropped: built here
+    // when no writer holds the folder (one that does is that import, or a writer that builds them itself).
+    private static void RestoreDeferredIndexes(SqliteConnection c, string dataDirectory)
+    {
+        if (!DeferredIndexes.Pending(c)) return;
+        try
+        {
+            using var gate = WriterLock.TryAcquire(dataDirectory);
+            if (gate is not null) DeferredIndexes.Restore(c);
+        }
+        catch (StoreException)
+        {
+            // A folder this user cannot lock (read-only): the readers' answers are the same, found by scanning.
+        }
     }
 
     /// <summary>

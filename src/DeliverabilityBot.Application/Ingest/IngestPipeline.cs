@@ -51,6 +51,13 @@ public sealed class IngestPipeline
     public TimeSpan? ReleaseWriterAfter { get; set; }
 
     /// <summary>
+    /// For files: the bytes to be read (0 when unknown), told to the writer as a bulk import
+    /// (<see cref="IHistoryWriter.ExpectBulk"/>), so the store may build its read-side indexes once at the end. Null for a
+    /// live source, whose readers must stay fast meanwhile.
+    /// </summary>
+    public long? BulkInputBytes { get; set; }
+
+    /// <summary>
     /// Reads <paramref name="source"/> to its end (or until <paramref name="cancellationToken"/> is cancelled, which is
     /// rethrown once what was handed over is committed), counting into <paramref name="summary"/>.
     /// <paramref name="handedOver"/> hears after each hand-over is written, with the events newly stored so far;
@@ -151,6 +158,7 @@ public sealed class IngestPipeline
     {
         var writer = _store.CreateWriter(Waiting, cancellationToken);
         notifier.Attach(writer);
+        if (BulkInputBytes is { } bytes) writer.ExpectBulk(bytes);
         return writer;
     }
 

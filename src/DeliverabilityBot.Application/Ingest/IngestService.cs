@@ -56,6 +56,7 @@ public sealed class IngestService
         var source = new FileEvidenceSource(inputs, new EvidenceFileReader(Limits, sending: _sending), IngestPipeline.HandOverSize);
         var now = DateTimeOffset.UtcNow;
         var pipeline = CreatePipeline();
+        pipeline.BulkInputBytes = inputs.Sum(f => f.Length);
         pipeline.RunAsync(source, summary,
             handedOver: stored => progress?.Report(new IngestProgress(source.BytesDone, source.TotalBytes, summary.EventsRead, stored, source.Current)),
             finish: writer =>

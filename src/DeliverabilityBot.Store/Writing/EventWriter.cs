@@ -91,6 +91,16 @@ public sealed class EventWriter : IDisposable
         return result;
     }
 
+    /// <summary>Finds messages through an exact map instead of the lookup index, which a bulk import drops; call between transactions.</summary>
+    internal void BeginBulk()
+    {
+        if (_tx is not null) throw new InvalidOperationException("A bulk import starts between transactions.");
+        _messages.BeginBulk();
+    }
+
+    /// <summary>Finds messages through the lookup index again (built again by then).</summary>
+    internal void EndBulk() => _messages.EndBulk();
+
     /// <summary>Stores a batch in one transaction; returns how many were new.</summary>
     public WriteResult Write(IReadOnlyList<StoredEvent> batch)
     {

@@ -28,6 +28,16 @@ public interface IHistoryWriter : IDisposable
     /// <summary>Records an ingested source for <c>dbot stats</c> and audits; what was written before it is durable after it.</summary>
     void RecordSource(string path, long bytes, long events, long stored);
 
+    /// <summary>
+    /// Says that a bulk import of about <paramref name="expectedBytes"/> of input (0: unknown) follows, from files rather
+    /// than a live source: a store may then build some read-side indexes once at the end (when <see cref="IDisposable.Dispose"/>,
+    /// <see cref="RecordSource"/> or <see cref="ApplyRetention"/> is called) instead of row by row; readers meanwhile get
+    /// the same answers, more slowly. Call before the first <see cref="Add"/>. The default ignores it.
+    /// </summary>
+    void ExpectBulk(long expectedBytes)
+    {
+    }
+
     /// <summary>Deletes events and rollups older than <paramref name="days"/> before the newest timed event
     /// (or before now, whichever is earlier), so old sample data is not wiped on arrival. Returns events deleted.</summary>
     long ApplyRetention(int days, DateTimeOffset now);

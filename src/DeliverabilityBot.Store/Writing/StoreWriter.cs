@@ -1,4 +1,5 @@
 using DeliverabilityBot.Store.Model;
+using DeliverabilityBot.Store.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace DeliverabilityBot.Store.Writing;
@@ -14,12 +15,24 @@ namespace DeliverabilityBot.Store.Writing;
 /// input again restores them (ingest is idempotent). <see cref="RecordSource"/> commits with <c>synchronous = FULL</c>,
 /// which syncs everything written before it: the ingest records its sources last, so what it reports is on disk.
 /// The WAL is checkpointed every 64 MB rather than every 4 MB.
+/// <para>
+/// A bulk import (<see cref="ExpectBulk"/>) into an empty store, or into one small beside the input, drops the read-side
+/// indexes (<see cref="DeferredIndexes"/>) and builds them once at the end; a writer that finds them still dropped (an
+/// import that died) builds them before it writes.
+/// </para>
 /// </remarks>
 public sealed class StoreWriter : IHistoryWriter
 {
     private readonly SqliteConnection _connection;
     private readonly EventWriter _writer;
     private readonly IDisposable? _lock;
+    private bool _bulkArmed;
+    private bool _bulk;
+
+    // Bytes of input per event already stored above which an import into a filled store still drops the indexes: each
+    // event's row, index entries and message take about 200-300 bytes, so an input at least this large adds about as
+    // many rows as the store holds, and building the indexes once over all of them is the cheaper way.
+    private const long InputBytesPerStoredEvent = 200;
 
     internal StoreWriter(SqliteConnection connection, int batchSize, IDisposable? writerLock = null)
     {
@@ -29,6 +42,51 @@ public sealed class StoreWriter : IHistoryWriter
         BatchSize = Math.Max(1, batchSize);
         // The checkpoint threshold is in pages: 64 MB whatever the file's page size (4 KB in older stores, 16 KB in new ones).
         DeliverabilityStore.Execute(connection, $"PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {WalCheckpointBytes / PageSize(connection)};");
+        // An import that died left indexes dropped: this writer holds the lock, so none is running now.
+        if (DeferredIndexes.Pending(connection)) DeferredIndexes.Restore(connection);
+    }
+
+    /// <summary>Whether the read-side indexes are dropped for this import now.</summary>
+    public bool Bulk => _bulk;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// An empty store drops the indexes at once. A filled one drops them only when the input is large beside it (see
+    /// <see cref="InputBytesPerStoredEvent"/>; an unknown size never is) and a committed batch was at least half new, so
+    /// ingesting a log again, which stores nothing, never rebuilds them for nothing.
+    /// </remarks>
+    public void ExpectBulk(long expectedBytes)
+    {
+        if (_bulk || _bulkArmed) return;
+        Flush();
+        using var cmd = _connection.CreateCommand();
+        // The largest rowid: the events ever written, at least those held (a seek, where COUNT(*) would read the table).
+        cmd.CommandText = "SELECT COALESCE(MAX(id), 0) FROM events;";
+        var stored = (long)cmd.ExecuteScalar()!;
+        if (stored == 0) StartBulk();
+        else _bulkArmed = expectedBytes / InputBytesPerStoredEvent >= stored;
+    }
+
+    private void StartBulk()
+    {
+        DeferredIndexes.Defer(_connection);
+        _writer.BeginBulk();
+        _bulk = true;
+        _bulkArmed = false;
+    }
+
+    // Builds the dropped indexes (committing the open batch first); nothing when none is dropped.
+    private void EndBulk()
+    {
+        _bulkArmed = false;
+        if (!_bulk) return;
+        Flush();
+        _bulk = false;
+        _writer.EndBulk();
+        // The sorter of CREATE INDEX may use a second thread.
+        DeliverabilityStore.Execute(_connection, "PRAGMA threads = 2;");
+        DeferredIndexes.Restore(_connection);
+        DeliverabilityStore.Execute(_connection, "PRAGMA threads = 0;");
     }
 
     private const long WalCheckpointBytes = 64L * 1024 * 1024;
@@ -63,12 +121,14 @@ public sealed class StoreWriter : IHistoryWriter
         var result = _writer.Commit();
         if (result.Offered == 0) return;
         Total += result;
+        if (_bulkArmed && result.Stored * 2 >= result.Offered && result.Stored > 0) StartBulk();
         BatchCommitted?.Invoke(result);
     }
 
     /// <summary>Records an ingested source for <c>dbot stats</c> and audits.</summary>
     public void RecordSource(string path, long bytes, long events, long stored)
     {
+        EndBulk();
         Flush();
         DeliverabilityStore.Execute(_connection, "PRAGMA synchronous = FULL;");
         using var cmd = _connection.CreateCommand();
@@ -86,6 +146,7 @@ public sealed class StoreWriter : IHistoryWriter
     /// (or before now, whichever is earlier), so old sample data is not wiped on arrival. Returns rows deleted.</summary>
     public long ApplyRetention(int days, DateTimeOffset now)
     {
+        EndBulk();
         if (days <= 0) return 0;
         Flush();
         using var tx = _connection.BeginTransaction();
@@ -111,7 +172,7 @@ public sealed class StoreWriter : IHistoryWriter
     /// <inheritdoc />
     public void Dispose()
     {
-        try { Flush(); }
+        try { EndBulk(); Flush(); }
         finally
         {
             _writer.Dispose();

@@ -50,6 +50,25 @@ internal sealed class WriterLock : IDisposable
         }
     }
 
+    /// <summary>Takes the lock on <paramref name="dataDirectory"/> if no one holds it; null when another writer does.</summary>
+    /// <exception cref="StoreException">The lock file cannot be created at all.</exception>
+    public static WriterLock? TryAcquire(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, FileName);
+        try
+        {
+            return new WriterLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"{path}: cannot create the writer lock: {ex.Message}", ex);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _file.Dispose();
 }

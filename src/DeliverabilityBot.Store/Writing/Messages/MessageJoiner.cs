@@ -30,6 +30,7 @@ internal sealed class MessageJoiner : IDisposable
     private readonly SqliteConnection _connection;
     private readonly RawStatement _byKey;
     private readonly RawStatement _byMkey;
+    private readonly RawStatement _byId;
     private readonly RawStatement _insert;
     private readonly RawStatement _update;
     private readonly RawStatement _rekey;
@@ -37,10 +38,12 @@ internal sealed class MessageJoiner : IDisposable
     private readonly Dictionary<MessageKey, MessageState> _byQueue = new();
     private readonly Dictionary<MessageKey, MessageState> _byHeader = new();
     private readonly List<MessageState> _dirty = new();
+    private readonly Dictionary<long, MessageState> _held = new();
     private readonly Dictionary<MessageBucket, long> _buckets = new();
     private readonly long[] _row = new long[19];
     private long _nextId;
     private MessageKeyFilter? _filter;
+    private MessageRowMap? _rows;
     private int _seeks;
 
     /// <summary>Index seeks a writer makes into a filled store before it reads every stored key into a filter.</summary>
@@ -51,6 +54,8 @@ internal sealed class MessageJoiner : IDisposable
         _connection = connection;
         _byKey = new RawStatement(connection, $"SELECT {StateColumns} FROM messages WHERE key = ?1 AND qkey = ?2 AND recipient = ?3;");
         _byMkey = new RawStatement(connection, $"SELECT {StateColumns} FROM messages WHERE hkey = ?1 AND mkey = ?2 AND recipient = ?3 LIMIT 1;");
+        // What _byKey finds, by the row a bulk writer's map names (the lookup index is dropped meanwhile).
+        _byId = new RawStatement(connection, $"SELECT {StateColumns} FROM messages WHERE id = ?4 AND key = ?1 AND qkey = ?2 AND recipient = ?3;");
         // Parameters: ?1 id, ?2 recipient, ?3.. the write columns in order, then the lookup keys.
         var cols = WriteColumns.Split(", ");
         var set = cols.Select((c, i) => (Column: c, Sql: $"{c} = ?{i + 3}")).ToList();
@@ -67,6 +72,28 @@ internal sealed class MessageJoiner : IDisposable
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET n = n + excluded.n;
             """);
     }
+
+    /// <summary>Whether messages are found through a <see cref="MessageRowMap"/> rather than the lookup index.</summary>
+    public bool Bulk => _rows is not null;
+
+    /// <summary>
+    /// From now on messages are found through an exact map of every stored lookup key, read here from the table,
+    /// instead of the lookup index, which a bulk import drops (<see cref="Schema.DeferredIndexes"/>). Call with no
+    /// transaction open, after the drop.
+    /// </summary>
+    public void BeginBulk()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT COALESCE(MAX(id), 0) FROM messages;";
+        var rows = new MessageRowMap(Math.Max(InitialCapacity, 2 * (long)cmd.ExecuteScalar()!));
+        cmd.CommandText = "SELECT key, id FROM messages;";
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) rows.Add(r.GetInt64(0), r.GetInt64(1));
+        _rows = rows;
+    }
+
+    /// <summary>Back to the lookup index (built again), the map let go.</summary>
+    public void EndBulk() => _rows = null;
 
     /// <summary>Whether the evidence is primary (a log line or ESP event) rather than a report (a DSN or pasted reply).</summary>
     public static bool IsPrimary(StoredEvent e) => e.Kind is EvidenceKind.LogLine or EvidenceKind.EspEvent;
@@ -85,10 +112,14 @@ internal sealed class MessageJoiner : IDisposable
         var key = new MessageKey(queueKey ?? mkey ?? eventHash, recipient);
         if (_byQueue.TryGetValue(key, out var known)) return known;
         var state = Load(_byKey, key.Key, recipient, tx);
-        if (state is null && mkey is { } m && key.Key != m)
+        // Also when the event is known by its Message-ID alone (key == m): a log line may have re-keyed that message by
+        // its queue id since, in an earlier transaction; its header key stays.
+        if (state is null && mkey is { } m)
         {
             if (!_byHeader.TryGetValue(new MessageKey(m, recipient), out state)) state = Load(_byMkey, m, recipient, tx);
         }
+        // A row already held in this transaction is that state, whatever key found it (a re-key is written at commit).
+        if (state is { IsNew: false } && !_held.TryAdd(state.Id, state)) state = _held[state.Id];
         state ??= new MessageState { Id = NextId(tx), Qkey = key.Key, Recipient = recipient, Mkey = mkey, IsNew = true };
         _byQueue[key] = state;
         if (state.Mkey is { } sm) _byHeader[new MessageKey(sm, recipient)] = state;
@@ -203,7 +234,7 @@ internal sealed class MessageJoiner : IDisposable
                 long? hkey = m.Mkey is { } mk ? MessageLookupKey.Of(mk, m.Recipient) : null;
                 s.Bind(KeyParameter, key);
                 s.Bind(KeyParameter + 1, hkey);
-                Remember(key, hkey);
+                Remember(key, hkey, m.Id);
             }
             s.Execute();
             var bucket = m.Bucket;
@@ -232,6 +263,7 @@ internal sealed class MessageJoiner : IDisposable
     {
         _byQueue.Clear();
         _byHeader.Clear();
+        _held.Clear();
         _dirty.Clear();
         _buckets.Clear();
         _nextId = 0;
@@ -284,7 +316,18 @@ internal sealed class MessageJoiner : IDisposable
     private MessageState? Load(RawStatement query, long key, string recipient, SqliteTransaction tx)
     {
         var lookup = MessageLookupKey.Of(key, recipient);
-        if (!MayBeStored(lookup, tx)) return null;
+        if (_rows is not null && query == _byKey)
+        {
+            // Exact: absent was never stored; an ambiguous key is sought as before, by a scan now that the index is gone.
+            var row = _rows.Find(lookup);
+            if (row == MessageRowMap.Absent) return null;
+            if (row != MessageRowMap.Ambiguous)
+            {
+                query = _byId;
+                query.Bind(4, row);
+            }
+        }
+        else if (!MayBeStored(lookup, tx)) return null;
         query.Bind(1, lookup);
         query.Bind(2, key);
         query.Bind(3, recipient);
@@ -324,9 +367,10 @@ internal sealed class MessageJoiner : IDisposable
         return filter;
     }
 
-    // A written row's keys go into the filter; a filter past its capacity is dropped and read again, larger, later.
-    private void Remember(long key, long? hkey)
+    // A written row's keys go into the filter and the bulk map; a filter past its capacity is dropped and read again, larger, later.
+    private void Remember(long key, long? hkey, long id)
     {
+        _rows?.Add(key, id);
         if (_filter is null) return;
         _filter.Add(key);
         if (hkey is { } h && h != key) _filter.Add(h);
@@ -358,6 +402,7 @@ internal sealed class MessageJoiner : IDisposable
     {
         _byKey.Dispose();
         _byMkey.Dispose();
+        _byId.Dispose();
         _insert.Dispose();
         _update.Dispose();
         _rekey.Dispose();

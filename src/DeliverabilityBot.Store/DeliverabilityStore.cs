@@ -118,13 +118,16 @@ public sealed class DeliverabilityStore : IHistoryStore
     /// <summary>Incidents raised by the alert detector, and where they were posted.</summary>
     public Incidents.IIncidentStore Incidents => new Incidents.SqliteIncidentStore(this);
 
+    /// <summary>The page cache of each connection (PRAGMA cache_size: negative is KiB): 32 MB.</summary>
+    internal const int CacheSize = -32768;
+
     /// <summary>Opens a pooled connection with the per-connection settings.</summary>
     internal SqliteConnection OpenConnection()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
         // FULL: a committed batch survives power loss too (one fsync per batch, not per event).
-        Execute(c, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
+        Execute(c, $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = {CacheSize}; PRAGMA temp_store = MEMORY;");
         return c;
     }
 

@@ -83,10 +83,17 @@ public sealed class StoreWriter : IHistoryWriter
         Flush();
         _bulk = false;
         _writer.EndBulk();
-        // The sorter of CREATE INDEX may use a second thread.
-        DeliverabilityStore.Execute(_connection, "PRAGMA threads = 2;");
-        DeferredIndexes.Restore(_connection);
-        DeliverabilityStore.Execute(_connection, "PRAGMA threads = 0;");
+        // The sorter of CREATE INDEX keeps up to cache_size in memory and spills the rest to temporary files, which
+        // temp_store = MEMORY would keep in memory too: about 45 MB more peak RSS for the benchmark log's indexes.
+        DeliverabilityStore.Execute(_connection, "PRAGMA temp_store = FILE; PRAGMA cache_size = -8192;");
+        try
+        {
+            DeferredIndexes.Restore(_connection);
+        }
+        finally
+        {
+            DeliverabilityStore.Execute(_connection, $"PRAGMA temp_store = MEMORY; PRAGMA cache_size = {DeliverabilityStore.CacheSize};");
+        }
     }
 
     private const long WalCheckpointBytes = 64L * 1024 * 1024;

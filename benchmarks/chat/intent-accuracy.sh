@@ -9,6 +9,8 @@ if [[ -z "${DBOT:-}" ]]; then
   dotnet build "$root/src/DeliverabilityBot.Cli" -c Release -v q -nologo >/dev/null
   DBOT="dotnet $root/src/DeliverabilityBot.Cli/bin/Release/net10.0/dbot.dll"
 fi
+# Understanding only: no DNS lookups for the checks questions (they would measure the network, not the understander).
+export DBOT_CHECKS=off
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 n=0; intents=0; receivers=0

@@ -29,13 +29,14 @@ public sealed partial class ChatBot : IChatBot
     private long _lastPurgeTicks;
     private ReceiverLexicon _lexicon = ReceiverLexicon.Empty;
 
-    /// <summary>Creates the bot.</summary>
-    public ChatBot(IDeliverabilityQueries queries, IntentRegistry registry, IConversationStateStore states, ChatBotOptions options, TimeProvider clock, ILogger<ChatBot> logger)
+    /// <summary>Creates the bot; without <paramref name="checks"/> the checks intent answers that DNS checks are not set up.</summary>
+    public ChatBot(IDeliverabilityQueries queries, IntentRegistry registry, IConversationStateStore states, ChatBotOptions options, TimeProvider clock, ILogger<ChatBot> logger,
+        Core.Checks.IDeliverabilityChecks? checks = null)
     {
         options.Validate();
         (_queries, _registry, _states, _options, _clock, _logger) = (queries, registry, states, options, clock, logger);
         _understander = new Understander(registry);
-        _services = new IntentServices(queries, registry, options, clock);
+        _services = new IntentServices(queries, registry, options, clock) { Checks = checks ?? Core.Checks.DisabledChecks.NotConfigured };
     }
 
     /// <inheritdoc />

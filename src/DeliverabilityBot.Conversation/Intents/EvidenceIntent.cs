@@ -79,6 +79,6 @@ public sealed partial class EvidenceIntent : IntentHandler
         }, FocusRuleId: ruleId);
     }
 
-    [GeneratedRegex(@"\b(?:examples?|samples?|evidence|show (?:me )?(?:the |some |a few )?(?:bounces|replies|errors|messages|lines|logs|raw|failures|deferrals|rejections|examples?)|which (?:bounces|messages|emails|mails|recipients|replies|addresses)|list (?:the |of )?(?:bounces|deferrals|failures|replies)|raw (?:replies|logs|bounces|lines)|log lines|actual (?:replies|errors|bounces)|proof)\b")]
+    [GeneratedRegex(@"\b(?:examples?|samples?|evidence|show (?:me )?(?:the |some |a few )?(?:[\w.-]+ ){0,2}?(?:bounces|replies|errors|messages|lines|logs|raw|failures|deferrals|rejections|examples?)|which (?:bounces|messages|emails|mails|recipients|replies|addresses)|list (?:the |of )?(?:bounces|deferrals|failures|replies)|raw (?:replies|logs|bounces|lines)|log lines|actual (?:replies|errors|bounces)|proof(?![ -]?point))\b")]
     private static partial Regex EvidenceCue();
 }

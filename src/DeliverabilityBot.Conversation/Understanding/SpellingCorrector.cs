@@ -17,7 +17,7 @@ public static partial class SpellingCorrector
         "blocking", "blocked", "bouncing", "bounces", "bounced", "throttling", "throttled", "statistics",
         "happening", "problem", "problems", "what", "show", "many", "much", "why",
         "which", "when", "domain", "domains", "sender", "senders", "affected", "started", "expire", "timeline", "suppress",
-        "suppressed", "escalate", "blocklist", "blocklists",
+        "suppressed", "escalate", "blocklist", "blocklists", "blacklist", "blacklists", "check", "dmarc",
     ];
 
     private static readonly HashSet<string> Protected = new(StringComparer.Ordinal)

@@ -19,5 +19,6 @@ root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.AlertsCommand.Create
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.WatchCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
+root.Subcommands.Add(ChecksCommand.Create());
 
 return root.Parse(args).Invoke();

@@ -12,7 +12,7 @@ namespace DeliverabilityBot.Cli.Commands;
 /// <summary>
 /// The bot as <c>dbot ask</c> and <c>dbot chat</c> use it: the same store as <c>dbot ingest</c> (<c>--data</c>, else
 /// <c>DBOT_DATA</c>, else the per-user folder), the same rules (<c>--rules</c>), and conversation state kept beside
-/// the history so <c>dbot ask</c> follow-ups work across invocations.
+/// the history so <c>dbot ask</c> follow-ups work across invocations; DNS checks as <see cref="ChecksSettings"/> sets them.
 /// </summary>
 internal sealed class ChatSession
 {
@@ -36,7 +36,7 @@ internal sealed class ChatSession
             var runtime = CliRuntime.Create(parse, o => o.DataDirectory = folder);
             _ = runtime.Store; // open now, so a bad folder is reported before the first question
             var bot = new ChatBot(new DeliverabilityQueries(runtime), Conversation.Intents.IntentRegistry.Discover(), SqliteConversationStateStore.InFolder(folder), new ChatBotOptions(),
-                TimeProvider.System, NullLogger<ChatBot>.Instance);
+                TimeProvider.System, NullLogger<ChatBot>.Instance, ChecksSettings.Create(ChecksSettings.FromEnvironment()));
             return new ChatSession(bot);
         }
         catch (StoreException ex)

@@ -14,6 +14,8 @@ RUN dotnet publish src/DeliverabilityBot.Server -c Release -o /app \
  && dotnet publish src/DeliverabilityBot.Cli -c Release -o /app/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# Chart text is drawn with DejaVu Sans (Skia runs without fontconfig; the font is found by its file).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # Urls (not ASPNETCORE_URLS) overrides appsettings.json's loopback address. Listening beyond loopback makes the server

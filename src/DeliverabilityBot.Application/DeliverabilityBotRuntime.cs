@@ -145,6 +145,9 @@ public sealed class DeliverabilityBotRuntime
     /// <summary>The stats service.</summary>
     public StatsService Stats => new(Store);
 
+    /// <summary>Deferral and bounce rates over time, for charts.</summary>
+    public TimelineService Timeline => new(Store);
+
     /// <summary>Recipients safe to suppress, decided from the store.</summary>
     public DeliverabilityBot.Application.Suppression.SuppressionService Suppression => new(Store, Why);
 

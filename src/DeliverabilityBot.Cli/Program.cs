@@ -15,6 +15,7 @@ root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.IngestCommand.Create
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.StatsCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.SuppressCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.WhyCommand.Create());
+root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.TimelineCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.AlertsCommand.Create());
 root.Subcommands.Add(DeliverabilityBot.Cli.Commands.History.WatchCommand.Create());
 root.Subcommands.Add(AskCommand.Create());

@@ -6,6 +6,7 @@ using DeliverabilityBot.Server.Alerts;
 using DeliverabilityBot.Server.Channels;
 using DeliverabilityBot.Server.Channels.Slack;
 using DeliverabilityBot.Server.Channels.Teams;
+using DeliverabilityBot.Server.Charts;
 using DeliverabilityBot.Server.Chat;
 using DeliverabilityBot.Server.Demo;
 using DeliverabilityBot.Server.Health;
@@ -39,6 +40,7 @@ try
     });
     builder.Services.AddSharedState(store);
     builder.Services.AddChat(builder.Configuration, dataFolder);
+    builder.Services.AddCharts(builder.Configuration);
     builder.Services.AddDemoData(demo);
     builder.Services.AddHealth();
     builder.Services.AddTeamsChannel(builder.Configuration);
@@ -67,6 +69,7 @@ if (app.Services.GetRequiredService<WebAccessPlan>().Options.WebChatEnabled)
 {
     app.MapWebChat();
     app.MapChat();
+    app.MapChartImages();
 }
 
 app.MapHealth();

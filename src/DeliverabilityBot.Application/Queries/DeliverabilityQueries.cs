@@ -31,6 +31,10 @@ public sealed class DeliverabilityQueries : IDeliverabilityQueries
         Task.Run(() => _runtime.Stats.Stats(ReceiverNames.Normalize(receiver, Receivers), window), cancellationToken);
 
     /// <inheritdoc />
+    public Task<Core.Charts.RateTimeline> TimelineAsync(Core.Charts.TimelineRequest request, CancellationToken cancellationToken = default) =>
+        Task.Run(() => _runtime.Timeline.Timeline(request with { Receiver = ReceiverNames.Normalize(request.Receiver, Receivers) }), cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<EvidenceExample>> ExamplesAsync(string? receiver, TimeWindow window, string? ruleId, int limit, CancellationToken cancellationToken = default) =>
         Task.Run(() => _runtime.Store.Reader.ExamplesForRule(window, ReceiverNames.Normalize(receiver, Receivers), ruleId, Math.Clamp(limit, 0, 50)), cancellationToken);
 

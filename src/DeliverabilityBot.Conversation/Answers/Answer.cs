@@ -51,6 +51,10 @@ public sealed class Answer
     public Answer WithFollowUps(IReadOnlyList<string> followUps) =>
         new() { Intent = Intent, Headline = Headline, Subject = Subject, Blocks = Blocks, FollowUps = followUps };
 
+    /// <summary>A copy with each block passed through <paramref name="map"/> (a channel attaching its drawn charts, say).</summary>
+    public Answer MapBlocks(Func<AnswerBlock, AnswerBlock> map) =>
+        new() { Intent = Intent, Headline = Headline, Subject = Subject, Blocks = Blocks.Select(map).ToList(), FollowUps = FollowUps };
+
     /// <summary>The blocks of one kind.</summary>
     public IEnumerable<T> BlocksOf<T>() where T : AnswerBlock => Blocks.OfType<T>();
 }

@@ -116,6 +116,6 @@ public sealed partial class StatsIntent : IntentHandler
     private static string HourLabel(string key) =>
         key.Length >= 13 && key[10] == 'T' ? key[..10] + " " + key.Substring(11, 2) + ":00" : key;
 
-    [GeneratedRegex(@"\b(?:how many|how much|how bad|count|counts|number of|numbers|stats|statistics|rates?|percent(?:age)?s?|trends?|trending|volume|breakdown|by hour|per hour|hourly|by reason|totals?|graph|chart|figures|metrics|delivered|delivery rate)\b")]
+    [GeneratedRegex(@"\b(?:how many|how much|how bad|count|counts|number of|numbers|stats|statistics|rates?|percent(?:age)?s?|trends?|trending|volume|breakdown|by hour|per hour|hourly|by reason|totals?|figures|metrics|delivered|delivery rate)\b")]
     private static partial Regex StatsCue();
 }

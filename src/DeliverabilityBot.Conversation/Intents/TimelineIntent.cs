@@ -3,13 +3,16 @@ using System.Text.RegularExpressions;
 using DeliverabilityBot.Conversation.Answers;
 using DeliverabilityBot.Conversation.Answers.Blocks;
 using DeliverabilityBot.Conversation.Composing;
+using DeliverabilityBot.Core.Charts;
 using DeliverabilityBot.Core.Diagnosis;
 
 namespace DeliverabilityBot.Conversation.Intents;
 
 /// <summary>
-/// "When did it start, how long has it lasted, when will deferred mail expire?": the hours with trouble, the rate over
-/// time (as a chart), and the expiry of mail first deferred then, from the MTA's queue lifetime (<see cref="ChatBotOptions.QueueLifetime"/>).
+/// "When did it start, how long has it lasted, when will deferred mail expire?", "show me a chart": the hours with
+/// trouble, the deferral and bounce rates over time as a chart (hourly or daily, per sending IP when asked "by IP", one
+/// IP when one is named), and the expiry of mail first deferred then, from the MTA's queue lifetime
+/// (<see cref="ChatBotOptions.QueueLifetime"/>).
 /// </summary>
 public sealed partial class TimelineIntent : IntentHandler
 {
@@ -32,10 +35,10 @@ public sealed partial class TimelineIntent : IntentHandler
     public override string HelpTitle => "Timeline";
 
     /// <inheritdoc />
-    public override string HelpLine => "When did it start? · How long has it lasted? · When will the deferred mail expire?";
+    public override string HelpLine => "When did it start? · When will the deferred mail expire? · Show me a chart (per IP)";
 
     /// <inheritdoc />
-    public override IReadOnlyList<IntentCue> Cues { get; } = [IntentCue.Of(TimelineCue(), 4)];
+    public override IReadOnlyList<IntentCue> Cues { get; } = [IntentCue.Of(TimelineCue(), 4), new(ChartCue(), 7, Once: true)];
 
     /// <inheritdoc />
     public override IReadOnlyList<string> FollowUps(Question question) => ["Is it us or them?", "What should we do?", "Which IPs are affected?"];
@@ -44,21 +47,22 @@ public sealed partial class TimelineIntent : IntentHandler
     public override async Task<Composed> ComposeAsync(Question question, IntentServices services, CancellationToken cancellationToken)
     {
         var stats = await services.Queries.StatsAsync(question.Receiver, question.Window, cancellationToken);
-        return new Composed(Build(question, stats, services.Options.QueueLifetime));
+        var timeline = await services.Queries.TimelineAsync(ChartRequest(question), cancellationToken);
+        return new Composed(Build(question, stats, services.Options.QueueLifetime, timeline));
     }
 
-    /// <summary>The answer from a report and the queue lifetime.</summary>
-    public static Answer Build(Question q, StatsReport stats, TimeSpan queueLifetime)
+    /// <summary>What the chart shows: the question's receiver and window, its IP when one is named, else one line per IP when asked "by IP".</summary>
+    public static TimelineRequest ChartRequest(Question question) =>
+        new(question.Receiver, question.Window, question.Entities.Ip, question.Entities.Ip is null && PerIp().IsMatch(question.Text));
+
+    /// <summary>The answer from a report, the queue lifetime and (when there is one) the rate timeline to chart.</summary>
+    public static Answer Build(Question q, StatsReport stats, TimeSpan queueLifetime, RateTimeline? timeline = null)
     {
         var hours = stats.ByHour.Where(h => h.Attempts > 0).Select(h => (At: HourOf(h.Key), Row: h)).Where(h => h.At is not null)
             .Select(h => (At: h.At!.Value, h.Row)).OrderBy(h => h.At).ToList();
         if (hours.Count == 0) return new Answer { Intent = "timeline", Headline = Totals.NoData(q) };
         var troubled = hours.Where(h => Breakdown.IsAffected(h.Row)).ToList();
-        var chart = new ChartBlock($"Deferred and bounced share of attempts per hour, {q.ReceiverName} {q.RangeText}",
-        [
-            new ChartSeries("deferred %", hours.Select(h => new ChartPoint(h.At, 100.0 * h.Row.Deferred / h.Row.Attempts)).ToList()),
-            new ChartSeries("bounced %", hours.Select(h => new ChartPoint(h.At, 100.0 * h.Row.Bounced / h.Row.Attempts)).ToList()),
-        ]);
+        AnswerBlock[] chart = timeline is null || timeline.IsEmpty ? [] : [RateChart.Build(timeline, q.ReceiverName)];
         var table = new TableBlock(["hour (UTC)", "attempts", "deferred", "bounced"],
             hours.Select(h => (IReadOnlyList<string>)[Numbers.Time(h.At), Numbers.Count(h.Row.Attempts), Numbers.Share(h.Row.Deferred, h.Row.Attempts), Numbers.Share(h.Row.Bounced, h.Row.Attempts)]).ToList())
         { Title = "By hour" };
@@ -67,7 +71,7 @@ public sealed partial class TimelineIntent : IntentHandler
             {
                 Intent = "timeline", Subject = $"{q.ReceiverName} · {q.RangeText}",
                 Headline = $"No hour at {q.ReceiverName} {q.RangeText} had {Numbers.Percent(5, 100)} or more of its attempts deferred or bounced.",
-                Blocks = [chart, table],
+                Blocks = [.. chart, table],
             };
         var (first, last) = (troubled[0].At, troubled[^1].At.AddHours(1));
         var ongoing = last >= q.Window.To.AddHours(-1);
@@ -86,7 +90,7 @@ public sealed partial class TimelineIntent : IntentHandler
             Subject = $"{q.ReceiverName} · {q.RangeText}",
             Headline = $"At {q.ReceiverName} it started {Numbers.Time(first)} and {(ongoing ? "has lasted " + Duration(last - first) + " so far" : "lasted " + Duration(last - first))}"
                 + (firstDeferred.Row is null ? "." : $"; mail first deferred then expires around {Numbers.Time(firstDeferred.At + queueLifetime)} if still not delivered."),
-            Blocks = [new ListBlock(lines), chart, table],
+            Blocks = [new ListBlock(lines), .. chart, table],
         };
     }
 
@@ -100,4 +104,10 @@ public sealed partial class TimelineIntent : IntentHandler
 
     [GeneratedRegex(@"\b(?:when did (?:it|this|that|the \w+) (?:start|begin)|when (?:did|has) (?:it|this) started|since when|how long|started|start(?:ing)? time|timeline|expir\w*|queue lifetime|give up|over time|when did|still going on|still happening|is it over|stopped|duration|lasted|go on|how many hours|how many days)\b")]
     private static partial Regex TimelineCue();
+
+    [GeneratedRegex(@"\b(?:charts?|graphs?|plot(?:ted)?|visuali[sz]e\w*|diagram|sparkline|picture of|draw (?:it|me|the|a))\b")]
+    private static partial Regex ChartCue();
+
+    [GeneratedRegex(@"\b(?:per[- ](?:sending[- ])?ip|by (?:sending )?ips?|each (?:sending )?ip|every (?:sending )?ip|all (?:of )?(?:our |the )?(?:sending )?ips|(?:our|the) ips|split by ip|ip by ip)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PerIp();
 }

@@ -7,8 +7,9 @@ namespace DeliverabilityBot.Conversation.Rendering;
 
 /// <summary>
 /// An HTML fragment for the web chat: semantic elements with classes, every text HTML-encoded, bounce text in
-/// <c>&lt;pre&gt;</c>, links only to http(s) URLs and opened without referrer, a chart as an inline PNG
-/// (<c>data:</c> URL). No scripts, styles or event attributes.
+/// <c>&lt;pre&gt;</c>, links only to http(s) URLs and opened without referrer, a chart as an image from the server's
+/// own chart endpoint (or an inline PNG, <c>data:</c> URL) with its figures as alt text and caption. No scripts, styles
+/// or event attributes.
 /// </summary>
 public sealed class HtmlRenderer : IAnswerRenderer
 {
@@ -65,9 +66,13 @@ public sealed class HtmlRenderer : IAnswerRenderer
                 sb.Append(CultureInfo.InvariantCulture, $"<pre class=\"draft-body\">{SafeText.Html(d.Body, keepNewlines: true)}</pre></section>");
                 break;
             case ChartBlock c:
+                // The server's own image endpoint when it set one (same origin, same sign-in as the chat), else an inline
+                // PNG when one was drawn, else the sentence alone. The caption states the figures either way.
                 sb.Append("<figure class=\"chart\">");
-                if (c.Png is { Length: > 0 } png)
-                    sb.Append(CultureInfo.InvariantCulture, $"<img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" alt=\"{H(c.AltText)}\">");
+                var src = c.ImageUrl is { } url && IsOwnPath(url) ? url
+                    : c.Png is { Length: > 0 } png ? "data:image/png;base64," + Convert.ToBase64String(png) : null;
+                if (src is not null)
+                    sb.Append(CultureInfo.InvariantCulture, $"<img src=\"{H(src)}\" alt=\"{H(c.AltText)}\" width=\"{ChartImageSize.Standard.Width}\" height=\"{ChartImageSize.Standard.Height}\">");
                 sb.Append(CultureInfo.InvariantCulture, $"<figcaption>{H(c.AltText)}</figcaption></figure>");
                 break;
             case FileBlock f:
@@ -87,6 +92,9 @@ public sealed class HtmlRenderer : IAnswerRenderer
                 throw new NotSupportedException($"No HTML rendering for block {block.GetType().Name}.");
         }
     }
+
+    // Only a path on this server (never another origin or a javascript: URL): "/api/chat/chart.png?..." but not "//host".
+    private static bool IsOwnPath(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\');
 
     private static void Item(StringBuilder sb, AnswerItem item)
     {

@@ -53,8 +53,7 @@ public sealed class PlainTextRenderer : IAnswerRenderer
                     foreach (var line in SafeText.Clean(d.Body, keepNewlines: true).Split('\n')) sb.AppendLine("  | " + line);
                     break;
                 case ChartBlock c:
-                    sb.AppendLine("  " + T(c.AltText));
-                    foreach (var s in c.Series) sb.AppendLine($"  {T(s.Name)}: " + string.Join(", ", s.Points.Select(p => $"{p.At.UtcDateTime:MM-dd HH:mm} {p.Value.ToString("0.#", CultureInfo.InvariantCulture)}")));
+                    Chart(sb, c);
                     break;
                 case FileBlock f:
                     sb.AppendLine($"  {T(f.FileName)} ({f.LineCount - 1} rows; the whole file: {T(f.Command)}):");
@@ -73,6 +72,22 @@ public sealed class PlainTextRenderer : IAnswerRenderer
             sb.AppendLine("Try: " + string.Join(" · ", answer.FollowUps.Select(f => "\"" + T(f) + "\"")));
         }
         return sb.ToString().TrimEnd() + Environment.NewLine;
+    }
+
+    /// <summary>Most points per series listed in text; longer series are summed up by the alt text (and drawn by <c>--chart FILE</c>).</summary>
+    public const int MaxChartPointsInText = 36;
+
+    private static void Chart(StringBuilder sb, ChartBlock c)
+    {
+        sb.AppendLine("  " + T(c.AltText));
+        var daily = c.BucketWidth >= TimeSpan.FromDays(1);
+        foreach (var s in c.Series.Where(s => s.Style != ChartStyle.Bars))
+        {
+            if (s.Points.Count > MaxChartPointsInText) continue;
+            var values = s.Points.Select(p => $"{p.At.UtcDateTime.ToString(daily ? "MM-dd" : "MM-dd HH:mm", CultureInfo.InvariantCulture)} "
+                + (p.Value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) + (s.IsPercent ? "%" : string.Empty) : "-"));
+            sb.AppendLine($"  {T(s.Name)} ({T(s.Panel)}): " + string.Join(", ", values));
+        }
     }
 
     private static void Item(StringBuilder sb, AnswerItem item, int n)

@@ -71,8 +71,9 @@ public static class SlackBlockKitRenderer
                     blocks.Add(Section("```" + SlackMrkdwn.Code(d.Body, SlackLimits.SectionText - 6) + "```"));
                     break;
                 case ChartBlock c:
-                    // The image itself goes up as a file (files.uploadV2) next to the message; the text says what it shows.
-                    blocks.Add(Context(SlackMrkdwn.Fit(c.AltText, 500)));
+                    // The image goes up as a file into the same thread (files.getUploadURLExternal, then
+                    // files.completeUploadExternal) after this message; the text states its figures.
+                    blocks.Add(Context(SlackMrkdwn.Fit(c.AltText, 1500)));
                     break;
                 case FileBlock f:
                     blocks.Add(Section("```" + SlackMrkdwn.Code(string.Join("\n", f.Preview(8)), SlackLimits.SectionText - 6) + "```"));

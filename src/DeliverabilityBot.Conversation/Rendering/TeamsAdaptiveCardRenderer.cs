@@ -16,8 +16,11 @@ public static class TeamsAdaptiveCardRenderer
     /// <summary>Most characters of card JSON (about 24 KB as UTF-16, well under Teams' message limit).</summary>
     public const int MaxCardChars = 12_000;
 
-    /// <summary>The largest chart PNG put inline (a data: URL); bigger charts are described in words.</summary>
-    public const int MaxChartBytes = 20_000;
+    /// <summary>
+    /// The largest chart PNG put inline (a data: URL, a third larger in base64); bigger charts are described in words. With
+    /// the card's own <see cref="MaxCardChars"/> this stays within 100 KB as UTF-16 even where Teams counts the image.
+    /// </summary>
+    public const int MaxChartBytes = 26_000;
 
     private static readonly (int Items, int Evidence)[] Shrink = [(8, 5), (8, 2), (5, 1), (3, 0), (1, 0)];
 
@@ -25,9 +28,11 @@ public static class TeamsAdaptiveCardRenderer
     public static JsonObject Render(Answer answer)
     {
         JsonObject card = Build(answer, Shrink[0].Items, Shrink[0].Evidence);
+        // Inline chart images have a budget of their own (MaxChartBytes): the card's text is shrunk only for its text.
+        var images = answer.BlocksOf<ChartBlock>().Sum(c => ImageUrl(c)?.Length ?? 0);
         foreach (var (items, evidence) in Shrink.Skip(1))
         {
-            if (card.ToJsonString().Length <= MaxCardChars)
+            if (card.ToJsonString().Length - images <= MaxCardChars)
             {
                 break;
             }
@@ -88,12 +93,12 @@ public static class TeamsAdaptiveCardRenderer
                     break;
                 case ChartBlock c:
                     // Teams shows a data: URL image inline; without a drawn PNG the sentence stands alone.
-                    if (c.Png is { Length: > 0 and <= MaxChartBytes } png)
+                    if (ImageUrl(c) is { } image)
                     {
-                        body.Add(new JsonObject { ["type"] = "Image", ["url"] = "data:image/png;base64," + Convert.ToBase64String(png), ["altText"] = TextBudget.Fit(c.AltText, 200) });
+                        body.Add(new JsonObject { ["type"] = "Image", ["url"] = image, ["altText"] = TextBudget.Fit(c.AltText, 1000), ["size"] = "Stretch" });
                     }
 
-                    body.Add(Text(c.AltText, 300, subtle: true));
+                    body.Add(Text(c.AltText, 1000, subtle: true));
                     break;
                 case FileBlock f:
                     body.Add(Text(string.Join("\n", f.Preview(8)), 2000, monospace: true));
@@ -125,6 +130,10 @@ public static class TeamsAdaptiveCardRenderer
             ["actions"] = actions,
         };
     }
+
+    // The chart's data: URL when a PNG was drawn and fits MaxChartBytes.
+    private static string? ImageUrl(ChartBlock c) =>
+        c.Png is { Length: > 0 and <= MaxChartBytes } png ? "data:image/png;base64," + Convert.ToBase64String(png) : null;
 
     private static JsonObject Lines(IEnumerable<string> lines, int max, bool monospace = false) => new()
     {

@@ -15,6 +15,12 @@ public interface IDeliverabilityQueries
     /// <summary>Counts for a receiver (null: all) over a window.</summary>
     Task<StatsReport> StatsAsync(string? receiver, TimeWindow window, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deferral and bounce rates over time (hourly or daily UTC buckets) for a receiver (null: all), optionally one sending
+    /// IP or one series per IP: what charts draw.
+    /// </summary>
+    Task<Charts.RateTimeline> TimelineAsync(Charts.TimelineRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Example bounces (newest first) for a receiver over a window, optionally only those a rule matched.</summary>
     Task<IReadOnlyList<EvidenceExample>> ExamplesAsync(string? receiver, TimeWindow window, string? ruleId, int limit, CancellationToken cancellationToken = default);
 

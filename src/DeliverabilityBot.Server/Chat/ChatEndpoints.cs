@@ -30,7 +30,8 @@ public static class ChatEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The chat request is not valid.");
         var conversationId = request!.ConversationId ?? Guid.NewGuid().ToString("N");
         var reply = await bot.AnswerAsync(new ChatTurn("web", conversationId, null, "web", request.Text!), ct);
-        var answer = privacy.Apply(reply.Answer, directConversation: true); // one person's own chat
+        // One person's own chat; charts load from the chart endpoint (same sign-in as this one).
+        var answer = Charts.ChartImageEndpoints.WithImageUrls(privacy.Apply(reply.Answer, directConversation: true));
         return TypedResults.Ok(new ChatResponse(conversationId, reply.Intent, reply.Entities, answer, text.Render(answer), html.Render(answer)));
     }
 }

@@ -20,6 +20,9 @@ public interface IHistoryReader
     /// <summary>Attempts per UTC hour and outcome in the window, oldest first.</summary>
     IReadOnlyList<HourlyCount> Hourly(TimeWindow window, string? receiver);
 
+    /// <summary>Attempts and messages per UTC hour and sending IP in the window, oldest first; <paramref name="receiver"/> null for all.</summary>
+    IReadOnlyList<HourlyTraffic> HourlyTraffic(TimeWindow window, string? receiver);
+
     /// <summary>Messages first seen in the window, grouped by every message dimension; <paramref name="receiver"/> null for all.</summary>
     IReadOnlyList<MessageSlice> Messages(TimeWindow window, string? receiver);
 

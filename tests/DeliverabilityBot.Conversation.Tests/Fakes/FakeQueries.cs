@@ -32,6 +32,17 @@ public sealed class FakeQueries : IDeliverabilityQueries
         return Task.FromResult(Stats.TryGetValue(Key(receiver), out var r) ? r : new StatsReport { Receiver = receiver, Window = window, Total = new StatsRow("total", 0, 0, 0, 0) });
     }
 
+    /// <summary>Timelines by receiver key (<c>*</c> for all); an empty timeline of the asked window otherwise.</summary>
+    public Dictionary<string, Core.Charts.RateTimeline> Timelines { get; } = new();
+
+    public Task<Core.Charts.RateTimeline> TimelineAsync(Core.Charts.TimelineRequest request, CancellationToken cancellationToken = default)
+    {
+        Record($"timeline {Key(request.Receiver)} ip={request.SendingIp ?? "-"} byIp={request.BySendingIp}");
+        if (Timelines.TryGetValue(Key(request.Receiver), out var t)) return Task.FromResult(t);
+        var empty = new Core.Charts.RateSeries(Key(request.Receiver), [Core.Charts.RateBucket.Empty(request.Window.From)]);
+        return Task.FromResult(new Core.Charts.RateTimeline { Receiver = request.Receiver, Window = request.Window, BucketWidth = request.BucketWidth, Total = empty });
+    }
+
     public Task<IReadOnlyList<EvidenceExample>> ExamplesAsync(string? receiver, TimeWindow window, string? ruleId, int limit, CancellationToken cancellationToken = default)
     {
         Record($"examples {Key(receiver)} rule={ruleId ?? "-"} limit={limit}");

@@ -40,6 +40,16 @@ public sealed class StubQueries : IDeliverabilityQueries
         return Task.FromResult(new StatsReport { Receiver = receiver, Window = window, Total = new StatsRow("total", 0, 0, 0, 0) });
     }
 
+    /// <summary>Every timeline asked for, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<Core.Charts.TimelineRequest> TimelineRequests { get; } = new();
+
+    public Task<Core.Charts.RateTimeline> TimelineAsync(Core.Charts.TimelineRequest request, CancellationToken cancellationToken = default)
+    {
+        Check();
+        TimelineRequests.Enqueue(request);
+        return Task.FromResult(Application.Diagnosis.TimelineService.Build(request, []));
+    }
+
     public Task<IReadOnlyList<EvidenceExample>> ExamplesAsync(string? receiver, TimeWindow window, string? ruleId, int limit, CancellationToken cancellationToken = default)
     {
         Check();

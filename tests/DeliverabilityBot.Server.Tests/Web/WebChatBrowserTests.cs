@@ -42,4 +42,58 @@ public sealed class WebChatBrowserTests
         await Assertions.Expect(page.Locator(".message.bot .understood").Last).ToContainTextAsync("receiver=icloud");
         Assert.Empty(consoleErrors);
     }
+
+    [SkippableFact]
+    public async Task WebChat_AskForAChartThenADraft_ImageShownAndDraftRendered()
+    {
+        var chromium = BrowserEnvironment.RequireChromium();
+        using var server = new KestrelChatServer();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        var images = new List<IResponse>();
+        page.Response += (_, r) => { if (r.Url.Contains("/api/chat/chart.png", StringComparison.Ordinal)) images.Add(r); };
+
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.GetByLabel("Your question or a pasted bounce").FillAsync("show me a chart for icloud");
+        await page.Keyboard.PressAsync("Enter");
+
+        // The chart: an image from the server's endpoint, actually decoded by the browser (not a broken image), with
+        // alt text and a caption that state the figures.
+        var chart = page.Locator(".message.bot .answer[data-intent=timeline] figure.chart").First;
+        var img = chart.Locator("img");
+        await Assertions.Expect(img).ToBeVisibleAsync();
+        await Assertions.Expect(img).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex(@"^/api/chat/chart\.png\?receiver=icloud&from=\d+&to=\d+$"));
+        await Assertions.Expect(img).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex(@"^Chart of deferred and bounced shares per hour for iCloud.*: [\d,]+ attempts, [\d,]+ messages\. Deferred \d"));
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await img.ElementHandleAsync());
+        Assert.Equal(960, await img.EvaluateAsync<int>("img => img.naturalWidth"));
+        Assert.Equal(600, await img.EvaluateAsync<int>("img => img.naturalHeight"));
+        await Assertions.Expect(chart.Locator("figcaption")).ToContainTextAsync("In messages:");
+        var served = Assert.Single(images);
+        Assert.Equal(200, served.Status);
+        Assert.Equal("image/png", await served.HeaderValueAsync("content-type"));
+
+        // The draft: recipient, subject and the body verbatim (line breaks kept), filled from the demo day's evidence.
+        await page.GetByLabel("Your question or a pasted bounce").FillAsync("write the email to apple");
+        await page.Keyboard.PressAsync("Enter");
+        var draft = page.Locator(".message.bot .answer[data-intent=escalate] section.draft").First;
+        await Assertions.Expect(draft.Locator(".draft-to")).ToContainTextAsync("icloudadmin@apple.com");
+        await Assertions.Expect(draft.Locator(".draft-subject")).ToContainTextAsync("Subject: ");
+        await Assertions.Expect(draft.Locator("pre.draft-body")).ToContainTextAsync("203.0.113.7");
+        var body = await draft.Locator("pre.draft-body").InnerTextAsync();
+        Assert.True(body.Split('\n').Length > 5, "the draft body keeps its lines");
+        Assert.Contains("421", body, StringComparison.Ordinal);
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dbot-webchat-chart-draft.png"), FullPage = true });
+        Assert.Empty(consoleErrors);
+    }
 }

@@ -1,4 +1,5 @@
 using DeliverabilityBot.Conversation.Answers;
+using DeliverabilityBot.Conversation.Answers.Blocks;
 using DeliverabilityBot.Conversation.Rendering;
 
 namespace DeliverabilityBot.Server.Channels.Slack;
@@ -19,7 +20,8 @@ public sealed class SlackTurnProcessor(IServiceProvider services, SlackWebApiCli
         var reply = await bot.AnswerAsync(
             new ChatTurn("slack", $"{turn.Team}:{turn.Channel}", turn.ReplyThreadTs, turn.User, turn.Text.Length == 0 ? "help" : turn.Text),
             cancellationToken);
-        var message = SlackBlockKitRenderer.Render(privacy.Apply(reply.Answer, turn.Direct));
+        var answer = privacy.Apply(reply.Answer, turn.Direct);
+        var message = SlackBlockKitRenderer.Render(answer);
         if (turn.ResponseUrl is not null)
         {
             await api.PostToResponseUrlAsync(turn.ResponseUrl, message, "in_channel", cancellationToken);
@@ -27,6 +29,33 @@ public sealed class SlackTurnProcessor(IServiceProvider services, SlackWebApiCli
         else
         {
             await api.PostMessageAsync(turn.Channel, turn.ReplyThreadTs, message, cancellationToken);
+        }
+
+        await UploadChartsAsync(turn, answer, cancellationToken);
+    }
+
+    // Each chart goes up as a PNG after the answer, into the same thread (a slash command's into its channel). A chart
+    // that cannot be drawn or uploaded (no files:write scope, the bot not in the channel) is logged: the answer already
+    // states its figures.
+    private async Task UploadChartsAsync(SlackTurn turn, Answer answer, CancellationToken cancellationToken)
+    {
+        var charts = answer.BlocksOf<ChartBlock>().ToList();
+        if (charts.Count == 0 || services.GetService<Charts.ChartImages>() is not { } images) return;
+        var logger = services.GetRequiredService<ILogger<SlackTurnProcessor>>();
+        for (var i = 0; i < charts.Count; i++)
+        {
+            var chart = charts[i];
+            if (images.TryRender(chart, ChartImageSize.Standard) is not { } png) return;
+            var name = charts.Count == 1 ? "chart.png" : $"chart-{i + 1}.png";
+            try
+            {
+                await api.UploadFileAsync(turn.Channel, turn.ReplyThreadTs, name, chart.Title ?? "Chart", chart.AltText, png, cancellationToken);
+            }
+            catch (SlackApiException ex)
+            {
+                logger.LogWarning("Slack chart upload to {Channel} failed ({Error}); the answer's text carries the figures. files:write scope and channel membership are needed.", turn.Channel, ex.Message);
+                return;
+            }
         }
     }
 

@@ -66,6 +66,58 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
         }
     }
 
+    /// <summary>
+    /// Shares a file in a channel (in a thread when <paramref name="threadTs"/> is set) the current way: files.getUploadURLExternal
+    /// (name, length, alt text), the bytes POSTed to the upload URL it returns, then files.completeUploadExternal with the
+    /// channel and thread (never the retired files.upload). Needs the <c>files:write</c> scope. Returns the file id.
+    /// </summary>
+    public async Task<string> UploadFileAsync(string channel, string? threadTs, string fileName, string title, string altText, byte[] content,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Length == 0) throw new ArgumentException("An uploaded file cannot be empty (Slack answers missing_argument).", nameof(content));
+        var token = options.Value.BotToken!;
+        var ticket = await CallFormAsync("files.getUploadURLExternal", new Dictionary<string, string>
+        {
+            ["filename"] = fileName,
+            ["length"] = content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["alt_txt"] = altText.Length <= MaxAltText ? altText : altText[..(MaxAltText - 1)] + "…",
+        }, token, cancellationToken);
+        var uploadUrl = ticket.TryGetProperty("upload_url", out var u) ? u.GetString() : null;
+        var fileId = ticket.TryGetProperty("file_id", out var f) ? f.GetString() : null;
+        if (uploadUrl is null || fileId is null) throw new SlackApiException("files.getUploadURLExternal", "no upload_url or file_id in the response");
+        if (!IsSlackUploadUrl(uploadUrl)) throw new SlackApiException("files.getUploadURLExternal", "upload_url is not on Slack's file host; not sending the file there");
+
+        using (var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl))
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "application/octet-stream");
+            form.Add(file, "file", fileName);
+            request.Content = form;
+            using var response = await clients.CreateClient(SlackHttpClients.Api).SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode) throw new SlackApiException("file upload", $"HTTP {(int)response.StatusCode} from the upload URL");
+        }
+
+        var complete = new JsonObject
+        {
+            ["files"] = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = title }),
+            ["channel_id"] = channel,
+        };
+        if (threadTs is not null) complete["thread_ts"] = threadTs;
+        await CallAsync("files.completeUploadExternal", complete, token, cancellationToken);
+        return fileId;
+    }
+
+    /// <summary>Slack's limit on an uploaded image's alt text (<c>alt_txt_too_large</c> beyond it).</summary>
+    public const int MaxAltText = 1000;
+
+    /// <summary>True for an https URL on files.slack.com, or a URL on the configured API host (a test fake or proxy).</summary>
+    public bool IsSlackUploadUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && ((uri.Scheme == Uri.UriSchemeHttps && uri.Host.Equals("files.slack.com", StringComparison.OrdinalIgnoreCase))
+            || (uri.Scheme == options.Value.ApiBase.Scheme && uri.Authority.Equals(options.Value.ApiBase.Authority, StringComparison.OrdinalIgnoreCase)));
+
     /// <summary>Asks for a Socket Mode WebSocket URL (apps.connections.open, app-level token in the header).</summary>
     public async Task<Uri> OpenSocketConnectionAsync(CancellationToken cancellationToken)
     {
@@ -81,9 +133,16 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
         && ((uri.Scheme == Uri.UriSchemeHttps && uri.Host.Equals("hooks.slack.com", StringComparison.OrdinalIgnoreCase))
             || (uri.Scheme == options.Value.ApiBase.Scheme && uri.Authority.Equals(options.Value.ApiBase.Authority, StringComparison.OrdinalIgnoreCase)));
 
-    private async Task<JsonElement> CallAsync(string method, JsonObject body, string token, CancellationToken cancellationToken)
+    private Task<JsonElement> CallAsync(string method, JsonObject body, string token, CancellationToken cancellationToken) =>
+        SendAsync(method, Json(body), token, cancellationToken);
+
+    // files.getUploadURLExternal is documented with form parameters (JSON only on newer pages): form is what every version takes.
+    private Task<JsonElement> CallFormAsync(string method, Dictionary<string, string> fields, string token, CancellationToken cancellationToken) =>
+        SendAsync(method, new FormUrlEncodedContent(fields), token, cancellationToken);
+
+    private async Task<JsonElement> SendAsync(string method, HttpContent content, string token, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBase, method)) { Content = Json(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBase, method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await clients.CreateClient(SlackHttpClients.Api).SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

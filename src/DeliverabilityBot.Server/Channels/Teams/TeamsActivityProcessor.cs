@@ -55,7 +55,18 @@ public sealed class TeamsActivityProcessor(
         }
 
         var answer = privacy.Apply(reply.Answer, TeamsAccessPolicy.IsPersonal(activity));
-        await SendAsync(activity, replyToId, TeamsMessageRenderer.Render(answer), cancellationToken);
+        // Charts go inline in the card (a data: URL of a compact PNG). Should Teams still find the message too large
+        // (413, MessageSizeTooBig: older tenants count images), it is sent again without them: the text has the figures.
+        var drawn = services.GetService<Charts.ChartImages>() is { } images ? images.WithPngs(answer, ChartImageSize.Compact) : answer;
+        try
+        {
+            await SendAsync(activity, replyToId, TeamsMessageRenderer.Render(drawn), cancellationToken);
+        }
+        catch (BotConnectorException ex) when (ex.Status == System.Net.HttpStatusCode.RequestEntityTooLarge && !ReferenceEquals(drawn, answer))
+        {
+            logger.LogWarning("Teams refused the answer with its chart image as too large; sending it without the image");
+            await SendAsync(activity, replyToId, TeamsMessageRenderer.Render(answer), cancellationToken);
+        }
     }
 
     private static (long Id, string Verb)? IncidentAction(Activity activity) =>

@@ -25,6 +25,11 @@ public sealed class FakeChatBot : IChatBot
     public Task<ChatReply> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken = default)
     {
         turns.Enqueue(turn);
+        if (turn.Text.Contains("chart", StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(new ChatReply("timeline", new Dictionary<string, string> { ["receiver"] = "icloud" }, ChartAnswer()));
+        }
+
         var intent = turn.Text.Contains("evidence", StringComparison.OrdinalIgnoreCase) ? "evidence"
             : turn.Text.Equals("help", StringComparison.OrdinalIgnoreCase) ? "help"
             : "why";
@@ -49,5 +54,29 @@ public sealed class FakeChatBot : IChatBot
                 ]), new ActionsBlock(["Slow down sending to iCloud", "Request delisting from Proofpoint"])],
             };
         return Task.FromResult(new ChatReply(intent, new Dictionary<string, string> { ["receiver"] = "icloud" }, answer));
+    }
+
+    /// <summary>The alt text of <see cref="ChartAnswer"/>'s chart.</summary>
+    public const string ChartAltText = "Chart of deferred and bounced shares per hour for iCloud: deferred 44% of 300 attempts (worst hour 2026-11-28 05:00 UTC: 70 of 100 (70%)).";
+
+    /// <summary>A timeline answer with a three-hour chart (as the composer builds it), for channels that attach images.</summary>
+    public static Answer ChartAnswer()
+    {
+        var t0 = new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero);
+        var rates = new double?[] { 1, 60, 70 };
+        return new Answer
+        {
+            Intent = "timeline",
+            Headline = "At iCloud it started 2026-11-28 04:00 UTC and has lasted 2 hours so far.",
+            Blocks =
+            [
+                new ChartBlock(ChartAltText,
+                [
+                    new ChartSeries("attempts deferred", [.. rates.Select((v, i) => new ChartPoint(t0.AddHours(i), v))]) { Panel = "Deferred (4xx), %", Group = "attempts" },
+                    new ChartSeries("attempts", [.. rates.Select((_, i) => new ChartPoint(t0.AddHours(i), 100))]) { Panel = "Attempts per hour", Group = "volume", Style = ChartStyle.Bars, IsPercent = false },
+                ])
+                { Title = "iCloud: deferral and bounce rates per hour" },
+            ],
+        };
     }
 }

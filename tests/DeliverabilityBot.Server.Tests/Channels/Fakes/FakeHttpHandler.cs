@@ -5,7 +5,14 @@ using System.Text;
 namespace DeliverabilityBot.Server.Tests.Channels.Fakes;
 
 /// <summary>One request a fake server received.</summary>
-public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, string Body, IReadOnlyDictionary<string, string> Headers);
+public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, string Body, IReadOnlyDictionary<string, string> Headers)
+{
+    /// <summary>The body's bytes as sent (an uploaded file, say), beside <see cref="Body"/> read as text.</summary>
+    public byte[] Content { get; init; } = [];
+
+    /// <summary>The body's media type, or null.</summary>
+    public string? ContentType { get; init; }
+}
 
 /// <summary>
 /// An in-process fake HTTP server (Bot Connector, Entra, Slack Web API): records every request, answers
@@ -59,9 +66,14 @@ public sealed class FakeHttpHandler : HttpMessageHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        var bytes = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var body = Encoding.UTF8.GetString(bytes);
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body, headers);
+        var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body, headers)
+        {
+            Content = bytes,
+            ContentType = request.Content?.Headers.ContentType?.MediaType,
+        };
         var response = Respond(recorded);
         requests.Enqueue(recorded);
         lock (signalLock)

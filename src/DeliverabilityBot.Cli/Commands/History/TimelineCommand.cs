@@ -51,7 +51,7 @@ public static class TimelineCommand
                 }
 
                 var name = c.Receiver is null ? "all receivers" : Output.ReceiverNames.Of(c.Runtime.Receivers, c.Receiver);
-                if (c.Parse.GetValue(json)) c.Output.WriteLine(JsonSerializer.Serialize(timeline, Json));
+                if (c.Parse.GetValue(json)) c.Output.WriteLine(JsonSerializer.Serialize(ToJson(timeline), Json));
                 else Write(c.Output, timeline, name);
                 if (file is null) return 0;
                 if (timeline.IsEmpty)
@@ -63,6 +63,19 @@ public static class TimelineCommand
                 return Output.ChartFile.Write(RateChart.Build(timeline, name), file, c.Parse.GetValue(json) ? c.Error : c.Output, c.Error);
             });
     }
+
+    // The window as from/to (TimeWindow's Previous is another window, without end: not a shape to serialise).
+    private static object ToJson(RateTimeline t) => new
+    {
+        receiver = t.Receiver,
+        sendingIp = t.SendingIp,
+        from = t.Window.From,
+        to = t.Window.To,
+        bucketWidth = t.BucketWidth,
+        total = t.Total,
+        bySendingIp = t.BySendingIp,
+        otherSendingIps = t.OtherSendingIps,
+    };
 
     /// <summary>The problem with the chart options, or null.</summary>
     internal static string? Problem(string? file, string? ip, bool byIp) =>

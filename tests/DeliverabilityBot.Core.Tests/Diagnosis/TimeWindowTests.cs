@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DeliverabilityBot.Core.Diagnosis;
 
 namespace DeliverabilityBot.Core.Tests.Diagnosis;
@@ -17,5 +18,15 @@ public sealed class TimeWindowTests
     public void Previous_Day_IsTheDayBefore()
     {
         Assert.Equal(new TimeWindow(Day.From.AddDays(-1), Day.From), Day.Previous);
+    }
+
+    [Fact]
+    public void Serialize_AnyWindow_WritesBoundsAndLengthWithoutPrevious()
+    {
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(Day));
+
+        var names = json.RootElement.EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["From", "Length", "To"], names);
+        Assert.Equal(Day.From, json.RootElement.GetProperty("From").GetDateTimeOffset());
     }
 }

@@ -21,6 +21,8 @@ stop() { as_owner "$bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || tr
 [ -n "${KEEP:-}" ] || trap stop EXIT
 
 port=5499
+# psql is needed on both paths: the fill, and the summary line of a kept store (KEEP=DIR already filled).
+psql=("$bin/psql" -h "$work" -p "$port" -U dbot -d dbot -q -v ON_ERROR_STOP=1)
 filled=false
 if [ -f "$work/filled" ]; then
   filled=true
@@ -28,7 +30,6 @@ if [ -f "$work/filled" ]; then
 else
 as_owner "$bin/initdb" -D "$work/pg" -U dbot --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
 as_owner "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses='' -c shared_buffers=1GB -c work_mem=64MB -c maintenance_work_mem=512MB -c max_wal_size=16GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-psql=("$bin/psql" -h "$work" -p "$port" -U dbot -d dbot -q -v ON_ERROR_STOP=1)
 "$bin/createdb" -h "$work" -p "$port" -U dbot dbot
 fi
 store="Host=$work;Port=$port;Username=dbot;Database=dbot"

@@ -13,19 +13,8 @@ public sealed class WebChatBrowserTests
     {
         var chromium = BrowserEnvironment.RequireChromium();
         using var server = new KestrelChatServer();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync();
-        // Generous ceilings, not timings: the machine may be busy (a loaded CI box); each step still waits only as long as needed.
-        page.SetDefaultTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(60_000);
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        await using var session = await BrowserSession.OpenAsync(chromium);
+        var (page, consoleErrors) = (session.Page, session.ConsoleErrors);
 
         await page.GotoAsync(server.BaseAddress.ToString());
         await page.GetByLabel("Your question or a pasted bounce").FillAsync("why is icloud deferring us?");
@@ -48,18 +37,8 @@ public sealed class WebChatBrowserTests
     {
         var chromium = BrowserEnvironment.RequireChromium();
         using var server = new KestrelChatServer();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(60_000);
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        await using var session = await BrowserSession.OpenAsync(chromium);
+        var (page, consoleErrors) = (session.Page, session.ConsoleErrors);
         var images = new List<IResponse>();
         page.Response += (_, r) => { if (r.Url.Contains("/api/chat/chart.png", StringComparison.Ordinal)) images.Add(r); };
 
@@ -95,5 +74,46 @@ public sealed class WebChatBrowserTests
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "dbot-webchat-chart-draft.png"), FullPage = true });
         Assert.Empty(consoleErrors);
+    }
+
+    /// <summary>Headless Chromium with one page, its console errors collected.</summary>
+    private sealed class BrowserSession : IAsyncDisposable
+    {
+        private readonly IPlaywright playwright;
+        private readonly IBrowser browser;
+
+        private BrowserSession(IPlaywright playwright, IBrowser browser, IPage page)
+        {
+            this.playwright = playwright;
+            this.browser = browser;
+            Page = page;
+            page.Console += (_, m) => { if (m.Type == "error") ConsoleErrors.Add(m.Text); };
+        }
+
+        public IPage Page { get; }
+
+        public List<string> ConsoleErrors { get; } = [];
+
+        public static async Task<BrowserSession> OpenAsync(string chromium)
+        {
+            var playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            });
+            var page = await browser.NewPageAsync();
+            // Generous ceilings, not timings: the machine may be busy (a loaded CI box); each step still waits only as long as needed.
+            page.SetDefaultTimeout(60_000);
+            Assertions.SetDefaultExpectTimeout(60_000);
+            return new BrowserSession(playwright, browser, page);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
     }
 }
